@@ -1,0 +1,195 @@
+#include "xxgk/positions.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace xxgk {
+namespace {
+
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// The first position at or after `from` holding `byte`, or `text.size()`.
+size_t find_byte(std::string_view text, size_t from, char byte) {
+  if (from >= text.size()) return text.size();
+  const void* found = std::memchr(text.data() + from, byte, text.size() - from);
+  return found ? static_cast<size_t>(static_cast<const char*>(found) - text.data()) : text.size();
+}
+
+// Length in bytes of the run of ASCII bytes starting at `from`, scanning no further than `limit`. Most of a
+// report's bytes on a line are CJK, but tables and numbers are ASCII, and each ASCII byte is one unit in every
+// encoding, so this run can be skipped without decoding.
+size_t ascii_run(std::string_view text, size_t from, size_t limit) {
+  size_t i = from;
+  while (i < limit && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i - from;
+}
+
+}  // namespace
+
+char32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
+  length = 1;
+  if (i >= text.size()) return kReplacementCharacter;
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) return lead;
+
+  size_t needed;
+  char32_t cp;
+  char32_t minimum;  // the smallest code point that needs this many bytes (anything below is an overlong form)
+  if ((lead & 0xE0) == 0xC0) {
+    needed = 2, cp = lead & 0x1F, minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    needed = 3, cp = lead & 0x0F, minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    needed = 4, cp = lead & 0x07, minimum = 0x10000;
+  } else {
+    return kReplacementCharacter;  // a stray continuation byte or 0xF8..0xFF
+  }
+  if (i + needed > text.size()) return kReplacementCharacter;
+  for (size_t k = 1; k < needed; ++k) {
+    const auto byte = static_cast<unsigned char>(text[i + k]);
+    if (!is_continuation(byte)) return kReplacementCharacter;
+    cp = (cp << 6) | (byte & 0x3F);
+  }
+  if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacementCharacter;
+  length = needed;
+  return cp;
+}
+
+uint32_t code_units(char32_t cp, size_t utf8_length, PositionEncoding encoding) {
+  switch (encoding) {
+    case PositionEncoding::Utf8:
+      return static_cast<uint32_t>(utf8_length);
+    case PositionEncoding::Utf16:
+      return cp >= 0x10000 ? 2 : 1;
+    case PositionEncoding::Utf32:
+      return 1;
+  }
+  return 1;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    i += ascii_run(text, i, text.size());
+    if (i == text.size()) break;
+    size_t length;
+    const char32_t cp = decode_utf8(text, i, length);
+    // A well-formed U+FFFD takes three bytes; a one-byte U+FFFD is how decode_utf8 reports an invalid byte.
+    if (cp == kReplacementCharacter && length == 1) return false;
+    i += length;
+  }
+  return true;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  // Two memchr scans advanced in step find both terminators without looking at every byte in C++; a text without
+  // any "\r" (the usual case) costs one failed scan for it.
+  size_t next_lf = find_byte(text, 0, '\n');
+  size_t next_cr = find_byte(text, 0, '\r');
+  while (next_lf < text.size() || next_cr < text.size()) {
+    size_t line_start;
+    if (next_lf < next_cr) {
+      line_start = next_lf + 1;
+    } else if (next_cr + 1 < text.size() && text[next_cr + 1] == '\n') {
+      line_start = next_cr + 2;  // "\r\n"
+    } else {
+      line_start = next_cr + 1;  // a lone "\r"
+    }
+    starts_.push_back(line_start);
+    if (next_lf < line_start) next_lf = find_byte(text, line_start, '\n');
+    if (next_cr < line_start) next_cr = find_byte(text, line_start, '\r');
+  }
+}
+
+size_t LineIndex::line_start(uint32_t line) const {
+  return starts_[std::min<size_t>(line, starts_.size() - 1)];
+}
+
+size_t LineIndex::line_end(uint32_t line) const {
+  const size_t index = std::min<size_t>(line, starts_.size() - 1);
+  if (index + 1 == starts_.size()) return text_.size();
+  const size_t next = starts_[index + 1];
+  const bool crlf = next >= starts_[index] + 2 && text_[next - 2] == '\r' && text_[next - 1] == '\n';
+  return next - (crlf ? 2 : 1);
+}
+
+uint32_t LineIndex::line_of(size_t byte) const {
+  const auto after = std::upper_bound(starts_.begin(), starts_.end(), byte);
+  return static_cast<uint32_t>(after - starts_.begin() - 1);
+}
+
+Position LineIndex::position(size_t byte, PositionEncoding encoding) const {
+  byte = std::min(byte, text_.size());
+  const uint32_t line = line_of(byte);
+  const size_t start = starts_[line];
+  // A byte inside the terminator belongs to the end of the line's content.
+  const size_t target = std::min(byte, line_end(line));
+  uint32_t column = 0;
+  size_t i = start;
+  while (i < target) {
+    const size_t ascii = ascii_run(text_, i, target);
+    column += static_cast<uint32_t>(ascii);
+    i += ascii;
+    if (i >= target) break;
+    size_t length;
+    const char32_t cp = decode_utf8(text_, i, length);
+    if (i + length > target) break;  // `byte` is inside this character: map to its start
+    column += code_units(cp, length, encoding);
+    i += length;
+  }
+  return {line, column};
+}
+
+size_t LineIndex::offset(Position position, PositionEncoding encoding) const {
+  if (position.line >= starts_.size()) return text_.size();
+  const size_t end = line_end(position.line);
+  size_t i = starts_[position.line];
+  uint32_t column = 0;
+  while (i < end && column < position.column) {
+    const size_t ascii = std::min<size_t>(ascii_run(text_, i, end), position.column - column);
+    column += static_cast<uint32_t>(ascii);
+    i += ascii;
+    if (i >= end || column >= position.column) break;
+    size_t length;
+    const char32_t cp = decode_utf8(text_, i, length);
+    const uint32_t units = code_units(cp, length, encoding);
+    if (column + units > position.column) break;  // the column falls inside this character: clamp to its start
+    column += units;
+    i += length;
+  }
+  return i;
+}
+
+std::string apply_edits(std::string_view text, std::vector<TextEdit> edits, size_t* skipped) {
+  for (TextEdit& edit : edits) {
+    edit.range.begin = std::min(edit.range.begin, text.size());
+    edit.range.end = std::clamp(edit.range.end, edit.range.begin, text.size());
+  }
+  // Stable, so that several insertions at one point keep the order they were given in.
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end < b.range.end;
+  });
+
+  std::string result;
+  result.reserve(text.size());
+  size_t copied = 0;  // text before this offset is already in `result` (or replaced)
+  size_t skipped_count = 0;
+  for (const TextEdit& edit : edits) {
+    // Sorted by start, an edit overlaps an earlier accepted one exactly when it starts before that one's end.
+    if (edit.range.begin < copied) {
+      ++skipped_count;
+      continue;
+    }
+    result.append(text.substr(copied, edit.range.begin - copied));
+    result.append(edit.new_text);
+    copied = edit.range.end;
+  }
+  result.append(text.substr(copied));
+  if (skipped) *skipped = skipped_count;
+  return result;
+}
+
+}  // namespace xxgk
