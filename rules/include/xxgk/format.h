@@ -1,0 +1,117 @@
+// The report format as data: headings and their accepted variants, table schemas, arithmetic identities, old-format
+// fingerprints and keyword sets. Loaded from a JSON definition embedded at build time (rules/formats/gov-2021.json),
+// so a future revision of the format is a new file, not new code.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk {
+
+struct SectionSpec {
+  int number = 0;                     // 1..6
+  std::string numeral;                // "一"
+  std::string title;                  // canonical text after the numeral: "总体情况"
+  std::vector<std::string> variants;  // accepted wordings (warned by S105), without numeral
+  std::string heading() const { return numeral + "、" + title; }
+};
+
+// A canonical row of a table.
+struct RowSpec {
+  std::string id;                     // "R01", "规章"
+  std::string label;                  // canonical label as printed: "一、本年新收政府信息公开申请数量"
+  std::vector<std::string> variants;  // other accepted labels (warned by T207)
+  std::string group;                  // id of the group label the row sits under ("" for none)
+  int values = 0;                     // number of value cells
+  bool decimal = false;               // values may be decimals (万元)
+};
+
+// A label row without values (table 三 "三、本年度办理结果", "（三）不予公开"; table 二 block titles).
+struct GroupSpec {
+  std::string id;
+  std::string label;
+  std::vector<std::string> variants;
+};
+
+// Table 二 is a stack of blocks, each a block title (a group), a header row and its rows.
+struct BlockSpec {
+  std::string group;                 // id of the block-title group ("B1")
+  std::vector<std::string> header;   // the block's header cells ("信息内容", "本年制发件数", …)
+};
+
+// Sum identity: for each listed column (or each row for kind RowSum), total = sum(terms).
+//   kind "row-sum":    within each row r in `rows` (or every data row when empty): cell[total] = sum cell[terms]
+//   kind "column-sum": for each column in `columns`: row[total] = sum of rows[terms]
+//   kind "balance":    for each column: sum rows[left] = sum rows[right]
+struct IdentitySpec {
+  std::string id;         // "T3-A"
+  std::string rule;       // rule id that checks it: "A303"
+  std::string kind;       // "row-sum" | "column-sum" | "balance"
+  std::vector<std::string> rows;   // row ids the identity applies to (row-sum), empty = all data rows
+  std::vector<int> terms;          // row-sum: value-column indices
+  int total = -1;                  // row-sum: value-column index of the total
+  std::vector<std::string> term_rows;   // column-sum: row ids summed
+  std::string total_row;                // column-sum: row id of the total
+  std::vector<std::string> left, right;  // balance: row ids on each side
+  std::vector<std::vector<int>> groups;  // row-sum over column groups (table 四): each group's value columns, the
+                                         // last one being the group's total
+};
+
+struct TableSpec {
+  std::string id;                       // "table2" | "table3" | "table4"
+  int section = 0;                      // section number the table belongs to
+  std::string title;                    // human name "收到和处理政府信息公开申请情况"
+  std::vector<std::string> columns;     // value-column labels, in order
+  std::vector<std::vector<std::string>> header_rows;  // template header rows (cells), for T208 and templates
+  std::string note;                     // the 勾稽关系 note (table 三), "" if none
+  std::vector<GroupSpec> groups;        // label-only rows / block titles
+  std::vector<BlockSpec> blocks;        // table 二 only
+  std::vector<RowSpec> rows;            // canonical data rows, in order
+  std::vector<std::string> header_words;  // words whose presence marks a header row
+  std::vector<std::string> fingerprints;  // normalised labels that identify this table in a document
+  std::vector<IdentitySpec> identities;
+  bool data_row_without_label = false;  // table 四: its single data row carries no label
+
+  const RowSpec* row(std::string_view id) const;
+  int row_index(std::string_view id) const;  // -1 if absent
+};
+
+struct KeywordArea {
+  std::string name;                   // "主动公开"
+  std::vector<std::string> keywords;  // any of these present = covered
+};
+
+struct FormatDefinition {
+  std::string id;      // "gov-2021"
+  std::string notice;  // "国办公开办函〔2021〕30号"
+  int first_year = 0;  // first reporting year this format applies to
+  std::vector<SectionSpec> sections;
+  std::vector<TableSpec> tables;
+  std::vector<KeywordArea> overview_areas;          // section 一 (S107)
+  std::vector<std::string> accountability;          // S108: 考核 社会评议 责任追究
+  std::vector<std::string> old_format_labels;       // S109
+  std::vector<std::string> old_format_headings;     // S109 (2008 era)
+  std::vector<std::string> problem_words;           // C407
+  std::vector<std::string> improvement_words;       // C407
+  std::string title_phrase;                         // "政府信息公开工作年度报告"
+  std::vector<std::string> title_variants;          // "政府信息公开年度报告" …
+  std::string regulation_citation;                  // 《中华人民共和国政府信息公开条例》
+  std::string notice_citation;                      // the full 30号 citation
+  std::vector<std::string> footer_markers;          // W503
+  std::vector<std::string> fee_keywords;            // C406: 信息处理费
+  std::vector<std::string> fee_notice_count_words;  // 发出收费通知的件数
+  std::vector<std::string> fee_notice_amount_words; // 总金额
+  std::vector<std::string> fee_collected_words;     // 实际收取
+
+  const SectionSpec* section(int number) const;
+  const TableSpec* table(std::string_view id) const;
+  const TableSpec* table_for_section(int section) const;
+};
+
+// The built-in 2021 format (parsed once, on first use).
+const FormatDefinition& format_2021();
+// Parses a format definition from JSON text; throws std::runtime_error with a message on malformed input.
+FormatDefinition parse_format_definition(std::string_view json);
+
+}  // namespace xxgk

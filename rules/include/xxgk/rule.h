@@ -1,0 +1,62 @@
+// A rule is a static descriptor plus a check function. Each rule lives in its own file under rules/checks/ and is
+// listed once in rules/checks/rules.def; `xxgk-lint rules`, `explain`, docs/rules/*.md and the config schema are all
+// produced from the descriptors.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "xxgk/diagnostic.h"
+#include "xxgk/model.h"
+#include "xxgk/options.h"
+
+namespace xxgk {
+
+struct RuleDescriptor {
+  std::string_view id;        // "T202"
+  std::string_view slug;      // "table-row-missing"
+  std::string_view title_zh;  // "表格缺少规定的行"
+  std::string_view title_en;  // "A canonical table row is missing"
+  Severity severity;          // default severity
+  FixSafety fix;              // what its fixes are
+  std::string_view fix_zh;    // what the fix does, in Chinese ("" when none)
+  std::string_view doc_zh;    // documentation, Chinese (Markdown paragraphs)
+  std::string_view doc_en;    // documentation, English
+  std::string_view bad;       // an example that triggers the rule (report excerpt)
+  std::string_view good;      // the corrected excerpt
+};
+
+// Everything a check may read.
+struct CheckContext {
+  const Report& report;
+  const FormatDefinition& format;
+  const LintOptions& options;
+  std::string_view text() const { return report.text; }
+};
+
+// Where checks put their findings. The diagnostic's rule and default severity are filled in by the sink; a rule with
+// two severities (T206, C406) passes its own.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(const RuleDescriptor& rule, std::vector<Diagnostic>& out) : rule_(rule), out_(out) {}
+  Diagnostic& report(ByteRange range, std::string message);
+  Diagnostic& report(ByteRange range, std::string message, Severity severity);
+
+ private:
+  const RuleDescriptor& rule_;
+  std::vector<Diagnostic>& out_;
+};
+
+using CheckFunction = void (*)(const CheckContext&, DiagnosticSink&);
+
+struct Rule {
+  const RuleDescriptor& descriptor;
+  CheckFunction check;
+};
+
+// All rules, in catalogue order (S, T, A, C, W).
+const std::vector<Rule>& all_rules();
+// The rule with this id, or null.
+const Rule* find_rule(std::string_view id);
+
+}  // namespace xxgk
