@@ -1,0 +1,160 @@
+// Drives real VS Code (code-server's web workbench) in headless Chromium through the xxgk-lint scenario.
+// Usage: node drive.js PORT WORKSPACE_DIR FILE_NAME ARTIFACT_DIR
+// Environment: DIAG_TIMEOUT_MS (how long to wait for the diagnostics), CHROMIUM (browser executable).
+// Exit 0 when every assertion holds, 1 when one fails, 2 on an unexpected error.
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const [port, ws, file, artifacts] = process.argv.slice(2);
+const DIAG_TIMEOUT = +(process.env.DIAG_TIMEOUT_MS || 60000);
+const t0 = Date.now();
+const log = (...a) => console.log(`[drive +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+class AssertionFailed extends Error {}
+function check(cond, what) {
+  if (!cond) throw new AssertionFailed(what);
+  log('ok:', what);
+}
+
+async function problemRows(page) {
+  return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+// Waits until pred(rows) holds; returns the last rows seen either way.
+async function waitRows(page, pred, timeout) {
+  const end = Date.now() + timeout;
+  let rows = [];
+  for (;;) {
+    rows = await problemRows(page).catch(() => []);
+    if (pred(rows) || Date.now() > end) return rows;
+    await page.waitForTimeout(250);
+  }
+}
+
+const rowFor = (rows, id) => rows.find((r) => r.includes(`(${id})`) || r.includes(id));
+const lineOf = (row) => {
+  const m = /\[Ln (\d+), Col (\d+)\]/.exec(row || '');
+  return m ? +m[1] : undefined;
+};
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-chrome-'));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const shot = async (page, name) => {
+    const p = path.join(artifacts, name);
+    await page.screenshot({ path: p }).catch((e) => log('screenshot failed', e.message));
+    log('screenshot', p);
+  };
+  let page;
+  try {
+    page = ctx.pages()[0] || (await ctx.newPage());
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/vsda|favicon/.test(m.text())) console.error('[browser]', m.text().slice(0, 200));
+    });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector('.explorer-folders-view', { timeout: 60000 });
+    log('workbench up');
+
+    // 1. open the report with Quick Open
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget:visible input');
+    await page.keyboard.type(file);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${file}"]`, { timeout: 30000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab[aria-label*="${file}"]`, { timeout: 30000 });
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+    log('file open');
+
+    // 2. Problems panel lists T202 (row 3.其他 missing, line 60-61) and C406 (section 六 is 无。, line 77)
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel', { timeout: 30000 });
+    let rows = await waitRows(page, (r) => rowFor(r, 'T202') && rowFor(r, 'C406'), DIAG_TIMEOUT);
+    log('PROBLEMS:', JSON.stringify(rows, null, 1));
+    await shot(page, '1-problems.png');
+    const t202 = rowFor(rows, 'T202');
+    const c406 = rowFor(rows, 'C406');
+    check(t202, 'Problems panel lists T202 (table-row-missing)');
+    check([60, 61].includes(lineOf(t202)), `T202 is at line 60 or 61 (row says: ${t202})`);
+    check(c406, 'Problems panel lists C406 (fee-statement)');
+    check(lineOf(c406) === 77, `C406 is at line 77 (row says: ${c406})`);
+    const status = await page.locator('.statusbar-item', { hasText: 'xxgk-lint' }).first().innerText().catch(() => '');
+    log('status bar item:', JSON.stringify(status));
+
+    // 3. quick fix: click the T202 row (moves the cursor), focus the editor, Ctrl+. , choose the 3.其他 row fix
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'T202' }).first().click();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+1'); // focus the editor group, keeping the cursor where the click put it
+    await page.waitForTimeout(300);
+    const cursor = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
+    log('cursor:', cursor);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    await menu.waitFor({ state: 'visible', timeout: 15000 });
+    const items = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    log('quick fixes:', JSON.stringify(items));
+    const fix = menu.locator('.monaco-list-row', { hasText: '3.其他' }).first();
+    check((await fix.count()) > 0, 'quick-fix menu offers the insert-row fix for 3.其他');
+    await shot(page, '2-quickfix.png');
+    // choose it with the keyboard, as a person would (a mouse click is swallowed by the menu's pointer block)
+    for (let i = 0; i < items.length + 1; i++) {
+      const focused = (await menu.locator('.monaco-list-row.focused').getAttribute('aria-label').catch(() => '')) || '';
+      if (focused.includes('3.其他')) break;
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+
+    const fixedText = await page.locator('.monaco-editor .view-lines').first().innerText();
+    check(/3\.\s*其他/.test(fixedText), 'editor shows a 3.其他 row after the fix');
+    rows = await waitRows(page, (r) => !rowFor(r, 'T202'), 20000);
+    log('PROBLEMS after fix:', JSON.stringify(rows, null, 1));
+    check(!rowFor(rows, 'T202'), 'T202 is gone from the Problems panel');
+    check(rowFor(rows, 'C406'), 'C406 is still listed (the fix touched only the table)');
+
+    // save and check the file on disk: the new row sits between 2. 申请人逾期… and （七）总计
+    await page.keyboard.press('Control+S');
+    const filePath = path.join(ws, file);
+    let lines = [];
+    for (let i = 0; i < 40; i++) {
+      lines = fs.readFileSync(filePath, 'utf8').split(/\r?\n/);
+      if (lines.some((l) => /^\s*3\.\s*其他/.test(l))) break;
+      await page.waitForTimeout(250);
+    }
+    const at = lines.findIndex((l) => /^\s*3\.\s*其他/.test(l));
+    check(at >= 0, `saved file has a 3.其他 row (line ${at + 1})`);
+    check(/逾期未按收费通知/.test(lines[at - 1] || ''), 'the row follows row （六）2');
+    check(/^\s*[（(]七[）)]\s*总计/.test(lines[at + 1] || ''), 'the row precedes （七）总计');
+    await page.waitForTimeout(300);
+    await shot(page, '3-fixed.png');
+    return 0;
+  } catch (e) {
+    if (page) await shot(page, 'failure.png');
+    if (e instanceof AssertionFailed) {
+      console.log(`[drive] FAILED: ${e.message}`);
+      return 1;
+    }
+    console.log('[drive] ERROR', e && e.stack ? e.stack : e);
+    return 2;
+  } finally {
+    await ctx.close().catch(() => undefined);
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code), (e) => {
+  console.error(e);
+  process.exit(2);
+});
