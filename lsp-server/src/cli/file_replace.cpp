@@ -1,0 +1,117 @@
+#include "cli/file_replace.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace xxgk::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail_errno(const std::string& what_zh, const std::string& what_en, const fs::path& file) {
+  std::string reason = std::strerror(errno);
+  throw FileError(what_zh + " (" + what_en + " " + file.string() + ": " + reason + ")");
+}
+
+// Closes the descriptor and, unless released, removes the temporary file it was created for.
+class TemporaryFile {
+ public:
+  TemporaryFile(int descriptor, std::string path) : descriptor_(descriptor), path_(std::move(path)) {}
+  ~TemporaryFile() {
+    if (descriptor_ >= 0) ::close(descriptor_);
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  int descriptor() const { return descriptor_; }
+  const std::string& path() const { return path_; }
+  // Called once the temporary file has been renamed into place: there is nothing left to remove.
+  void release() { path_.clear(); }
+
+ private:
+  int descriptor_;
+  std::string path_;
+};
+
+bool same_time(const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; }
+
+void write_all(int descriptor, std::string_view content, const fs::path& file) {
+  while (!content.empty()) {
+    ssize_t written = ::write(descriptor, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      fail_errno("写入临时文件失败", "cannot write the temporary file for", file);
+    }
+    content.remove_prefix(static_cast<size_t>(written));
+  }
+}
+
+}  // namespace
+
+FileVersion read_file_version(const fs::path& file) {
+  int descriptor = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) fail_errno("无法读取文件", "cannot read", file);
+  FileVersion version;
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) {
+    ::close(descriptor);
+    fail_errno("无法读取文件", "cannot read", file);
+  }
+  if (S_ISDIR(status.st_mode)) {
+    ::close(descriptor);
+    throw FileError("是目录而不是文件 (a directory, not a file: " + file.string() + ")");
+  }
+  version.size = status.st_size;
+  version.modified = status.st_mtim;
+  version.mode = status.st_mode;
+  char buffer[65536];
+  while (true) {
+    ssize_t count = ::read(descriptor, buffer, sizeof buffer);
+    if (count == 0) break;
+    if (count < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(descriptor);
+      errno = saved;
+      fail_errno("无法读取文件", "cannot read", file);
+    }
+    version.content.append(buffer, static_cast<size_t>(count));
+  }
+  ::close(descriptor);
+  return version;
+}
+
+void replace_file_contents(const fs::path& file, const FileVersion& expected, std::string_view content) {
+  if (!S_ISREG(expected.mode)) throw FileError("不是普通文件，未写入 (not a regular file: " + file.string() + ")");
+  fs::path directory = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  std::string pattern = (directory / ("." + file.filename().string() + ".xxgk-lint-XXXXXX")).string();
+  int descriptor = ::mkstemp(pattern.data());
+  if (descriptor < 0) fail_errno("无法创建临时文件", "cannot create a temporary file beside", file);
+  TemporaryFile temporary(descriptor, pattern);
+
+  write_all(temporary.descriptor(), content, file);
+  if (::fchmod(temporary.descriptor(), expected.mode & 07777) != 0)
+    fail_errno("无法设置临时文件的权限", "cannot set the mode of the temporary file for", file);
+  if (::fsync(temporary.descriptor()) != 0) fail_errno("无法写入磁盘", "cannot fsync the temporary file for", file);
+
+  FileVersion current = read_file_version(file);
+  if (current.size != expected.size || !same_time(current.modified, expected.modified) ||
+      current.content != expected.content)
+    throw FileError("文件在检查期间被修改，未写入 (changed on disk while it was being fixed; not written: " +
+                    file.string() + ")");
+  if (::rename(temporary.path().c_str(), file.c_str()) != 0) fail_errno("无法替换文件", "cannot replace", file);
+  temporary.release();
+
+  // The rename is durable only once the directory entry is on disk.
+  int directory_descriptor = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (directory_descriptor >= 0) {
+    ::fsync(directory_descriptor);
+    ::close(directory_descriptor);
+  }
+}
+
+}  // namespace xxgk::cli

@@ -1,0 +1,96 @@
+#include "cli/input_decoding.h"
+
+#include <memory>
+
+#include <unicode/ucnv.h>
+
+#include "xxgk/positions.h"
+
+namespace xxgk::cli {
+
+namespace {
+
+struct ConverterCloser {
+  void operator()(UConverter* converter) const { ucnv_close(converter); }
+};
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
+
+// Converts `bytes` from `charset` to UTF-8, or nullopt at the first byte sequence that is not valid in `charset`
+// (no substitution characters: a wrong guess must fail, not produce mojibake).
+std::optional<std::string> convert_to_utf8(const char* charset, std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  Converter source(ucnv_open(charset, &status));
+  Converter utf8(ucnv_open("UTF-8", &status));
+  if (U_FAILURE(status)) return std::nullopt;
+  ucnv_setToUCallBack(source.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  // Neither UTF-16 nor GB18030 takes more than 1.5 UTF-8 bytes per input byte.
+  std::string output(bytes.size() * 2 + 16, '\0');
+  char* target = output.data();
+  const char* input = bytes.data();
+  ucnv_convertEx(utf8.get(), source.get(), &target, output.data() + output.size(), &input, bytes.data() + bytes.size(),
+                 nullptr, nullptr, nullptr, nullptr, true, true, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  output.resize(static_cast<size_t>(target - output.data()));
+  return output;
+}
+
+// Control characters other than tab, line feed, vertical tab, form feed and carriage return do not occur in a report.
+bool has_binary_controls(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r') return true;
+  return false;
+}
+
+// A file format recognised by its first bytes, or "" for none.
+std::string_view known_binary_format(std::string_view bytes) {
+  if (bytes.starts_with("%PDF-")) return "PDF 文档 (a PDF document)";
+  if (bytes.starts_with(std::string_view("PK\x03\x04", 4)))
+    return "ZIP 压缩包或 DOCX/XLSX 文档 (a ZIP archive or an Office document such as DOCX)";
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+    return "旧版 DOC/XLS 文档 (a legacy Office document such as DOC)";
+  if (bytes.starts_with("{\\rtf")) return "RTF 文档 (an RTF document)";
+  return "";
+}
+
+DecodedInput not_text(std::string reason) {
+  DecodedInput input;
+  input.not_text_reason = std::move(reason);
+  return input;
+}
+
+DecodedInput utf16(std::string_view bytes, SourceEncoding encoding) {
+  std::optional<std::string> text =
+      convert_to_utf8(encoding == SourceEncoding::Utf16LE ? "UTF-16LE" : "UTF-16BE", bytes.substr(2));
+  if (!text) return not_text("UTF-16 编码无效 (invalid UTF-16)");
+  if (has_binary_controls(*text)) return not_text("含有控制字符，是二进制文件 (contains control characters: binary data)");
+  return DecodedInput{std::move(text), encoding, {}};
+}
+
+}  // namespace
+
+std::string_view encoding_name(SourceEncoding encoding) {
+  switch (encoding) {
+    case SourceEncoding::Utf8: return "UTF-8";
+    case SourceEncoding::Utf16LE: return "UTF-16LE";
+    case SourceEncoding::Utf16BE: return "UTF-16BE";
+    case SourceEncoding::Gb18030: return "GB18030";
+  }
+  return "";
+}
+
+DecodedInput decode_input(std::string_view bytes) {
+  if (std::string_view format = known_binary_format(bytes); !format.empty()) return not_text(std::string(format));
+  // UTF-16 is full of NUL bytes, so its byte order mark is looked for before the NUL test.
+  if (bytes.starts_with("\xFF\xFE")) return utf16(bytes, SourceEncoding::Utf16LE);
+  if (bytes.starts_with("\xFE\xFF")) return utf16(bytes, SourceEncoding::Utf16BE);
+  if (bytes.substr(0, 8192).find('\0') != std::string_view::npos)
+    return not_text("前 8 KB 中含有 NUL 字节，是二进制文件 (NUL bytes in the first 8 KB: binary data)");
+  if (is_valid_utf8(bytes)) return DecodedInput{std::string(bytes), SourceEncoding::Utf8, {}};
+  // Chinese government sites still publish GBK text; GB18030 is its superset.
+  std::optional<std::string> text = convert_to_utf8("GB18030", bytes);
+  if (!text || has_binary_controls(*text))
+    return not_text("既不是 UTF-8/UTF-16 文本，也不能按 GB18030 解码 (neither UTF-8/UTF-16 text nor GB18030)");
+  return DecodedInput{std::move(text), SourceEncoding::Gb18030, {}};
+}
+
+}  // namespace xxgk::cli

@@ -1,0 +1,307 @@
+#include "cli/report_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/rule_docs.h"
+#include "xxgk/positions.h"
+#include "xxgk/rule.h"
+
+namespace xxgk::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// 1-based line and code-point column, as every output format prints them.
+struct DisplayPosition {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+// Converts byte offsets of one text. A UTF-8 byte order mark is not counted: editors do not show it as a column.
+class DisplayPositions {
+ public:
+  explicit DisplayPositions(std::string_view text) : index_(text), bom_(text.starts_with("\xEF\xBB\xBF")) {}
+  DisplayPosition at(size_t byte) const {
+    Position position = index_.position(byte, PositionEncoding::Utf32);
+    uint32_t column = position.column;
+    if (bom_ && position.line == 0 && column > 0) --column;
+    return {position.line + 1, column + 1};
+  }
+
+ private:
+  LineIndex index_;
+  bool bom_;
+};
+
+std::string plural(size_t count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+std::string dump(const Json& document) {
+  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// JSON range members: line, column, endLine, endColumn.
+void add_range(Json& object, const DisplayPositions& positions, ByteRange range) {
+  DisplayPosition begin = positions.at(range.begin);
+  DisplayPosition end = positions.at(range.end);
+  object["line"] = begin.line;
+  object["column"] = begin.column;
+  object["endLine"] = end.line;
+  object["endColumn"] = end.column;
+}
+
+// SARIF: startLine, startColumn, endLine, endColumn.
+Json sarif_region(const DisplayPositions& positions, ByteRange range) {
+  DisplayPosition begin = positions.at(range.begin);
+  DisplayPosition end = positions.at(range.end);
+  return Json{{"startLine", begin.line}, {"startColumn", begin.column}, {"endLine", end.line}, {"endColumn", end.column}};
+}
+
+class TextWriter : public ReportWriter {
+ public:
+  explicit TextWriter(std::ostream& out) : out_(out) {}
+  void write_file(const FileReport& file) override {
+    DisplayPositions positions(file.text);
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      DisplayPosition begin = positions.at(diagnostic.range.begin);
+      out_ << file.display << ':' << begin.line << ':' << begin.column << ": " << severity_name(diagnostic.severity)
+           << '[' << diagnostic.rule->id << "] " << diagnostic.message << " (" << diagnostic.rule->slug << ")\n";
+    }
+    out_.flush();
+  }
+  void finish(const RunSummary& summary) override { out_ << summary_line(summary) << '\n'; }
+
+ private:
+  std::ostream& out_;
+};
+
+class JsonWriter : public ReportWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  void write_file(const FileReport& file) override {
+    DisplayPositions positions(file.text);
+    Json diagnostics = Json::array();
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      Json entry{{"rule", diagnostic.rule->id},
+                 {"slug", diagnostic.rule->slug},
+                 {"severity", severity_name(diagnostic.severity)},
+                 {"message", diagnostic.message}};
+      add_range(entry, positions, diagnostic.range);
+      Json related = Json::array();
+      for (const RelatedInformation& information : diagnostic.related) {
+        Json item;
+        add_range(item, positions, information.range);
+        item["message"] = information.message;
+        related.push_back(std::move(item));
+      }
+      entry["related"] = std::move(related);
+      Json fixes = Json::array();
+      for (const Fix& fix : diagnostic.fixes) {
+        Json edits = Json::array();
+        for (const TextEdit& edit : fix.edits) {
+          Json item;
+          add_range(item, positions, edit.range);
+          item["newText"] = edit.new_text;
+          edits.push_back(std::move(item));
+        }
+        fixes.push_back(Json{{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}});
+      }
+      entry["fixes"] = std::move(fixes);
+      diagnostics.push_back(std::move(entry));
+    }
+    files_.push_back(Json{{"path", file.display}, {"diagnostics", std::move(diagnostics)}});
+  }
+  void finish(const RunSummary& summary) override {
+    Json document{{"version", XXGK_VERSION},
+                  {"files", std::move(files_)},
+                  {"summary", Json{{"files", summary.files},
+                                   {"errors", summary.errors},
+                                   {"warnings", summary.warnings},
+                                   {"info", summary.infos}}}};
+    out_ << dump(document);
+  }
+
+ private:
+  std::ostream& out_;
+  Json files_ = Json::array();
+};
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "note";
+    case Severity::Off: return "none";
+  }
+  return "none";
+}
+
+// A relative URI reference for a path: '/' kept, everything but RFC 3986 unreserved characters percent-encoded
+// (Chinese file names, spaces, the brackets of "<stdin>").
+std::string uri_reference(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri;
+}
+
+class SarifWriter : public ReportWriter {
+ public:
+  explicit SarifWriter(std::ostream& out) : out_(out) {}
+  void write_file(const FileReport& file) override {
+    DisplayPositions positions(file.text);
+    Json location{{"uri", uri_reference(file.display)}};
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      Json result{{"ruleId", diagnostic.rule->id},
+                  {"ruleIndex", rule_index(*diagnostic.rule)},
+                  {"level", sarif_level(diagnostic.severity)},
+                  {"message", Json{{"text", diagnostic.message}}},
+                  {"locations", Json::array({physical_location(location, positions, diagnostic.range)})}};
+      if (!diagnostic.related.empty()) {
+        Json related = Json::array();
+        for (size_t i = 0; i < diagnostic.related.size(); ++i) {
+          Json item = physical_location(location, positions, diagnostic.related[i].range);
+          item["id"] = i;
+          item["message"] = Json{{"text", diagnostic.related[i].message}};
+          related.push_back(std::move(item));
+        }
+        result["relatedLocations"] = std::move(related);
+      }
+      if (!diagnostic.fixes.empty()) {
+        Json fixes = Json::array();
+        for (const Fix& fix : diagnostic.fixes) {
+          Json replacements = Json::array();
+          for (const TextEdit& edit : fix.edits)
+            replacements.push_back(Json{{"deletedRegion", sarif_region(positions, edit.range)},
+                                        {"insertedContent", Json{{"text", edit.new_text}}}});
+          fixes.push_back(Json{
+              {"description", Json{{"text", fix.title}}},
+              {"artifactChanges",
+               Json::array({Json{{"artifactLocation", location}, {"replacements", std::move(replacements)}}})}});
+        }
+        result["fixes"] = std::move(fixes);
+      }
+      results_.push_back(std::move(result));
+    }
+  }
+  void finish(const RunSummary&) override {
+    Json rules = Json::array();
+    for (const Rule& rule : all_rules()) {
+      const RuleDescriptor& descriptor = rule.descriptor;
+      rules.push_back(Json{{"id", descriptor.id},
+                           {"name", descriptor.slug},
+                           {"shortDescription", Json{{"text", descriptor.title_zh}}},
+                           {"fullDescription", Json{{"text", descriptor.title_en}}},
+                           {"helpUri", rule_doc_url(descriptor)},
+                           {"defaultConfiguration", Json{{"level", sarif_level(descriptor.severity)}}}});
+    }
+    Json driver{{"name", "xxgk-lint"},
+                {"version", XXGK_VERSION},
+                {"informationUri", "https://github.com/xxgk-lint/xxgk-lint"},
+                {"rules", std::move(rules)}};
+    Json run{{"tool", Json{{"driver", std::move(driver)}}},
+             {"columnKind", "unicodeCodePoints"},
+             {"results", std::move(results_)}};
+    Json document{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                  {"version", "2.1.0"},
+                  {"runs", Json::array({std::move(run)})}};
+    out_ << dump(document);
+  }
+
+ private:
+  static size_t rule_index(const RuleDescriptor& descriptor) {
+    const std::vector<Rule>& rules = all_rules();
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (&rules[i].descriptor == &descriptor) return i;
+    return 0;
+  }
+  static Json physical_location(const Json& artifact, const DisplayPositions& positions, ByteRange range) {
+    return Json{{"physicalLocation", Json{{"artifactLocation", artifact}, {"region", sarif_region(positions, range)}}}};
+  }
+
+  std::ostream& out_;
+  Json results_ = Json::array();
+};
+
+// Workflow command escaping: the message escapes %, CR and LF; property values also ':' and ','.
+std::string escape_workflow_data(std::string_view text, bool property) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '%') escaped += "%25";
+    else if (c == '\r') escaped += "%0D";
+    else if (c == '\n') escaped += "%0A";
+    else if (property && c == ':') escaped += "%3A";
+    else if (property && c == ',') escaped += "%2C";
+    else escaped += c;
+  }
+  return escaped;
+}
+
+class GithubWriter : public ReportWriter {
+ public:
+  explicit GithubWriter(std::ostream& out) : out_(out) {}
+  void write_file(const FileReport& file) override {
+    DisplayPositions positions(file.text);
+    std::string path = escape_workflow_data(file.display, true);
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      DisplayPosition begin = positions.at(diagnostic.range.begin);
+      DisplayPosition end = positions.at(diagnostic.range.end);
+      std::string title = std::string(diagnostic.rule->id) + " " + std::string(diagnostic.rule->slug);
+      out_ << "::" << command(diagnostic.severity) << " file=" << path << ",line=" << begin.line
+           << ",col=" << begin.column << ",endLine=" << end.line << ",endColumn=" << end.column
+           << ",title=" << escape_workflow_data(title, true) << "::" << escape_workflow_data(diagnostic.message, false)
+           << '\n';
+    }
+    out_.flush();
+  }
+  void finish(const RunSummary&) override {}
+
+ private:
+  static std::string_view command(Severity severity) {
+    switch (severity) {
+      case Severity::Error: return "error";
+      case Severity::Warning: return "warning";
+      default: return "notice";
+    }
+  }
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void RunSummary::count(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.severity == Severity::Error) ++errors;
+    else if (diagnostic.severity == Severity::Warning) ++warnings;
+    else if (diagnostic.severity == Severity::Info) ++infos;
+  }
+}
+
+std::string summary_line(const RunSummary& summary) {
+  return "共 " + std::to_string(summary.files) + " 个文件：" + std::to_string(summary.errors) + " 个错误，" +
+         std::to_string(summary.warnings) + " 个警告，" + std::to_string(summary.infos) + " 条提示 (" +
+         plural(summary.files, "file") + ": " + plural(summary.errors, "error") + ", " +
+         plural(summary.warnings, "warning") + ", " + std::to_string(summary.infos) + " info)";
+}
+
+std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::Text: return std::make_unique<TextWriter>(out);
+    case OutputFormat::Json: return std::make_unique<JsonWriter>(out);
+    case OutputFormat::Sarif: return std::make_unique<SarifWriter>(out);
+    case OutputFormat::Github: return std::make_unique<GithubWriter>(out);
+  }
+  return nullptr;
+}
+
+}  // namespace xxgk::cli

@@ -1,0 +1,25 @@
+// Rule documentation rendered from the rule descriptors: the pages under docs/rules/ (written by xxgk-docgen), the
+// text `xxgk-lint explain` prints, and the link every front end attaches to a diagnostic (SARIF helpUri, LSP
+// codeDescription.href). One renderer, so the committed docs and the tool never disagree.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "xxgk/rule.h"
+
+namespace xxgk::cli {
+
+// The rule's documentation page in the project repository (docs/rules/<ID>.md).
+std::string rule_doc_url(const RuleDescriptor& rule);
+
+// "safe", "unsafe" or "-" (no fix).
+std::string_view fix_safety_name(FixSafety fix);
+
+// The rule's page: titles, default severity, fix, documentation (Chinese first, then English), bad and good example.
+std::string rule_markdown(const RuleDescriptor& rule);
+
+// docs/rules/README.md: a table of every rule linking to its page.
+std::string rules_index_markdown();
+
+}  // namespace xxgk::cli

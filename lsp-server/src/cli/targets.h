@@ -1,0 +1,46 @@
+// Which files a `check` or `fix` run covers: the named files, the reports found under named directories, standard
+// input — each with the configuration file that governs it, less what that configuration ignores.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config_file.h"
+
+namespace xxgk::cli {
+
+// Configuration files for the run, each read once: the --config file for every target, or the nearest one.
+class ConfigCache {
+ public:
+  // Loads `explicit_file` now when given. Throws config::ConfigError.
+  explicit ConfigCache(const std::optional<std::filesystem::path>& explicit_file);
+  // The configuration governing `path` (a file or a directory), or null when that configuration file is invalid:
+  // its error is added to `errors` the first time.
+  const config::ConfigFile* for_path(const std::filesystem::path& path, std::vector<std::string>& errors);
+
+ private:
+  std::optional<config::ConfigFile> explicit_;
+  config::ConfigFile defaults_;
+  std::map<std::filesystem::path, std::optional<config::ConfigFile>> files_;  // nullopt: invalid
+  std::map<std::filesystem::path, const config::ConfigFile*> by_directory_;
+};
+
+struct CheckTarget {
+  std::string display;             // as printed: the argument, a path under a directory argument, or "<stdin>"
+  std::filesystem::path path;      // empty for standard input
+  std::filesystem::path tree;      // the directory the command line named it in: fix writes nothing outside it
+  const config::ConfigFile* config = nullptr;
+  bool is_stdin() const { return path.empty(); }
+};
+
+struct TargetList {
+  std::vector<CheckTarget> targets;  // in command-line order, each directory's files sorted, no file twice
+  std::vector<std::string> errors;   // missing paths, unreadable directories, invalid config files
+};
+
+TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCache& configs);
+
+}  // namespace xxgk::cli
