@@ -12,8 +12,14 @@ if(PkgConfig_FOUND)
   pkg_check_modules(TREE_SITTER IMPORTED_TARGET tree-sitter)
 endif()
 xxgk_require_package(TREE_SITTER_FOUND libtree-sitter-dev "the Tree-sitter runtime 0.20.x")
-if(TREE_SITTER_VERSION VERSION_LESS 0.20.7)
-  message(FATAL_ERROR "xxgk-lint needs Tree-sitter runtime >= 0.20.7 (found ${TREE_SITTER_VERSION})")
+# Debian's tree-sitter.pc carries the library's soname version (0.6.x for runtime 0.20.7), so check the parser ABI
+# the runtime's header declares instead: the committed grammar/src/parser.c is generated for ABI 14.
+find_file(XXGK_TREE_SITTER_API_H tree_sitter/api.h HINTS ${TREE_SITTER_INCLUDE_DIRS} /usr/include)
+file(STRINGS ${XXGK_TREE_SITTER_API_H} xxgk_ts_abi REGEX "#define TREE_SITTER_LANGUAGE_VERSION [0-9]+")
+string(REGEX MATCH "[0-9]+$" xxgk_ts_abi "${xxgk_ts_abi}")
+if(xxgk_ts_abi LESS 14)
+  message(FATAL_ERROR "xxgk-lint needs a Tree-sitter runtime with parser ABI 14 (libtree-sitter-dev 0.20.7); "
+                      "${XXGK_TREE_SITTER_API_H} declares ABI ${xxgk_ts_abi}")
 endif()
 
 find_package(nlohmann_json 3.10 QUIET)

@@ -62,7 +62,8 @@ enum class ValueKind {
   Integer,         // a non-negative integer (ASCII or full-width digits)
   Decimal,         // a non-negative decimal number
   NumberWithUnit,  // a number followed (or preceded) by unit text: "114 件", "3万元"
-  Invalid,         // anything else: "-5", "12a", "约10"
+  Invalid,         // meant as a number but not a valid one: "-5", "12a", "约10", "1,234"
+  Text,            // words: a label, not a value ("1.属于国家秘密", "行政许可")
 };
 
 struct CellValue {
@@ -89,6 +90,7 @@ enum class RowKind {
   Group,       // a label-only row: table 三 group label, table 二 block title "第二十条第（一）项"
   Delimiter,   // a Markdown delimiter row |---|
   Unknown,     // text that matches nothing
+  Blank,       // separators only, every cell empty
 };
 
 struct Row {
@@ -143,6 +145,10 @@ struct Section {
 
 struct Report {
   std::string_view text;                 // the checked text (owned by the caller)
+  // The text with Traditional characters turned Simplified when the report is written in Traditional script (same
+  // byte offsets as `text`; empty otherwise). Search prose for keywords in search_text(), never in `text`.
+  std::string simplified;
+  std::string_view search_text() const { return simplified.empty() ? text : std::string_view(simplified); }
   std::optional<Title> title;
   ByteRange preamble;                    // after the title, before the first heading
   std::vector<size_t> preamble_paragraphs;
@@ -157,11 +163,16 @@ struct Report {
   const FormatDefinition* format = nullptr;
 
   std::string_view slice(ByteRange range) const { return text.substr(range.begin, range.end - range.begin); }
+  // The same range of search_text() (Simplified): use it for keyword and number searches.
+  std::string_view search_slice(ByteRange range) const {
+    return search_text().substr(range.begin, range.end - range.begin);
+  }
   // The first section whose canonical number is n, or null.
   const Section* section(int n) const;
   // The first table recognised as `table_id` ("table2" …), or null.
   const Table* table(std::string_view table_id) const;
-  // Text of a section's body (paragraph and sub-item lines; tables excluded), for keyword search.
+  // Text of a section's body (sub-item and paragraph lines joined by '\n'; tables excluded), from search_text(),
+  // for keyword search. Offsets in it are NOT document offsets: to point at a match, search the lines themselves.
   std::string section_prose(const Section& section) const;
 };
 

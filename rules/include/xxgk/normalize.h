@@ -16,6 +16,10 @@ std::string normalize_label(std::string_view text);
 // Cheaper form for prose search: NFKC + Traditional→Simplified only (keeps whitespace and punctuation).
 std::string normalize_prose(std::string_view text);
 
+// The text with Traditional characters turned Simplified, or "" when nothing changes or when the result would not
+// keep every byte offset (so that the caller can search the result and point into the original).
+std::string to_simplified_same_length(std::string_view text);
+
 // Edit distance between two strings counted in code points (Levenshtein), capped: returns `cap + 1` as soon as the
 // distance exceeds `cap`.
 size_t edit_distance(std::string_view a, std::string_view b, size_t cap = 64);

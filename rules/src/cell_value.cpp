@@ -1,0 +1,102 @@
+#include "cell_value.h"
+
+#include <array>
+#include <cstdlib>
+#include <string>
+
+#include "xxgk/normalize.h"
+
+namespace xxgk {
+namespace {
+
+constexpr std::array<std::string_view, 13> kPlaceholders = {"/", "／", "\\", "-", "－", "—", "——", "–", "无", "空",
+                                                           "N/A", "n/a", "×"};
+// Units drafters write into count and amount cells.
+constexpr std::array<std::string_view, 16> kUnits = {"件", "个", "条", "项", "次", "人", "元", "万元", "万",
+                                                     "宗", "起", "份", "篇", "家", "笔", "人次"};
+
+struct Digit {
+  int value = -1;     // 0..9, or -1 when not a digit
+  size_t length = 0;  // bytes
+  bool fullwidth = false;
+};
+
+Digit digit_at(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] >= '0' && s[i] <= '9') return {s[i] - '0', 1, false};
+  // U+FF10..U+FF19 = EF BC 90..99
+  if (i + 2 < s.size() && s.substr(i, 2) == "\xEF\xBC" && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+      static_cast<unsigned char>(s[i + 2]) <= 0x99)
+    return {static_cast<unsigned char>(s[i + 2]) - 0x90, 3, true};
+  return {};
+}
+
+bool is_point(std::string_view s, size_t i, size_t& length, bool& fullwidth) {
+  if (i < s.size() && s[i] == '.') return length = 1, fullwidth = false, true;
+  if (s.substr(i, 3) == "．") return length = 3, fullwidth = true, true;
+  return false;
+}
+
+bool contains_digit(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i)
+    if (digit_at(s, i).value >= 0) return true;
+  return false;
+}
+
+}  // namespace
+
+CellValue parse_cell_value(std::string_view content, size_t offset) {
+  CellValue value;
+  if (content.empty()) return value;
+  for (std::string_view placeholder : kPlaceholders)
+    if (content == placeholder) return value.kind = ValueKind::Placeholder, value;
+
+  std::string digits;  // ASCII form of the number
+  size_t i = 0;
+  bool fullwidth = false;
+  while (true) {
+    const Digit d = digit_at(content, i);
+    if (d.value < 0) break;
+    digits += static_cast<char>('0' + d.value);
+    fullwidth |= d.fullwidth;
+    i += d.length;
+  }
+  if (digits.empty()) {
+    // A sign or a word before a number ("-5", "约10", "共5件") is a malformed value; other words are a label.
+    value.kind = contains_digit(content) && code_point_count(content) <= 6 ? ValueKind::Invalid : ValueKind::Text;
+    return value;
+  }
+  size_t point_length = 0;
+  bool point_fullwidth = false;
+  bool decimal = false;
+  if (is_point(content, i, point_length, point_fullwidth) && digit_at(content, i + point_length).value >= 0) {
+    decimal = true;
+    digits += '.';
+    fullwidth |= point_fullwidth;
+    i += point_length;
+    while (true) {
+      const Digit d = digit_at(content, i);
+      if (d.value < 0) break;
+      digits += static_cast<char>('0' + d.value);
+      fullwidth |= d.fullwidth;
+      i += d.length;
+    }
+  } else if (point_length > 0 || content.substr(i, 3) == "、") {
+    // "1.属于国家秘密", "2、重复申请": an item number opening a label.
+    value.kind = ValueKind::Text;
+    return value;
+  }
+  value.number = std::strtod(digits.c_str(), nullptr);
+  value.fullwidth_digits = fullwidth;
+  value.number_range = {offset, offset + i};
+  const std::string_view rest = trim(content.substr(i));
+  if (rest.empty()) {
+    value.kind = decimal ? ValueKind::Decimal : ValueKind::Integer;
+    return value;
+  }
+  for (std::string_view unit : kUnits)
+    if (rest == unit) return value.kind = ValueKind::NumberWithUnit, value;
+  value.kind = code_point_count(rest) <= 3 ? ValueKind::Invalid : ValueKind::Text;
+  return value;
+}
+
+}  // namespace xxgk

@@ -1,0 +1,156 @@
+#include "xxgk/format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace xxgk {
+
+extern const std::string_view kFormatGov2021Json;
+
+namespace {
+
+using nlohmann::json;
+
+template <typename T>
+T get_or(const json& object, const char* key, T fallback) {
+  const auto it = object.find(key);
+  return it == object.end() ? fallback : it->get<T>();
+}
+
+std::vector<std::string> strings(const json& object, const char* key) {
+  return get_or<std::vector<std::string>>(object, key, {});
+}
+
+GroupSpec parse_group(const json& j) {
+  return GroupSpec{j.at("id").get<std::string>(), j.at("label").get<std::string>(), strings(j, "variants")};
+}
+
+RowSpec parse_row(const json& j) {
+  RowSpec row;
+  row.id = j.at("id").get<std::string>();
+  row.label = j.at("label").get<std::string>();
+  row.variants = strings(j, "variants");
+  row.group = get_or<std::string>(j, "group", "");
+  row.values = j.at("values").get<int>();
+  row.decimal = get_or<bool>(j, "decimal", false);
+  return row;
+}
+
+IdentitySpec parse_identity(const json& j) {
+  IdentitySpec identity;
+  identity.id = j.at("id").get<std::string>();
+  identity.rule = j.at("rule").get<std::string>();
+  identity.kind = j.at("kind").get<std::string>();
+  identity.rows = strings(j, "rows");
+  identity.terms = get_or<std::vector<int>>(j, "terms", {});
+  identity.total = get_or<int>(j, "total", -1);
+  identity.term_rows = strings(j, "term_rows");
+  identity.total_row = get_or<std::string>(j, "total_row", "");
+  identity.left = strings(j, "left");
+  identity.right = strings(j, "right");
+  identity.groups = get_or<std::vector<std::vector<int>>>(j, "groups", {});
+  if (identity.kind != "row-sum" && identity.kind != "column-sum" && identity.kind != "balance")
+    throw std::runtime_error("identity " + identity.id + ": unknown kind '" + identity.kind + "'");
+  return identity;
+}
+
+TableSpec parse_table(const json& j) {
+  TableSpec table;
+  table.id = j.at("id").get<std::string>();
+  table.section = j.at("section").get<int>();
+  table.title = j.at("title").get<std::string>();
+  table.columns = strings(j, "columns");
+  table.header_rows = get_or<std::vector<std::vector<std::string>>>(j, "header_rows", {});
+  table.note = get_or<std::string>(j, "note", "");
+  table.header_words = strings(j, "header_words");
+  table.fingerprints = strings(j, "fingerprints");
+  table.data_row_without_label = get_or<bool>(j, "data_row_without_label", false);
+  for (const json& g : j.at("groups")) table.groups.push_back(parse_group(g));
+  if (j.contains("blocks"))
+    for (const json& b : j.at("blocks"))
+      table.blocks.push_back(BlockSpec{b.at("group").get<std::string>(), strings(b, "header")});
+  for (const json& r : j.at("rows")) table.rows.push_back(parse_row(r));
+  for (const json& i : j.at("identities")) table.identities.push_back(parse_identity(i));
+  // Identities name rows and columns; a typo in the data must fail loudly at load time, not silently check nothing.
+  auto check_row = [&](const std::string& id) {
+    if (table.row_index(id) < 0) throw std::runtime_error(table.id + ": identity names unknown row " + id);
+  };
+  for (const IdentitySpec& identity : table.identities) {
+    for (const auto* list : {&identity.rows, &identity.term_rows, &identity.left, &identity.right})
+      for (const std::string& id : *list) check_row(id);
+    if (!identity.total_row.empty()) check_row(identity.total_row);
+  }
+  return table;
+}
+
+}  // namespace
+
+const RowSpec* TableSpec::row(std::string_view row_id) const {
+  const int index = row_index(row_id);
+  return index < 0 ? nullptr : &rows[static_cast<size_t>(index)];
+}
+
+int TableSpec::row_index(std::string_view row_id) const {
+  for (size_t i = 0; i < rows.size(); ++i)
+    if (rows[i].id == row_id) return static_cast<int>(i);
+  return -1;
+}
+
+const SectionSpec* FormatDefinition::section(int number) const {
+  for (const SectionSpec& s : sections)
+    if (s.number == number) return &s;
+  return nullptr;
+}
+
+const TableSpec* FormatDefinition::table(std::string_view table_id) const {
+  for (const TableSpec& t : tables)
+    if (t.id == table_id) return &t;
+  return nullptr;
+}
+
+const TableSpec* FormatDefinition::table_for_section(int section_number) const {
+  for (const TableSpec& t : tables)
+    if (t.section == section_number) return &t;
+  return nullptr;
+}
+
+FormatDefinition parse_format_definition(std::string_view text) {
+  try {
+    const json j = json::parse(text);
+    FormatDefinition format;
+    format.id = j.at("id").get<std::string>();
+    format.notice = j.at("notice").get<std::string>();
+    format.first_year = j.at("first_year").get<int>();
+    format.title_phrase = j.at("title_phrase").get<std::string>();
+    format.title_variants = strings(j, "title_variants");
+    format.regulation_citation = j.at("regulation_citation").get<std::string>();
+    format.notice_citation = j.at("notice_citation").get<std::string>();
+    for (const json& s : j.at("sections"))
+      format.sections.push_back(SectionSpec{s.at("number").get<int>(), s.at("numeral").get<std::string>(),
+                                            s.at("title").get<std::string>(), strings(s, "variants")});
+    for (const json& a : j.at("overview_areas"))
+      format.overview_areas.push_back(KeywordArea{a.at("name").get<std::string>(), strings(a, "keywords")});
+    format.accountability = strings(j, "accountability");
+    format.old_format_labels = strings(j, "old_format_labels");
+    format.old_format_headings = strings(j, "old_format_headings");
+    format.problem_words = strings(j, "problem_words");
+    format.improvement_words = strings(j, "improvement_words");
+    format.footer_markers = strings(j, "footer_markers");
+    format.fee_keywords = strings(j, "fee_keywords");
+    format.fee_notice_count_words = strings(j, "fee_notice_count_words");
+    format.fee_notice_amount_words = strings(j, "fee_notice_amount_words");
+    format.fee_collected_words = strings(j, "fee_collected_words");
+    for (const json& t : j.at("tables")) format.tables.push_back(parse_table(t));
+    return format;
+  } catch (const json::exception& e) {
+    throw std::runtime_error(std::string("format definition: ") + e.what());
+  }
+}
+
+const FormatDefinition& format_2021() {
+  static const FormatDefinition format = parse_format_definition(kFormatGov2021Json);
+  return format;
+}
+
+}  // namespace xxgk

@@ -1,0 +1,168 @@
+#include "xxgk/linter.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "model_builder.h"
+#include "syntax.h"
+#include "xxgk/rule.h"
+
+namespace xxgk {
+namespace {
+
+std::vector<Diagnostic> run_rules(const Report& report, const LintOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  const CheckContext context{report, *report.format, options};
+  for (const Rule& rule : all_rules()) {
+    const auto configured = options.severity.find(std::string(rule.descriptor.id));
+    if (configured != options.severity.end() && configured->second == Severity::Off) continue;
+    const size_t first = diagnostics.size();
+    DiagnosticSink sink(rule.descriptor, diagnostics);
+    rule.check(context, sink);
+    // A configured severity replaces the rule's own, including a rule's second severity (T206, C406).
+    if (configured != options.severity.end())
+      for (size_t i = first; i < diagnostics.size(); ++i) diagnostics[i].severity = configured->second;
+  }
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule->id < b.rule->id;
+  });
+  return diagnostics;
+}
+
+// Two edits conflict when they overlap, or when both insert at the same place (their order would be arbitrary).
+bool conflicts(const TextEdit& a, const TextEdit& b) {
+  if (a.range.empty() && b.range.empty()) return a.range.begin == b.range.begin;
+  if (a.range.empty()) return a.range.begin > b.range.begin && a.range.begin < b.range.end;
+  if (b.range.empty()) return b.range.begin > a.range.begin && b.range.begin < a.range.end;
+  return a.range.overlaps(b.range);
+}
+
+}  // namespace
+
+struct Document::Impl {
+  SyntaxTree syntax;
+  bool parsed = false;
+  std::optional<LineIndex> lines;
+  std::optional<Report> report;
+  LintOptions report_options;
+};
+
+Document::Document(std::string text) : text_(std::move(text)), impl_(std::make_unique<Impl>()) {}
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+
+const LineIndex& Document::lines() const {
+  if (!impl_->lines) impl_->lines.emplace(text_);
+  return *impl_->lines;
+}
+
+void Document::replace(ByteRange range, std::string_view new_text) {
+  range.end = std::min(range.end, text_.size());
+  range.begin = std::min(range.begin, range.end);
+  impl_->syntax.edit(text_, range, new_text);
+  text_.replace(range.begin, range.size(), new_text);
+  impl_->parsed = false;
+  impl_->lines.reset();
+  impl_->report.reset();
+}
+
+void Document::set_text(std::string text) {
+  text_ = std::move(text);
+  impl_->syntax.reset();
+  impl_->parsed = false;
+  impl_->lines.reset();
+  impl_->report.reset();
+}
+
+const Report& Document::report(const LintOptions& options) {
+  if (!impl_->parsed) {
+    impl_->syntax.parse(text_);
+    impl_->parsed = true;
+  }
+  const bool same_options = impl_->report && impl_->report_options.year == options.year &&
+                            impl_->report_options.agency_kind == options.agency_kind;
+  if (!same_options) {
+    impl_->report.reset();
+    impl_->report.emplace(build_report_from_tree(text_, impl_->syntax.root(), format_2021(), options));
+    impl_->report_options = options;
+  }
+  return *impl_->report;
+}
+
+std::vector<Diagnostic> Document::lint(const LintOptions& options) { return run_rules(report(options), options); }
+
+bool Document::looks_like_report() {
+  const Report& r = report(LintOptions{});
+  auto names_report = [](std::string_view normalized) {
+    return normalized.find("政府信息公开") != std::string_view::npos &&
+           normalized.find("年度报告") != std::string_view::npos;
+  };
+  if (r.title && names_report(r.title->normalized)) return true;
+  int recognised = 0;
+  bool seen[7] = {};
+  for (const Heading& h : r.headings) {
+    if (names_report(h.normalized)) return true;
+    if (h.section > 0 && !seen[h.section]) {
+      seen[h.section] = true;
+      ++recognised;
+    }
+  }
+  return recognised >= 3;
+}
+
+std::string Document::syntax_tree_string() const {
+  if (!impl_->parsed) {
+    impl_->syntax.parse(text_);
+    impl_->parsed = true;
+  }
+  return impl_->syntax.to_string();
+}
+
+std::vector<Diagnostic> lint(std::string_view text, const LintOptions& options) {
+  Document document{std::string(text)};
+  return document.lint(options);
+}
+
+Report build_report(std::string_view text, const LintOptions& options) {
+  SyntaxTree syntax;
+  syntax.parse(text);
+  return build_report_from_tree(text, syntax.root(), format_2021(), options);
+}
+
+FixResult apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, FixMode mode) {
+  FixResult result;
+  std::vector<TextEdit> taken;
+  for (const Diagnostic& d : diagnostics) {
+    for (const Fix& fix : d.fixes) {
+      if (!fix.safe && mode == FixMode::SafeOnly) continue;
+      const bool clashes = std::any_of(fix.edits.begin(), fix.edits.end(), [&](const TextEdit& e) {
+        return std::any_of(taken.begin(), taken.end(), [&](const TextEdit& t) { return conflicts(e, t); });
+      });
+      if (!clashes) {
+        taken.insert(taken.end(), fix.edits.begin(), fix.edits.end());
+        ++result.applied;
+        result.applied_titles.push_back(std::string(d.rule->id) + ": " + fix.title);
+      }
+      break;  // one fix per diagnostic: its first allowed one
+    }
+  }
+  result.text = apply_edits(text, std::move(taken));
+  return result;
+}
+
+FixResult fix_all(std::string_view text, const LintOptions& options, FixMode mode, int max_passes) {
+  FixResult total;
+  total.text = std::string(text);
+  for (int pass = 0; pass < max_passes; ++pass) {
+    FixResult step = apply_fixes(total.text, lint(total.text, options), mode);
+    if (step.applied == 0 || step.text == total.text) break;
+    total.text = std::move(step.text);
+    total.applied += step.applied;
+    total.applied_titles.insert(total.applied_titles.end(), step.applied_titles.begin(), step.applied_titles.end());
+  }
+  return total;
+}
+
+}  // namespace xxgk

@@ -1,0 +1,58 @@
+#include "xxgk/model.h"
+
+#include <algorithm>
+
+namespace xxgk {
+
+const Cell* Row::value(size_t column) const {
+  if (!complete || column >= value_cells.size()) return nullptr;
+  return &cells[value_cells[column]];
+}
+
+std::vector<const Row*> Table::rows_for(int canonical) const {
+  std::vector<const Row*> out;
+  for (const Row& row : rows)
+    if (row.kind == RowKind::Data && row.canonical == canonical) out.push_back(&row);
+  return out;
+}
+
+const Row* Table::row_for(int canonical) const {
+  const std::vector<const Row*> matches = rows_for(canonical);
+  return matches.size() == 1 ? matches.front() : nullptr;
+}
+
+const Row* Table::row_for(std::string_view id) const {
+  if (!spec) return nullptr;
+  const int index = spec->row_index(id);
+  return index < 0 ? nullptr : row_for(index);
+}
+
+const Section* Report::section(int n) const {
+  for (const Section& s : sections)
+    if (s.number == n) return &s;
+  return nullptr;
+}
+
+const Table* Report::table(std::string_view table_id) const {
+  for (const Table& t : tables)
+    if (t.spec && t.spec->id == table_id) return &t;
+  return nullptr;
+}
+
+std::string Report::section_prose(const Section& section) const {
+  std::string prose;
+  // Sub-item lines and paragraphs in document order.
+  std::vector<ByteRange> lines;
+  for (size_t k : section.subitems)
+    if (!subitems[k].inline_marker) lines.push_back(subitems[k].range);
+  for (size_t p : section.paragraphs)
+    for (const ByteRange line : paragraphs[p].lines) lines.push_back(line);
+  std::sort(lines.begin(), lines.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
+  for (const ByteRange line : lines) {
+    prose += search_slice(line);
+    prose += '\n';
+  }
+  return prose;
+}
+
+}  // namespace xxgk

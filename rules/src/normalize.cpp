@@ -1,0 +1,242 @@
+#include "xxgk/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "xxgk/positions.h"
+
+namespace xxgk {
+namespace {
+
+// ICU's transliterator is costly to create and not safe to share across threads, so each thread keeps its own.
+icu::Transliterator* traditional_to_simplified() {
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  return transliterator.get();
+}
+
+const icu::Normalizer2* nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+icu::UnicodeString nfkc_simplified(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (const icu::Normalizer2* n = nfkc()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString normalized = n->normalize(u, status);
+    if (U_SUCCESS(status)) u = normalized;
+  }
+  if (!is_ascii(text))
+    if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
+  return u;
+}
+
+char32_t fold_punctuation(char32_t c) {
+  switch (c) {
+    case U'(': return U'（';
+    case U')': return U'）';
+    case U':': return U'：';
+    case U',': return U'，';
+    case U';': return U'；';
+    case U'!': return U'！';
+    case U'?': return U'？';
+    case U'"': case U'”': case U'「': case U'」': case U'『': case U'』': case U'＂': return U'“';
+    case U'\'': case U'’': return U'‘';
+    case U'［': case U'[': case U'【': case U'﹝': return U'〔';
+    case U'］': case U']': case U'】': case U'﹞': return U'〕';
+    case U'<': case U'＜': return U'〈';
+    case U'>': case U'＞': return U'〉';
+    case U'—': case U'－': case U'–': return U'-';
+    default: return c;
+  }
+}
+
+bool is_space(char32_t c) { return c == U'\u3000' || u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::string compute_label(std::string_view text) {
+  const icu::UnicodeString u = nfkc_simplified(text);
+  std::string out;
+  out.reserve(text.size());
+  bool after_digit = false;
+  for (int32_t i = 0; i < u.length();) {
+    char32_t c = static_cast<char32_t>(u.char32At(i));
+    i += U16_LENGTH(c);
+    if (is_space(c)) continue;
+    // "1、" and "1．" (NFKC has made the latter "1.") are the same item number as "1.".
+    if (after_digit && c == U'、') c = U'.';
+    c = fold_punctuation(c);
+    after_digit = c >= U'0' && c <= U'9';
+    append_utf8(out, c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_label(std::string_view text) {
+  // Labels repeat across the rows of a report and across the reports of a batch: remember them per thread.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  constexpr size_t kCacheLimit = 1 << 14;
+  constexpr size_t kCacheableLength = 256;
+  if (text.size() > kCacheableLength) return compute_label(text);
+  std::string key(text);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kCacheLimit) cache.clear();
+  return cache.emplace(std::move(key), compute_label(text)).first->second;
+}
+
+std::string normalize_prose(std::string_view text) {
+  std::string out;
+  nfkc_simplified(text).toUTF8String(out);
+  return out;
+}
+
+std::string to_simplified_same_length(std::string_view text) {
+  if (is_ascii(text)) return {};
+  icu::Transliterator* t = traditional_to_simplified();
+  if (!t) return {};
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString original = u;
+  t->transliterate(u);
+  if (u == original) return {};
+  std::string out;
+  u.toUTF8String(out);
+  // Offsets must stay valid: accept the result only when every character kept its UTF-8 length.
+  if (out.size() != text.size()) return {};
+  return out;
+}
+
+size_t code_point_count(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    decode_utf8(text, i, length);
+    i += length;
+    ++count;
+  }
+  return count;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
+  auto decode_all = [](std::string_view s) {
+    std::vector<char32_t> out;
+    for (size_t i = 0; i < s.size();) {
+      size_t length = 1;
+      out.push_back(decode_utf8(s, i, length));
+      i += length;
+    }
+    return out;
+  };
+  const std::vector<char32_t> x = decode_all(a), y = decode_all(b);
+  const size_t length_gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
+  if (length_gap > cap) return cap + 1;
+  std::vector<size_t> previous(y.size() + 1), current(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) previous[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    current[0] = i;
+    size_t row_minimum = current[0];
+    for (size_t j = 1; j <= y.size(); ++j) {
+      const size_t substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      row_minimum = std::min(row_minimum, current[j]);
+    }
+    if (row_minimum > cap) return cap + 1;
+    std::swap(previous, current);
+  }
+  return std::min(previous[y.size()], cap + 1);
+}
+
+std::string_view trim(std::string_view text) {
+  auto space_prefix = [](std::string_view s) -> size_t {
+    if (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '\f' || s[0] == '\v'))
+      return 1;
+    if (s.substr(0, 3) == "\u3000") return 3;
+    if (s.substr(0, 2) == "\u00a0") return 2;
+    if (s.substr(0, 3) == "\ufeff") return 3;
+    return 0;
+  };
+  auto space_suffix = [](std::string_view s) -> size_t {
+    if (!s.empty()) {
+      const char c = s.back();
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+    }
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "\u3000") return 3;
+    if (s.size() >= 2 && s.substr(s.size() - 2) == "\u00a0") return 2;
+    return 0;
+  };
+  while (size_t n = space_prefix(text)) text.remove_prefix(n);
+  while (size_t n = space_suffix(text)) text.remove_suffix(n);
+  return text;
+}
+
+namespace {
+constexpr std::string_view kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+int digit_value(std::string_view text) {
+  for (int v = 1; v <= 9; ++v)
+    if (text == kDigits[v]) return v;
+  return 0;
+}
+}  // namespace
+
+int chinese_numeral_value(std::string_view text) {
+  constexpr std::string_view kTen = "十";
+  const size_t ten = text.find(kTen);
+  if (ten == std::string_view::npos) return digit_value(text);
+  const std::string_view tens = text.substr(0, ten), units = text.substr(ten + kTen.size());
+  const int tens_value = tens.empty() ? 1 : digit_value(tens);
+  const int units_value = units.empty() ? 0 : digit_value(units);
+  if (tens_value == 0 || (!units.empty() && units_value == 0)) return 0;
+  return tens_value * 10 + units_value;
+}
+
+std::string chinese_numeral(int value) {
+  if (value <= 0 || value >= 100) return {};
+  if (value < 10) return std::string(kDigits[value]);
+  std::string out;
+  if (value >= 20) out += kDigits[value / 10];
+  out += "十";
+  if (value % 10) out += kDigits[value % 10];
+  return out;
+}
+
+}  // namespace xxgk

@@ -1,0 +1,42 @@
+// The Tree-sitter side of the core: a parser for the xxgk_report grammar that keeps its tree between parses so that
+// edits reparse incrementally, and the grammar's node kinds resolved once to symbols.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+
+#include "xxgk/positions.h"
+
+namespace xxgk {
+
+struct GrammarSymbols {
+  TSSymbol title, heading, subheading, paragraph, line, table, row, cell, delimiter_row, blank, html_comment;
+  static const GrammarSymbols& get();
+};
+
+class SyntaxTree {
+ public:
+  SyntaxTree();
+  ~SyntaxTree();
+  SyntaxTree(const SyntaxTree&) = delete;
+  SyntaxTree& operator=(const SyntaxTree&) = delete;
+
+  // Parses `text`, reusing the previous tree when edit() has described how the text changed since.
+  void parse(std::string_view text);
+  // Records that bytes [range) of `old_text` were replaced by `new_text`, so the next parse can reuse the tree.
+  void edit(std::string_view old_text, ByteRange range, std::string_view new_text);
+  // Forgets the tree: the next parse starts from scratch.
+  void reset();
+
+  bool has_tree() const { return tree_ != nullptr; }
+  TSNode root() const { return ts_tree_root_node(tree_); }
+  std::string to_string() const;
+
+ private:
+  TSParser* parser_;
+  TSTree* tree_ = nullptr;
+};
+
+}  // namespace xxgk

@@ -1,0 +1,279 @@
+#include "table_recognition.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "xxgk/normalize.h"
+#include "xxgk/positions.h"
+
+namespace xxgk {
+namespace {
+
+// A table spec's wording in normalised form, computed once per spec.
+struct NormalizedSpec {
+  std::vector<std::vector<std::string>> rows;    // per canonical row: label, then variants
+  std::vector<std::vector<std::string>> groups;  // per group: label, then variants
+  std::vector<std::string> header_words;
+  std::vector<std::string> fingerprints;
+  std::string note_prefix;                       // first characters of the 勾稽关系 note
+};
+
+std::vector<std::string> normalize_all(const std::string& first, const std::vector<std::string>& rest) {
+  std::vector<std::string> out{normalize_label(first)};
+  for (const std::string& s : rest) out.push_back(normalize_label(s));
+  return out;
+}
+
+const NormalizedSpec& normalized(const TableSpec& spec) {
+  thread_local std::unordered_map<const TableSpec*, NormalizedSpec> cache;
+  auto it = cache.find(&spec);
+  if (it != cache.end()) return it->second;
+  NormalizedSpec n;
+  for (const RowSpec& row : spec.rows) n.rows.push_back(normalize_all(row.label, row.variants));
+  for (const GroupSpec& group : spec.groups) n.groups.push_back(normalize_all(group.label, group.variants));
+  for (const std::string& word : spec.header_words) n.header_words.push_back(normalize_label(word));
+  for (const std::string& word : spec.fingerprints) n.fingerprints.push_back(normalize_label(word));
+  if (!spec.note.empty()) {
+    const std::string note = normalize_label(spec.note);
+    n.note_prefix = note.substr(0, std::min<size_t>(note.size(), 3 * 7));  // "（本列数据的勾稽" and a little more
+  }
+  return cache.emplace(&spec, std::move(n)).first->second;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Strips a leading item number ("1." "（三）" "三、") so that a label whose number is wrong or missing still matches.
+std::string_view without_item_number(std::string_view label) {
+  size_t i = 0;
+  while (i < label.size() && label[i] >= '0' && label[i] <= '9') ++i;
+  if (i > 0 && i < label.size() && label[i] == '.') return label.substr(i + 1);
+  if (label.substr(0, 3) == "（") {
+    const size_t close = label.find("）");
+    if (close != std::string_view::npos && close <= 3 + 6) return label.substr(close + 3);
+  }
+  const size_t comma = label.find("、");
+  if (comma != std::string_view::npos && comma <= 6) return label.substr(comma + 3);
+  return label;
+}
+
+// Fuzzy: a typo-sized edit distance relative to the label's length.
+bool close_enough(std::string_view written, std::string_view canonical) {
+  const size_t length = code_point_count(canonical);
+  if (length < 3) return false;
+  const size_t allowed = std::max<size_t>(1, length / 6);
+  return edit_distance(written, canonical, allowed) <= allowed;
+}
+
+struct LabelMatch {
+  int index = -1;
+  Match match = Match::None;
+  size_t matched_length = 0;  // bytes of the normalised label that matched (a suffix of the row's label text)
+};
+
+// The canonical label (or variant) that `label` ends with, preferring the longest.
+LabelMatch match_suffix(const std::string& label, const std::vector<std::vector<std::string>>& candidates) {
+  LabelMatch best;
+  for (size_t i = 0; i < candidates.size(); ++i)
+    for (size_t k = 0; k < candidates[i].size(); ++k) {
+      const std::string& c = candidates[i][k];
+      if (c.empty() || c.size() <= best.matched_length || !ends_with(label, c)) continue;
+      best = {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, c.size()};
+    }
+  return best;
+}
+
+LabelMatch match_whole(const std::string& label, const std::vector<std::vector<std::string>>& candidates) {
+  for (size_t i = 0; i < candidates.size(); ++i)
+    for (size_t k = 0; k < candidates[i].size(); ++k)
+      if (label == candidates[i][k]) return {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, label.size()};
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (close_enough(label, candidates[i][0]) ||
+        (without_item_number(label) != label && without_item_number(label) == without_item_number(candidates[i][0]) &&
+         without_item_number(label).size() >= 6))
+      return {static_cast<int>(i), Match::Fuzzy, label.size()};
+  return {};
+}
+
+// The byte range of the last `code_points` non-space code points of the label cells (walking back from the end), so
+// that a label matched after normalisation can be pointed at in the original text.
+ByteRange locate_suffix(const Row& row, std::string_view text, size_t code_points) {
+  ByteRange range{row.cells[row.label_cells.back()].range.end, row.cells[row.label_cells.back()].range.end};
+  for (auto it = row.label_cells.rbegin(); it != row.label_cells.rend() && code_points > 0; ++it) {
+    const ByteRange cell = row.cells[*it].range;
+    size_t end = cell.end;
+    while (end > cell.begin && code_points > 0) {
+      size_t start = end - 1;
+      while (start > cell.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      const std::string_view ch = text.substr(start, end - start);
+      if (!trim(ch).empty()) {
+        --code_points;
+        range.begin = start;
+      }
+      end = start;
+    }
+  }
+  return range;
+}
+
+bool is_header_row(const Row& row, const NormalizedSpec& spec) {
+  for (size_t i : row.label_cells) {
+    const std::string& cell = row.cells[i].normalized;
+    for (const std::string& word : spec.header_words)
+      if (cell == word || (word.size() >= 6 && cell.find(word) != std::string::npos)) return true;
+  }
+  return false;
+}
+
+size_t expected_values(const TableSpec* spec, int canonical) {
+  if (!spec) return 0;
+  if (canonical >= 0) return static_cast<size_t>(spec->rows[static_cast<size_t>(canonical)].values);
+  size_t most = 0;
+  for (const RowSpec& r : spec->rows) most = std::max(most, static_cast<size_t>(r.values));
+  return most;
+}
+
+// Value cells are the cells after the last label cell, aligned from the right: surplus empty cells at the end (the
+// trailing tabs of merged cells) and then at the start (an empty label column) are dropped.
+void assign_value_cells(Row& row, const TableSpec* spec) {
+  row.value_cells.clear();
+  const size_t first = row.label_cells.empty() ? 0 : row.label_cells.back() + 1;
+  for (size_t i = first; i < row.cells.size(); ++i) row.value_cells.push_back(i);
+  const size_t expected = expected_values(spec, row.canonical);
+  auto empty = [&](size_t i) { return row.cells[i].value.kind == ValueKind::Empty; };
+  if (expected > 0) {
+    while (row.value_cells.size() > expected && empty(row.value_cells.back())) row.value_cells.pop_back();
+    while (row.value_cells.size() > expected && empty(row.value_cells.front()))
+      row.value_cells.erase(row.value_cells.begin());
+  } else {
+    while (!row.value_cells.empty() && empty(row.value_cells.back())) row.value_cells.pop_back();
+  }
+  row.complete = expected > 0 && row.value_cells.size() == expected;
+}
+
+std::string concatenated_label(const Row& row) {
+  std::string label;
+  for (size_t i : row.label_cells) label += row.cells[i].normalized;
+  return label;
+}
+
+}  // namespace
+
+Match match_wording(const std::string& written, const std::string& canonical, const std::vector<std::string>& variants) {
+  if (written == canonical) return Match::Exact;
+  for (const std::string& v : variants)
+    if (written == v) return Match::Variant;
+  if (close_enough(written, canonical)) return Match::Fuzzy;
+  return Match::None;
+}
+
+const TableSpec* recognise_table_spec(const Table& table, const FormatDefinition& format, int section) {
+  const TableSpec* best = nullptr;
+  int best_score = 0;
+  for (const TableSpec& spec : format.tables) {
+    const NormalizedSpec& n = normalized(spec);
+    int score = 0;
+    for (const std::string& fingerprint : n.fingerprints)
+      for (const Row& row : table.rows)
+        if (std::any_of(row.cells.begin(), row.cells.end(),
+                        [&](const Cell& c) { return !c.normalized.empty() && ends_with(c.normalized, fingerprint); })) {
+          ++score;
+          break;
+        }
+    if (score > best_score || (score == best_score && score > 0 && spec.section == section)) {
+      best = &spec;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+void recognise_rows(Table& table, std::string_view text) {
+  const TableSpec* spec = table.spec;
+  std::string pending_group_fragment;  // "（三）不" waiting for "予公开" on a later row
+  ByteRange pending_fragment_range;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    Row& row = table.rows[r];
+    if (row.kind == RowKind::Delimiter) continue;
+    row.label_cells.clear();
+    for (size_t i = 0; i < row.cells.size(); ++i)
+      if (row.cells[i].value.kind == ValueKind::Text) row.label_cells.push_back(i);
+    const bool all_empty = std::all_of(row.cells.begin(), row.cells.end(),
+                                       [](const Cell& c) { return c.value.kind == ValueKind::Empty; });
+    if (all_empty) {
+      row.kind = RowKind::Blank;
+      continue;
+    }
+    if (!spec) {
+      row.kind = row.label_cells.empty() ? RowKind::Data : RowKind::Unknown;
+      assign_value_cells(row, nullptr);
+      continue;
+    }
+    const NormalizedSpec& n = normalized(*spec);
+    if (!n.note_prefix.empty() &&
+        std::any_of(row.label_cells.begin(), row.label_cells.end(),
+                    [&](size_t i) { return row.cells[i].normalized.rfind(n.note_prefix, 0) == 0; })) {
+      row.kind = RowKind::Note;
+      continue;
+    }
+    if (row.label_cells.empty()) {
+      // Only numbers: table 四's data row, or a data row that lost its label.
+      row.kind = RowKind::Data;
+      if (spec->data_row_without_label) {
+        row.canonical = 0;
+        row.label_match = Match::Exact;
+      }
+      assign_value_cells(row, spec);
+      continue;
+    }
+
+    const std::string label = concatenated_label(row);
+    const LabelMatch leaf = match_suffix(label, n.rows);
+    if (leaf.index >= 0) {
+      row.kind = RowKind::Data;
+      row.canonical = leaf.index;
+      row.label_match = leaf.match;
+      row.label = locate_suffix(row, text, code_point_count(std::string_view(label).substr(label.size() - leaf.matched_length)));
+      // What precedes the leaf label is a group label ("三、本年度办理结果"), possibly split across rows.
+      const std::string prefix = label.substr(0, label.size() - leaf.matched_length);
+      if (!prefix.empty()) {
+        const ByteRange prefix_range{row.cells[row.label_cells.front()].range.begin, row.label.begin};
+        LabelMatch group = match_whole(prefix, n.groups);
+        ByteRange group_range = prefix_range;
+        if (group.index < 0 && !pending_group_fragment.empty()) {
+          group = match_whole(pending_group_fragment + prefix, n.groups);
+          group_range = {pending_fragment_range.begin, prefix_range.end};
+        }
+        if (group.index >= 0) {
+          table.groups.push_back(GroupLabel{group.index, group_range, group.match, r});
+          pending_group_fragment.clear();
+        } else {
+          pending_group_fragment = prefix;
+          pending_fragment_range = prefix_range;
+        }
+      }
+    } else if (LabelMatch group = match_whole(label, n.groups); group.index >= 0) {
+      row.kind = RowKind::Group;
+      const ByteRange range{row.cells[row.label_cells.front()].range.begin, row.cells[row.label_cells.back()].range.end};
+      table.groups.push_back(GroupLabel{group.index, range, group.match, r});
+    } else if (is_header_row(row, n)) {
+      row.kind = RowKind::Header;
+      continue;
+    } else if (LabelMatch fuzzy = match_whole(row.cells[row.label_cells.back()].normalized, n.rows); fuzzy.index >= 0) {
+      row.kind = RowKind::Data;
+      row.canonical = fuzzy.index;
+      row.label_match = fuzzy.match;
+      row.label = row.cells[row.label_cells.back()].range;
+    } else {
+      const bool has_values = std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& c) {
+        return c.value.kind != ValueKind::Text && c.value.kind != ValueKind::Empty;
+      });
+      row.kind = has_values ? RowKind::Data : RowKind::Unknown;
+      row.label = {row.cells[row.label_cells.front()].range.begin, row.cells[row.label_cells.back()].range.end};
+    }
+    assign_value_cells(row, spec);
+  }
+}
+
+}  // namespace xxgk

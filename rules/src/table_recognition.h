@@ -1,0 +1,21 @@
+// Recognising a table against the format definition: which schema it follows, and for each row whether it is a
+// header, the 勾稽关系 note, a group label or a canonical data row, with its label and value cells.
+#pragma once
+
+#include "xxgk/format.h"
+#include "xxgk/model.h"
+
+namespace xxgk {
+
+// The schema whose fingerprints the table's labels match best, or the schema of `section` when some row label
+// matches it; null when the table follows no known schema.
+const TableSpec* recognise_table_spec(const Table& table, const FormatDefinition& format, int section);
+
+// Classifies every row of `table` against `table.spec` and fills kind, canonical, label, label and value cells,
+// and the table's group labels. Rows of a table without spec are only split into label and value cells.
+void recognise_rows(Table& table, std::string_view text);
+
+// How `normalized` (a normalize_label result) matches `canonical` and its accepted `variants`.
+Match match_wording(const std::string& normalized, const std::string& canonical, const std::vector<std::string>& variants);
+
+}  // namespace xxgk

@@ -1,0 +1,206 @@
+// The report model built from real reports: titles, sections, tables recognised against the 2021 format, rows matched
+// to canonical rows with their label and value cells.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "xxgk/linter.h"
+#include "xxgk/normalize.h"
+
+namespace {
+
+std::string read_fixture(const std::string& relative) {
+  std::ifstream in(std::filesystem::path(XXGK_FIXTURES_DIR) / relative, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+class ModelTest : public testing::Test {
+ protected:
+  xxgk::Report build(const std::string& relative) {
+    text_ = read_fixture(relative);
+    EXPECT_FALSE(text_.empty()) << relative;
+    return xxgk::build_report(text_, {});
+  }
+  std::string line_of(const xxgk::Report& report, size_t byte) const {
+    return std::to_string(xxgk::LineIndex(report.text).line_of(byte) + 1);
+  }
+  std::string text_;
+};
+
+int row_index(const xxgk::Table& table, std::string_view id) { return table.spec->row_index(id); }
+
+TEST_F(ModelTest, CleanReportHasTitleSixSectionsAndThreeCompleteTables) {
+  const xxgk::Report report = build("clean/clean.txt");
+  ASSERT_TRUE(report.title);
+  EXPECT_EQ(report.title->text, "青山市自然资源和规划局2024年政府信息公开工作年度报告");
+  EXPECT_EQ(report.year, 2024);
+  ASSERT_EQ(report.sections.size(), 6u);
+  for (int n = 1; n <= 6; ++n) {
+    EXPECT_EQ(report.sections[n - 1].number, n);
+    EXPECT_EQ(report.sections[n - 1].heading->match, xxgk::Match::Exact);
+  }
+  for (const char* id : {"table2", "table3", "table4"}) {
+    const xxgk::Table* table = report.table(id);
+    ASSERT_NE(table, nullptr) << id;
+    for (size_t r = 0; r < table->spec->rows.size(); ++r) {
+      const xxgk::Row* row = table->row_for(static_cast<int>(r));
+      ASSERT_NE(row, nullptr) << id << " row " << table->spec->rows[r].id;
+      EXPECT_TRUE(row->complete) << id << " row " << table->spec->rows[r].id;
+      EXPECT_EQ(row->label_match, xxgk::Match::Exact) << id << " row " << table->spec->rows[r].id;
+    }
+    for (const xxgk::Row& row : table->rows)
+      EXPECT_NE(row.kind, xxgk::RowKind::Unknown) << report.slice(row.range);
+  }
+  const xxgk::Table& t3 = *report.table("table3");
+  EXPECT_EQ(t3.section, 3);
+  EXPECT_EQ(t3.row_for("R01")->value(6)->value.number, 52);
+  EXPECT_EQ(t3.row_for("R24")->value(0)->value.number, 41);
+  EXPECT_EQ(report.table("table2")->row_for("行政事业性收费")->value(0)->value.kind, xxgk::ValueKind::Decimal);
+  EXPECT_EQ(report.table("table4")->row_for("D")->value(14)->value.number, 2);
+  // Group labels of table 三: 三、本年度办理结果 and the four sub-groups.
+  EXPECT_EQ(t3.groups.size(), 5u);
+}
+
+TEST_F(ModelTest, Sample000JoinsSplitLabelsAndKeepsTheShortRow) {
+  const xxgk::Report report = build("samples/000_665c97d63233bba3.txt");
+  const xxgk::Table* t3 = report.table("table3");
+  ASSERT_NE(t3, nullptr);
+  // "（三）不" / blank line / "予公开" is one group label; its rows still match R05 and R06.
+  ASSERT_NE(t3->row_for("R05"), nullptr);
+  ASSERT_NE(t3->row_for("R06"), nullptr);
+  bool found_split_group = false;
+  for (const xxgk::GroupLabel& g : t3->groups)
+    if (t3->spec->groups[static_cast<size_t>(g.group)].id == "G3-3") found_split_group = true;
+  EXPECT_TRUE(found_split_group);
+  // L58: R13 has six values only.
+  const xxgk::Row* r13 = t3->row_for("R13");
+  ASSERT_NE(r13, nullptr);
+  EXPECT_EQ(line_of(report, r13->range.begin), "58");
+  EXPECT_FALSE(r13->complete);
+  EXPECT_EQ(r13->value_cells.size(), 6u);
+  // Every other row is complete, whatever its trailing tabs.
+  for (size_t r = 0; r < t3->spec->rows.size(); ++r)
+    if (t3->spec->rows[r].id != "R13") EXPECT_TRUE(t3->row_for(static_cast<int>(r))->complete) << t3->spec->rows[r].id;
+  // L31: "114 件" is a number with unit text.
+  const xxgk::Cell* permit = report.table("table2")->row_for("行政许可")->value(0);
+  ASSERT_NE(permit, nullptr);
+  EXPECT_EQ(permit->value.kind, xxgk::ValueKind::NumberWithUnit);
+  EXPECT_EQ(permit->value.number, 114);
+  // Table 四 with its space-split headers.
+  EXPECT_TRUE(report.table("table4")->row_for("D")->complete);
+}
+
+TEST_F(ModelTest, Sample001JoinsTheTwoLineTitleAndRecognisesTheHeadingVariant) {
+  const xxgk::Report report = build("samples/001_12f801b671389a59.txt");
+  ASSERT_TRUE(report.title);
+  EXPECT_EQ(report.title->lines.size(), 2u);
+  EXPECT_EQ(report.title->normalized, "红寺堡区审批服务管理局2022年政府信息公开工作年度报告");
+  ASSERT_EQ(report.sections.size(), 6u);
+  EXPECT_EQ(report.sections[4].number, 5);
+  EXPECT_NE(report.sections[4].heading->match, xxgk::Match::Exact);
+  EXPECT_NE(report.sections[4].heading->match, xxgk::Match::None);
+  const xxgk::Table* t3 = report.table("table3");
+  ASSERT_NE(t3, nullptr);
+  EXPECT_EQ(t3->row_for("R04")->label_match, xxgk::Match::Exact);  // ASCII commas and brackets normalise
+  for (size_t r = 0; r < t3->spec->rows.size(); ++r) EXPECT_TRUE(t3->row_for(static_cast<int>(r))->complete);
+}
+
+TEST_F(ModelTest, Sample002HasNoTitleAndPipeTables) {
+  const xxgk::Report report = build("samples/002_8f6a0cdd81ca4d1e.txt");
+  EXPECT_FALSE(report.title);
+  ASSERT_EQ(report.sections.size(), 6u);
+  EXPECT_EQ(report.sections[3].number, 4);
+  EXPECT_EQ(report.sections[4].number, 5);
+  for (const char* id : {"table2", "table3", "table4"}) {
+    const xxgk::Table* table = report.table(id);
+    ASSERT_NE(table, nullptr) << id;
+    for (size_t r = 0; r < table->spec->rows.size(); ++r) {
+      const xxgk::Row* row = table->row_for(static_cast<int>(r));
+      ASSERT_NE(row, nullptr) << id << " " << table->spec->rows[r].id;
+      EXPECT_TRUE(row->complete) << id << " " << table->spec->rows[r].id;
+      EXPECT_EQ(row->separator, '|');
+    }
+  }
+}
+
+TEST_F(ModelTest, Sample003AlignsShiftedRowsFromTheRight) {
+  const xxgk::Report report = build("samples/003_53998b694067610d.txt");
+  const xxgk::Table* t3 = report.table("table3");
+  ASSERT_NE(t3, nullptr);
+  for (const char* id : {"R23", "R24"}) {
+    const xxgk::Row* row = t3->row_for(id);
+    ASSERT_NE(row, nullptr) << id;
+    EXPECT_TRUE(row->complete) << id;
+  }
+  EXPECT_EQ(report.sections.size(), 6u);
+}
+
+TEST_F(ModelTest, Sample004LacksR23AndHasAnEmptyR22) {
+  const xxgk::Report report = build("samples/004_6958a79bc20c0ed0.txt");
+  const xxgk::Table* t3 = report.table("table3");
+  ASSERT_NE(t3, nullptr);
+  EXPECT_EQ(t3->row_for("R23"), nullptr);
+  EXPECT_TRUE(t3->rows_for(row_index(*t3, "R23")).empty());
+  const xxgk::Row* r22 = t3->row_for("R22");
+  ASSERT_NE(r22, nullptr);
+  EXPECT_EQ(line_of(report, r22->range.begin), "60");
+  ASSERT_EQ(r22->value_cells.size(), 7u);
+  for (size_t c = 0; c < 7; ++c) EXPECT_EQ(r22->value(c)->value.kind, xxgk::ValueKind::Empty);
+  // "三、 本 年 办 理 结 果" is the group label 三、本年度办理结果 worded differently.
+  bool found = false;
+  for (const xxgk::GroupLabel& g : t3->groups)
+    if (t3->spec->groups[static_cast<size_t>(g.group)].id == "G3") {
+      found = true;
+      EXPECT_NE(g.match, xxgk::Match::Exact);
+      EXPECT_EQ(line_of(report, g.range.begin), "41");
+    }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(t3->row_for("R01")->value(6)->value.number, 25);
+  const xxgk::Row* t4 = report.table("table4")->row_for("D");
+  ASSERT_NE(t4, nullptr);
+  EXPECT_EQ(t4->value(9)->value.number, 4);
+  // Section 二's heading carries an extra 公开: still section 2.
+  EXPECT_EQ(report.sections[1].number, 2);
+  EXPECT_NE(report.sections[1].heading->match, xxgk::Match::Exact);
+}
+
+TEST(NormalizeTest, FoldsWidthSpacesItemNumbersAndScript) {
+  EXPECT_EQ(xxgk::normalize_label("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)"),
+            xxgk::normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+  EXPECT_EQ(xxgk::normalize_label("1. 属于国家秘密"), "1.属于国家秘密");
+  EXPECT_EQ(xxgk::normalize_label("1．属于国家秘密"), "1.属于国家秘密");
+  EXPECT_EQ(xxgk::normalize_label("1、属于国家秘密"), "1.属于国家秘密");
+  EXPECT_EQ(xxgk::normalize_label("三、 本 年 办 理 结 果"), "三、本年办理结果");
+  EXPECT_EQ(xxgk::normalize_label("主動公開政府信息情況"), "主动公开政府信息情况");
+  EXPECT_EQ(xxgk::normalize_label("２０２２年"), "2022年");
+  EXPECT_EQ(xxgk::normalize_label("自然\u3000人"), "自然人");
+}
+
+TEST(NormalizeTest, EditDistanceCountsCodePointsAndStopsAtTheCap) {
+  EXPECT_EQ(xxgk::edit_distance("本年度办理结果", "本年办理结果"), 1u);
+  EXPECT_EQ(xxgk::edit_distance("𠮷", "吉"), 1u);
+  EXPECT_EQ(xxgk::edit_distance("abcdef", "uvwxyz", 2), 3u);
+}
+
+TEST(NormalizeTest, ChineseNumerals) {
+  EXPECT_EQ(xxgk::chinese_numeral_value("六"), 6);
+  EXPECT_EQ(xxgk::chinese_numeral_value("十"), 10);
+  EXPECT_EQ(xxgk::chinese_numeral_value("十二"), 12);
+  EXPECT_EQ(xxgk::chinese_numeral_value("二十"), 20);
+  EXPECT_EQ(xxgk::chinese_numeral_value("甲"), 0);
+  EXPECT_EQ(xxgk::chinese_numeral(12), "十二");
+  EXPECT_EQ(xxgk::chinese_numeral(3), "三");
+}
+
+TEST(NormalizeTest, TraditionalTextGetsASameLengthSimplifiedSearchText) {
+  const std::string traditional = "主動公開政府信息情況";
+  const std::string simplified = xxgk::to_simplified_same_length(traditional);
+  EXPECT_EQ(simplified, "主动公开政府信息情况");
+  EXPECT_EQ(xxgk::to_simplified_same_length("主动公开"), "");
+}
+
+}  // namespace
