@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages xxgk-lint needs to build (and, with --tests, to run its tests), skipping what is
+# already installed so that a second run costs a second. Used by setup.sh and test.sh.
+set -euo pipefail
+
+packages=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libicu-dev
+          googletest libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
+if [ "${1:-}" = "--tests" ]; then
+  # Real-editor tests: Neovim's built-in LSP client; code-server needs chromium, ripgrep and libkrb5-dev (see
+  # tests/e2e/). clang for the fuzzers.
+  packages+=(neovim chromium ripgrep libkrb5-dev clang libclang-rt-14-dev curl)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "xxgk-lint: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
