@@ -24,12 +24,11 @@ const SHOW_OUTPUT = '显示输出 (Show output)';
 
 type ServerState = 'starting' | 'running' | 'stopped' | 'error';
 
-/** A client that never pops up notifications of its own: failures are logged, and the extension shows one. */
+/** A client that never pops up notifications of its own: failures go to the output channel, and the
+ *  extension shows at most one notification per start attempt (reportFailure). */
 class QuietLanguageClient extends LanguageClient {
-  onError?: (message: string) => void;
   override error(message: string, data?: unknown, _showNotification?: boolean | 'force'): void {
     super.error(message, data, false);
-    this.onError?.(message);
   }
 }
 
@@ -186,7 +185,6 @@ function createClient(serverPath: string): QuietLanguageClient {
     },
   };
   const c = new QuietLanguageClient(SECTION, 'xxgk-lint', serverOptions, clientOptions);
-  c.onError = (message) => log(message);
   c.onDidChangeState((e) => {
     if (e.newState === State.Running) {
       setState('running', `${serverPath}`);
