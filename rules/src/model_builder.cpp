@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "cell_value.h"
@@ -63,17 +64,32 @@ std::optional<int> first_year(std::string_view normalized) {
   return std::nullopt;
 }
 
+struct NormalizedSection {
+  int number = 0;
+  std::string title;
+  std::vector<std::string> variants;
+};
+
+// The six canonical headings in normalised form, computed once per format definition.
+const std::vector<NormalizedSection>& normalized_sections(const FormatDefinition& format) {
+  thread_local std::unordered_map<const FormatDefinition*, std::vector<NormalizedSection>> cache;
+  auto it = cache.find(&format);
+  if (it != cache.end()) return it->second;
+  std::vector<NormalizedSection> sections;
+  for (const SectionSpec& spec : format.sections) {
+    NormalizedSection n{spec.number, normalize_label(spec.title), {}};
+    for (const std::string& v : spec.variants) n.variants.push_back(normalize_label(v));
+    sections.push_back(std::move(n));
+  }
+  return cache.emplace(&format, std::move(sections)).first->second;
+}
+
 void match_section(Heading& heading, const FormatDefinition& format) {
   Match best = Match::None;
-  for (const SectionSpec& spec : format.sections) {
-    Match m = match_wording(heading.normalized, normalize_label(spec.title), [&] {
-      std::vector<std::string> variants;
-      for (const std::string& v : spec.variants) variants.push_back(normalize_label(v));
-      return variants;
-    }());
+  for (const NormalizedSection& spec : normalized_sections(format)) {
+    Match m = match_wording(heading.normalized, spec.title, spec.variants);
     // A long heading that contains the canonical title ("…存在的主要问题及改进情况") is a wording variant too.
-    if (m == Match::None && heading.normalized.size() >= 9 &&
-        heading.normalized.find(normalize_label(spec.title)) != std::string::npos)
+    if (m == Match::None && heading.normalized.size() >= 9 && heading.normalized.find(spec.title) != std::string::npos)
       m = Match::Fuzzy;
     const bool better = m != Match::None && (best == Match::None || static_cast<int>(m) < static_cast<int>(best) ||
                                              (m == best && spec.number == heading.numeral_value));
