@@ -117,6 +117,20 @@ ByteRange locate_suffix(const Row& row, std::string_view text, size_t code_point
   return range;
 }
 
+// The label text before the matched leaf label: from the first label cell to the end of the last cell (or part of a
+// cell) that precedes the leaf label, separators and spaces excluded.
+ByteRange group_prefix_range(const Row& row, std::string_view text) {
+  size_t end = row.cells[row.label_cells.front()].range.end;
+  for (size_t i : row.label_cells) {
+    const ByteRange cell = row.cells[i].range;
+    if (cell.end <= row.label.begin) end = cell.end;
+    else if (cell.begin < row.label.begin) end = row.label.begin;
+  }
+  const size_t begin = row.cells[row.label_cells.front()].range.begin;
+  const std::string_view prefix = trim(text.substr(begin, end - begin));
+  return {begin, begin + prefix.size()};
+}
+
 bool is_header_row(const Row& row, const NormalizedSpec& spec) {
   for (size_t i : row.label_cells) {
     const std::string& cell = row.cells[i].normalized;
@@ -238,7 +252,7 @@ void recognise_rows(Table& table, std::string_view text) {
       // What precedes the leaf label is a group label ("三、本年度办理结果"), possibly split across rows.
       const std::string prefix = label.substr(0, label.size() - leaf.matched_length);
       if (!prefix.empty()) {
-        const ByteRange prefix_range{row.cells[row.label_cells.front()].range.begin, row.label.begin};
+        const ByteRange prefix_range = group_prefix_range(row, text);
         LabelMatch group = match_whole(prefix, n.groups);
         ByteRange group_range = prefix_range;
         if (group.index < 0 && !pending_group_fragment.empty()) {
