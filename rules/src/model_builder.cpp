@@ -361,10 +361,13 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   const size_t first_heading = report.headings.empty() ? text.size() : report.headings.front().range.begin;
   const size_t preamble_begin = report.title ? report.title->range().end : 0;
   report.preamble = {std::min(preamble_begin, first_heading), first_heading};
+  // Sections are in document order and tile the text after the first heading: binary search, so that a hostile input
+  // with a million headings stays linear-logarithmic.
   auto section_index = [&](size_t byte) -> std::optional<size_t> {
-    for (size_t s = report.sections.size(); s-- > 0;)
-      if (report.sections[s].range.contains(byte)) return s;
-    return std::nullopt;
+    const auto after = std::upper_bound(report.sections.begin(), report.sections.end(), byte,
+                                        [](size_t b, const Section& s) { return b < s.range.begin; });
+    if (after == report.sections.begin()) return std::nullopt;
+    return static_cast<size_t>(after - report.sections.begin() - 1);
   };
   for (size_t p = 0; p < report.paragraphs.size(); ++p) {
     if (auto s = section_index(report.paragraphs[p].range.begin))
