@@ -88,7 +88,7 @@ FileVersion read_file_version(const fs::path& file) {
 void replace_file_contents(const fs::path& file, const FileVersion& expected, std::string_view content) {
   if (!S_ISREG(expected.mode)) throw FileError("不是普通文件，未写入 (not a regular file: " + file.string() + ")");
   fs::path directory = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  std::string pattern = (directory / ("." + file.filename().string() + ".xxgk-lint-XXXXXX")).string();
+  std::string pattern = directory.string() + "/." + file.filename().string() + ".xxgk-lint-XXXXXX";
   int descriptor = ::mkstemp(pattern.data());
   if (descriptor < 0) fail_errno("无法创建临时文件", "cannot create a temporary file beside", file);
   TemporaryFile temporary(descriptor, pattern);

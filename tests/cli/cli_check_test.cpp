@@ -1,0 +1,230 @@
+// `xxgk-lint check` run as a program: golden output per format, exit codes, directories, standard input, encodings,
+// non-text files, --quiet and --jobs.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "cli_test_support.h"
+
+namespace xxgk::cli_test {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The version string changes with every release; goldens hold a placeholder instead.
+std::string without_version(std::string output) {
+  const std::string version = "\"" XXGK_VERSION "\"";
+  for (size_t at = output.find(version); at != std::string::npos; at = output.find(version, at))
+    output.replace(at, version.size(), "\"<version>\"");
+  return output;
+}
+
+// Compares `actual` with tests/fixtures/cli/golden/`name`; XXGK_UPDATE_GOLDEN=1 rewrites the golden file instead.
+void expect_golden(const std::string& name, const std::string& actual) {
+  fs::path golden = fixtures_dir() / "golden" / name;
+  const char* update = std::getenv("XXGK_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    write_file(golden, actual);
+    return;
+  }
+  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing: run with XXGK_UPDATE_GOLDEN=1, then inspect it";
+  EXPECT_EQ(actual, read_file(golden)) << "output differs from " << golden;
+}
+
+class CheckTest : public ::testing::Test {
+ protected:
+  void SetUp() override { copy_fixture_reports(dir.path()); }
+  RunResult check(std::vector<std::string> args, const std::string& input = {}) {
+    args.insert(args.begin(), "check");
+    args.push_back("--no-progress");
+    return run_lint(args, dir.path(), input);
+  }
+  TempDir dir;
+};
+
+TEST_F(CheckTest, GoldenText) {
+  RunResult result = check({"reports"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(result.err, "");
+  expect_golden("check.txt", result.out);
+}
+
+TEST_F(CheckTest, GoldenJson) {
+  RunResult result = check({"--format", "json", "reports"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  expect_golden("check.json", without_version(result.out));
+}
+
+TEST_F(CheckTest, GoldenSarif) {
+  RunResult result = check({"--format=sarif", "reports"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  expect_golden("check.sarif", without_version(result.out));
+}
+
+TEST_F(CheckTest, GoldenGithub) {
+  RunResult result = check({"--format", "github", "reports"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  expect_golden("check.github.txt", result.out);
+}
+
+TEST_F(CheckTest, CleanReportExitsZero) {
+  RunResult result = check({"reports/clean.txt", "reports/clean.md"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(result.out, "共 2 个文件：0 个错误，0 个警告，0 条提示 (2 files: 0 errors, 0 warnings, 0 info)\n");
+}
+
+TEST_F(CheckTest, WarningsAloneExitZero) {
+  RunResult result = check({"reports/warnings.txt"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_THAT(result.out, HasSubstr(": warning["));
+  EXPECT_THAT(result.out, Not(HasSubstr(": error[")));
+}
+
+TEST_F(CheckTest, ErrorsExitOne) {
+  RunResult result = check({"reports/defects.txt"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.out, HasSubstr("reports/defects.txt:"));
+  EXPECT_THAT(result.out, HasSubstr(": error["));
+}
+
+TEST_F(CheckTest, QuietReportsErrorsOnly) {
+  RunResult result = check({"--quiet", "reports/defects.txt", "reports/warnings.txt"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.out, HasSubstr(": error["));
+  EXPECT_THAT(result.out, Not(HasSubstr(": warning[")));
+  EXPECT_THAT(result.out, Not(HasSubstr(": info[")));
+}
+
+TEST_F(CheckTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(check({"--format", "xml", "reports"}).exit_code, 2);
+  EXPECT_EQ(check({"--bogus", "reports"}).exit_code, 2);
+  EXPECT_EQ(check({}).exit_code, 2);
+  EXPECT_EQ(check({"--jobs", "0", "reports"}).exit_code, 2);
+  EXPECT_EQ(check({"--year", "二〇二三", "reports"}).exit_code, 2);
+  RunResult unknown_rule = check({"--rule", "T299=off", "reports"});
+  EXPECT_EQ(unknown_rule.exit_code, 2);
+  EXPECT_THAT(unknown_rule.err, HasSubstr("T299"));
+  EXPECT_THAT(unknown_rule.err, HasSubstr("T204"));  // similar ids are suggested
+  EXPECT_EQ(check({"--rule", "T204=fatal", "reports"}).exit_code, 2);
+}
+
+TEST_F(CheckTest, MissingFileExitsTwoButOthersAreChecked) {
+  RunResult result = check({"reports/missing.txt", "reports/defects.txt"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("reports/missing.txt"));
+  EXPECT_THAT(result.out, HasSubstr("reports/defects.txt:"));
+}
+
+TEST_F(CheckTest, DirectoryIsSearchedRecursivelyForReportsInSortedOrder) {
+  write_file(dir / "tree/b.txt", clean_report());
+  write_file(dir / "tree/a/z.md", clean_report(true));
+  write_file(dir / "tree/a/notes.markdown", clean_report(true));
+  write_file(dir / "tree/image.png", "\x89PNG");
+  write_file(dir / "tree/.hidden/x.txt", "\x01\x02\x00");
+  RunResult result = check({"--format", "json", "tree"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  size_t notes = result.out.find("\"tree/a/notes.markdown\"");
+  size_t z = result.out.find("\"tree/a/z.md\"");
+  size_t b = result.out.find("\"tree/b.txt\"");
+  ASSERT_NE(notes, std::string::npos);
+  ASSERT_NE(z, std::string::npos);
+  ASSERT_NE(b, std::string::npos);
+  EXPECT_LT(notes, z);
+  EXPECT_LT(z, b);
+  EXPECT_THAT(result.out, Not(HasSubstr("image.png")));
+  EXPECT_THAT(result.out, HasSubstr("\"files\": 3"));
+}
+
+TEST_F(CheckTest, StandardInputIsShownAsStdin) {
+  RunResult result = check({"-"}, read_file(dir / "reports/defects.txt"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.out, HasSubstr("<stdin>:"));
+  RunResult same_as_file = check({"reports/defects.txt"});
+  std::string expected = same_as_file.out;
+  for (size_t at = expected.find("reports/defects.txt"); at != std::string::npos;
+       at = expected.find("reports/defects.txt", at))
+    expected.replace(at, std::string("reports/defects.txt").size(), "<stdin>");
+  EXPECT_EQ(result.out, expected);
+}
+
+TEST_F(CheckTest, ParallelOutputEqualsSequentialOutput) {
+  std::string defects = read_file(dir / "reports/defects.txt");
+  std::string warnings = read_file(dir / "reports/warnings.txt");
+  std::string clean = clean_report();
+  for (int i = 0; i < 36; ++i) {
+    std::string name = "many/" + std::to_string(i % 4) + "/report-" + std::to_string(i) + ".txt";
+    write_file(dir / name, i % 3 == 0 ? defects : i % 3 == 1 ? warnings : clean);
+  }
+  for (std::string format : {"text", "json"}) {
+    RunResult sequential = check({"--jobs", "1", "--format", format, "many"});
+    RunResult parallel = check({"--jobs=2", "--format", format, "many"});
+    RunResult wide = check({"--jobs", "8", "--format", format, "many"});
+    EXPECT_EQ(sequential.exit_code, 1);
+    EXPECT_EQ(parallel.out, sequential.out) << format;
+    EXPECT_EQ(wide.out, sequential.out) << format;
+    EXPECT_EQ(parallel.exit_code, sequential.exit_code);
+  }
+}
+
+TEST_F(CheckTest, GbkFileIsDecodedCheckedAndFlagged) {
+  std::string defects = read_file(dir / "reports/defects.txt");
+  write_file(dir / "gbk.txt", encode(defects, "GBK"));
+  write_file(dir / "utf8.txt", defects);
+  RunResult gbk = check({"gbk.txt"});
+  RunResult utf8 = check({"utf8.txt"});
+  // Not UTF-8/UTF-16 text: exit 2 (interface.md), but the report is still checked in full.
+  EXPECT_EQ(gbk.exit_code, 2);
+  EXPECT_THAT(gbk.err, HasSubstr("gbk.txt: "));
+  EXPECT_THAT(gbk.err, HasSubstr("GB18030"));
+  std::string expected = utf8.out;
+  for (size_t at = expected.find("utf8.txt"); at != std::string::npos; at = expected.find("utf8.txt", at))
+    expected.replace(at, 8, "gbk.txt");
+  EXPECT_EQ(gbk.out, expected);
+}
+
+TEST_F(CheckTest, Utf16FileIsDecodedWithANote) {
+  std::string defects = read_file(dir / "reports/defects.txt");
+  write_file(dir / "utf16.txt", "\xFF\xFE" + encode(defects, "UTF-16LE"));
+  write_file(dir / "utf8.txt", defects);
+  RunResult utf16 = check({"utf16.txt"});
+  RunResult utf8 = check({"utf8.txt"});
+  EXPECT_EQ(utf16.exit_code, 1);
+  EXPECT_THAT(utf16.err, HasSubstr("utf16.txt: 按 UTF-16LE 解码 (decoded as UTF-16LE)"));
+  std::string expected = utf8.out;
+  for (size_t at = expected.find("utf8.txt"); at != std::string::npos; at = expected.find("utf8.txt", at))
+    expected.replace(at, 8, "utf16.txt");
+  EXPECT_EQ(utf16.out, expected);
+}
+
+TEST_F(CheckTest, Utf8BomDoesNotShiftColumns) {
+  std::string defects = read_file(dir / "reports/defects.txt");
+  write_file(dir / "bom.txt", "\xEF\xBB\xBF" + defects);
+  write_file(dir / "plain.txt", defects);
+  RunResult bom = check({"bom.txt"});
+  RunResult plain = check({"plain.txt"});
+  std::string expected = plain.out;
+  for (size_t at = expected.find("plain.txt"); at != std::string::npos; at = expected.find("plain.txt", at))
+    expected.replace(at, 9, "bom.txt");
+  EXPECT_EQ(bom.out, expected);
+}
+
+TEST_F(CheckTest, BinaryFilesExitTwoAndTheRestIsStillReported) {
+  write_file(dir / "batch/a-report.txt", read_file(dir / "reports/warnings.txt"));
+  write_file(dir / "batch/b-binary.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+  write_file(dir / "batch/c-scan.txt", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n");
+  write_file(dir / "batch/d-report.md", clean_report(true));
+  RunResult result = check({"batch"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("batch/b-binary.txt: "));
+  EXPECT_THAT(result.err, HasSubstr("NUL"));
+  EXPECT_THAT(result.err, HasSubstr("batch/c-scan.txt: "));
+  EXPECT_THAT(result.err, HasSubstr("PDF"));
+  EXPECT_THAT(result.out, HasSubstr("batch/a-report.txt:"));
+  EXPECT_THAT(result.out, HasSubstr("(2 files:"));
+}
+
+}  // namespace
+}  // namespace xxgk::cli_test

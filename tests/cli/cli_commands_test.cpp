@@ -1,0 +1,128 @@
+// The commands that read no report (rules, explain, init, --help, --version) and the generated docs being current.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "cli_test_support.h"
+#include "xxgk/rule.h"
+
+namespace xxgk::cli_test {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+class CommandsTest : public ::testing::Test {
+ protected:
+  RunResult lint(const std::vector<std::string>& args, const std::string& input = {}) {
+    return run_lint(args, dir.path(), input);
+  }
+  TempDir dir;
+};
+
+TEST_F(CommandsTest, VersionAndHelp) {
+  RunResult version = lint({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, "xxgk-lint " XXGK_VERSION "\n");
+  RunResult help = lint({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("用法 (usage)"));
+  EXPECT_THAT(help.out, HasSubstr("xxgk-lint check"));
+  EXPECT_EQ(lint({"check", "--help"}).exit_code, 0);
+  EXPECT_EQ(lint({}).exit_code, 2);
+  RunResult unknown = lint({"lint"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("lint"));
+}
+
+TEST_F(CommandsTest, RulesListsEveryRule) {
+  RunResult result = lint({"rules"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_THAT(result.out, StartsWith("ID    SLUG"));
+  EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 1 + 31);
+  for (const Rule& rule : all_rules()) {
+    std::string row = std::string(rule.descriptor.id) + "  " + std::string(rule.descriptor.slug);
+    EXPECT_THAT(result.out, HasSubstr(row));
+    EXPECT_THAT(result.out, HasSubstr(std::string(rule.descriptor.title_zh) + "\n"));
+  }
+  EXPECT_THAT(result.out, HasSubstr(" safe "));
+  EXPECT_THAT(result.out, HasSubstr(" unsafe "));
+}
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  return std::string(text);
+}
+
+TEST_F(CommandsTest, ExplainShowsTheDocumentationWithBadAndGoodExamples) {
+  const RuleDescriptor& rule = find_rule("T202")->descriptor;
+  RunResult result = lint({"explain", "T202"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_THAT(result.out, StartsWith("# T202 table-row-missing\n"));
+  EXPECT_THAT(result.out, HasSubstr(trimmed(rule.bad)));
+  EXPECT_THAT(result.out, HasSubstr(trimmed(rule.good)));
+  EXPECT_THAT(result.out, HasSubstr(std::string(rule.title_zh)));
+  // Chinese documentation first, then English.
+  EXPECT_LT(result.out.find("## 说明"), result.out.find("## Description"));
+  EXPECT_EQ(lint({"explain", "t202"}).out, result.out);
+  EXPECT_EQ(lint({"explain", "table-row-missing"}).out, result.out);
+}
+
+TEST_F(CommandsTest, ExplainUnknownRuleSuggestsSimilarIds) {
+  RunResult result = lint({"explain", "T2O2"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("T2O2"));
+  EXPECT_THAT(result.err, HasSubstr("T202"));
+  RunResult by_slug = lint({"explain", "table-row-mising"});
+  EXPECT_EQ(by_slug.exit_code, 2);
+  EXPECT_THAT(by_slug.err, HasSubstr("T202"));
+  EXPECT_EQ(lint({"explain"}).exit_code, 2);
+}
+
+TEST_F(CommandsTest, InitSkeletonLintsClean) {
+  for (bool markdown : {false, true}) {
+    std::vector<std::string> args = {"init", "--agency", "某某县人民政府", "--year", "2024"};
+    if (markdown) args.push_back("--markdown");
+    RunResult skeleton = lint(args);
+    ASSERT_EQ(skeleton.exit_code, 0) << skeleton.err;
+    EXPECT_THAT(skeleton.out, HasSubstr("某某县人民政府"));
+    EXPECT_THAT(skeleton.out, HasSubstr("2024"));
+    RunResult check = lint({"check", "-"}, skeleton.out);
+    EXPECT_EQ(check.exit_code, 0) << (markdown ? "markdown" : "plain") << "\n" << check.out;
+    EXPECT_THAT(check.out, Not(HasSubstr(": error[")));
+    EXPECT_THAT(check.out, Not(HasSubstr(": warning[")));
+  }
+}
+
+TEST_F(CommandsTest, InitNeedsAgencyAndYear) {
+  EXPECT_EQ(lint({"init", "--agency", "某某局"}).exit_code, 2);
+  EXPECT_EQ(lint({"init", "--year", "2024"}).exit_code, 2);
+  EXPECT_EQ(lint({"init", "--agency", "某某局", "--year", "24"}).exit_code, 2);
+  EXPECT_EQ(lint({"init", "--agency", "某某局", "--year", "2024", "extra"}).exit_code, 2);
+}
+
+// docs/rules/*.md, docs/rules/README.md and docs/config.schema.json are what xxgk-docgen writes now.
+TEST_F(CommandsTest, CommittedDocsAreCurrent) {
+  RunResult generated = run_program(XXGK_DOCGEN_BINARY, {dir.path().string()}, dir.path());
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  std::set<std::string> generated_pages;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir / "rules")) {
+    std::string name = entry.path().filename().string();
+    generated_pages.insert(name);
+    fs::path committed = fs::path(XXGK_DOCS_DIR) / "rules" / name;
+    ASSERT_TRUE(fs::exists(committed)) << committed << " is missing: run scripts/gen-docs.sh";
+    EXPECT_EQ(read_file(entry.path()), read_file(committed)) << committed << " is stale: run scripts/gen-docs.sh";
+  }
+  EXPECT_EQ(generated_pages.size(), 31u + 1u);
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(XXGK_DOCS_DIR) / "rules"))
+    EXPECT_TRUE(generated_pages.count(entry.path().filename().string()))
+        << entry.path() << " is not generated any more: run scripts/gen-docs.sh";
+  EXPECT_EQ(read_file(dir / "config.schema.json"), read_file(fs::path(XXGK_DOCS_DIR) / "config.schema.json"))
+      << "docs/config.schema.json is stale: run scripts/gen-docs.sh";
+}
+
+}  // namespace
+}  // namespace xxgk::cli_test
