@@ -58,12 +58,13 @@ npm_ci() {
   local sum; sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
     say "npm ci in ${dir#$REPO/}"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null)
     echo "$sum" > "$stamp"
   fi
 }
 npm_ci "$E2E_DIR"
 npm_ci "$EXT_DIR"
+mkdir -p "$TOOLS"
 "$E2E_DIR/install-code-server.sh" "$CS_DIR" 2>"$TOOLS/install-code-server.log" \
   || { cat "$TOOLS/install-code-server.log" >&2; say "installing code-server failed"; exit 1; }
 CS=$CS_DIR/node_modules/.bin/code-server
@@ -145,7 +146,7 @@ if [ $NEGATIVE_ONLY = 0 ]; then
   s=$(date +%s); rc=0; scenario positive || rc=$?
   if [ $rc = 0 ]; then
     passed=$((passed + 1)); say "PASS scenario with the extension ($(( $(date +%s) - s ))s)"
-    cp "$ARTIFACTS/positive/2-quickfix.png" "$EXT_DIR/images/screenshot.png"
+    mkdir -p "$EXT_DIR/images" && cp "$ARTIFACTS/positive/2-quickfix.png" "$EXT_DIR/images/screenshot.png"
   else
     failed=$((failed + 1)); say "FAIL scenario with the extension (drive.js exit $rc; see $ARTIFACTS/positive)"
   fi
