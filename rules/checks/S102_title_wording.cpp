@@ -1,0 +1,124 @@
+// S102 title-wording: the title does not contain 政府信息公开工作年度报告 as written by the Regulation.
+#include <algorithm>
+
+#include "xxgk/normalize.h"
+#include "xxgk/rule.h"
+
+namespace xxgk {
+namespace {
+
+constexpr RuleDescriptor kDescriptor{
+    .id = "S102",
+    .slug = "title-wording",
+    .title_zh = "标题未使用“政府信息公开工作年度报告”",
+    .title_en = "The title does not use the wording 政府信息公开工作年度报告",
+    .severity = Severity::Warning,
+    .fix = FixSafety::Safe,
+    .fix_zh = "将标题中的报告名称改为规范写法“政府信息公开工作年度报告”。",
+    .doc_zh =
+        "检查标题是否一字不差地包含“政府信息公开工作年度报告”。\n\n"
+        "这是《中华人民共和国政府信息公开条例》第四十九条、第五十条对该报告的称谓（format-2021.md 2.1）。"
+        "常见的偏差有漏写“工作”（“政府信息公开年度报告”）、改称“政务公开工作年度报告”，"
+        "以及从网页或 PDF 复制时在名称中间混入空格（“政府信息公开 工作年度报告”）。"
+        "机关名称与年份之间的空格、标题分两行书写都不算偏差，只看报告名称本身。\n\n"
+        "修复：把名称中有偏差的部分改为“政府信息公开工作年度报告”。",
+    .doc_en =
+        "Checks that the title contains \"政府信息公开工作年度报告\" exactly.\n\n"
+        "That is the name Articles 49 and 50 of the Regulation give the report (format-2021.md 2.1). Common "
+        "deviations are a missing 工作 (\"政府信息公开年度报告\"), \"政务公开工作年度报告\", and spaces copied into the "
+        "name from a web page or PDF (\"政府信息公开 工作年度报告\"). Spaces between the agency and the year, or a "
+        "title split over two lines, are not deviations: only the report's name is checked.\n\n"
+        "Fix: replace the deviating part of the name with \"政府信息公开工作年度报告\".",
+    .bad = "某某市某某局2022年政府信息公开年度报告",
+    .good = "某某市某某局2022年政府信息公开工作年度报告",
+};
+
+// The title as a sequence of normalised code points, whitespace dropped, each remembering where it was written; so
+// the report name can be found across stray spaces and line breaks and mapped back to the original bytes.
+struct TitleText {
+  std::string normalized;        // the normalised code points, concatenated
+  std::vector<size_t> starts;    // for each code point: its first byte in `normalized`
+  std::vector<ByteRange> spans;  // for each code point: where it is in the document
+  std::vector<size_t> lines;     // for each code point: the title line it is on
+
+  explicit TitleText(const Report& report) {
+    const Title& title = *report.title;
+    for (size_t line = 0; line < title.lines.size(); ++line) {
+      const ByteRange range = title.lines[line];
+      for (size_t i = range.begin; i < range.end;) {
+        size_t length = 0;
+        decode_utf8(report.text, i, length);
+        // Titles are a few dozen characters: normalising them one code point at a time is cheap.
+        const std::string piece = normalize_label(report.text.substr(i, length));
+        if (!piece.empty()) {
+          starts.push_back(normalized.size());
+          spans.push_back({i, i + length});
+          lines.push_back(line);
+          normalized += piece;
+        }
+        i += length;
+      }
+    }
+  }
+
+  // The document span of the first occurrence of the (normalised) `name`, and whether it stays on one line.
+  struct Found {
+    ByteRange span;
+    bool one_line = false;
+  };
+  std::optional<Found> find(std::string_view name) const {
+    const size_t at = normalized.find(name);
+    if (name.empty() || at == std::string::npos) return std::nullopt;
+    const size_t first = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin() - 1;
+    const size_t last = std::lower_bound(starts.begin(), starts.end(), at + name.size()) - starts.begin() - 1;
+    return Found{{spans[first].begin, spans[last].end}, lines[first] == lines[last]};
+  }
+};
+
+bool has_space(std::string_view text) {
+  return text.find_first_of(" \t") != std::string_view::npos || text.find("\u3000") != std::string_view::npos ||
+         text.find("\u00A0") != std::string_view::npos;
+}
+
+void check(const CheckContext& ctx, DiagnosticSink& sink) {
+  const Report& report = ctx.report;
+  if (!report.title || report.title->lines.empty()) return;  // S101
+  const std::string& phrase = ctx.format.title_phrase;
+  const TitleText title(report);
+
+  const std::string english = " / the title should contain " + phrase;
+  const auto replace_fix = [&](ByteRange span) {
+    return Fix{"将“" + std::string(report.slice(span)) + "”改为“" + phrase + "”", true, {TextEdit{span, phrase}}};
+  };
+
+  if (const auto found = title.find(normalize_label(phrase))) {
+    // A name broken over two title lines is only the extraction's layout; spaces inside one line are a deviation.
+    if (!found->one_line || !has_space(report.slice(found->span))) return;
+    Diagnostic& diagnostic = sink.report(
+        found->span, "标题中的报告名称“" + std::string(report.slice(found->span)) + "”含多余空格，应为“" + phrase +
+                         "”" + english);
+    diagnostic.fixes.push_back(replace_fix(found->span));
+    return;
+  }
+
+  // Longest variant first: "信息公开工作年度报告" is also the tail of "政务…" wordings.
+  std::vector<std::string> variants = ctx.format.title_variants;
+  std::sort(variants.begin(), variants.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& variant : variants) {
+    const auto found = title.find(normalize_label(variant));
+    if (!found) continue;
+    Diagnostic& diagnostic = sink.report(
+        found->span, "标题中的报告名称写作“" + std::string(report.slice(found->span)) + "”，应为“" + phrase + "”" + english);
+    if (found->one_line) diagnostic.fixes.push_back(replace_fix(found->span));
+    return;
+  }
+
+  sink.report(report.title->range(), "标题未写明报告名称“" + phrase + "”" + english);
+}
+
+}  // namespace
+
+extern const Rule rule_S102{kDescriptor, check};
+
+}  // namespace xxgk

@@ -1,0 +1,40 @@
+// Helpers of the structure rules S101–S110: the document's layout (for text that fixes insert), numeral spans and
+// the government/department decision.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xxgk/model.h"
+#include "xxgk/options.h"
+#include "xxgk/templates.h"
+
+namespace xxgk::structure {
+
+// The line terminator the document uses ("\r\n", "\n" or "\r"); "\n" when it has no line break.
+std::string_view line_terminator(std::string_view text);
+
+// Byte offset of the start of the line containing `offset`.
+size_t line_start(std::string_view text, size_t offset);
+
+// How inserted text should look in this document: the separator and Markdown style of its tables (tab-separated plain
+// text when it has none) and its line terminator.
+TemplateStyle document_style(const Report& report);
+
+// Whether the document puts a blank line before its section headings (so inserted headings get one too).
+bool headings_spaced(const Report& report);
+
+// A section heading line for `section` as this document writes them: the Markdown marker of its existing Markdown
+// headings ("## " by default), then "N、title". No line terminator.
+std::string heading_line(const Report& report, const SectionSpec& section, const TemplateStyle& style);
+
+// The numeral inside a sub-item number: "四" in "（四）" or "(四)", "三" in "三是". Empty when there is none.
+ByteRange subitem_numeral(std::string_view text, const SubItem& item);
+
+// Whether the report is held to the obligations of a people's government (format-2021.md 2.4): the caller says so,
+// or, with AgencyKind::Auto, the agency named in the title is a 人民政府 / 政府 / 乡 / 镇. Development-zone committees,
+// sub-district offices and departments are not.
+bool is_government(const Report& report, const LintOptions& options);
+
+}  // namespace xxgk::structure
