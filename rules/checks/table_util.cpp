@@ -1,0 +1,297 @@
+#include "table_util.h"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+namespace xxgk {
+
+// ---- Layout of the document -------------------------------------------------------------------------------------
+
+std::string_view document_newline(std::string_view text) {
+  const size_t end = text.find_first_of("\r\n");
+  if (end == std::string_view::npos || text[end] == '\n') return "\n";
+  return end + 1 < text.size() && text[end + 1] == '\n' ? "\r\n" : "\r";
+}
+
+size_t line_begin(std::string_view text, size_t pos) {
+  const size_t before = text.find_last_of("\r\n", pos == 0 ? std::string_view::npos : pos - 1);
+  return pos == 0 || before == std::string_view::npos ? 0 : before + 1;
+}
+
+size_t line_end(std::string_view text, size_t pos) { return std::min(text.find_first_of("\r\n", pos), text.size()); }
+
+size_t next_line_begin(std::string_view text, size_t pos) {
+  const size_t end = text.find_first_of("\r\n", pos);
+  if (end == std::string_view::npos) return text.size();
+  return text.compare(end, 2, "\r\n") == 0 ? end + 2 : end + 1;
+}
+
+bool blank_line_at(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  const size_t end = std::min(text.find_first_of("\r\n", pos), text.size());
+  std::string_view line = text.substr(pos, end - pos);
+  while (!line.empty()) {
+    if (line[0] == ' ' || line[0] == '\t') {
+      line.remove_prefix(1);
+    } else if (line.starts_with("\u3000")) {
+      line.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+TemplateStyle document_style(const Report& report, const Table* table) {
+  TemplateStyle style;
+  style.newline = document_newline(report.text);
+  style.markdown = table ? table->markdown : report.markdown;
+  style.separator = style.markdown ? '|' : '\t';
+  if (!table)
+    for (const Table& candidate : report.tables)
+      if (!candidate.rows.empty()) {
+        table = &candidate;
+        break;
+      }
+  if (!style.markdown && table && !table->rows.empty()) style.separator = table->rows.front().separator;
+  return style;
+}
+
+// ---- Rows and cells ---------------------------------------------------------------------------------------------
+
+const RowSpec* row_spec(const Table& table, const Row& row) {
+  if (!table.spec || row.canonical < 0 || static_cast<size_t>(row.canonical) >= table.spec->rows.size()) return nullptr;
+  return &table.spec->rows[static_cast<size_t>(row.canonical)];
+}
+
+size_t leading_cells(const Row& row) {
+  if (!row.value_cells.empty()) return row.value_cells.front();
+  return row.label_cells.empty() ? 0 : row.label_cells.back() + 1;
+}
+
+size_t trailing_cells(const Row& row) {
+  if (row.value_cells.empty()) return 0;
+  return row.cells.size() - row.value_cells.back() - 1;
+}
+
+namespace {
+
+// Whether the row writes its pipes with spaces around the cell text ("a | b") rather than tight ("a|b").
+bool spaced_pipes(const Row& row) {
+  for (const Cell& cell : row.cells)
+    if (!cell.range.empty()) return cell.range.begin > cell.raw.begin || cell.range.end < cell.raw.end;
+  return true;
+}
+
+}  // namespace
+
+std::string cell_separator(const Row& row) {
+  if (row.separator != '|') return std::string(1, row.separator);
+  return spaced_pipes(row) ? " | " : "|";
+}
+
+std::string format_row_like(const std::vector<std::string>& cells, const Row& like) {
+  const std::string separator = cell_separator(like);
+  std::string line;
+  if (!like.outer_pipes) {
+    for (size_t i = 0; i < cells.size(); ++i) line += (i > 0 ? separator : "") + cells[i];
+    while (!line.empty() && line.back() == ' ') line.pop_back();  // " | " before a trailing empty cell
+    return line;
+  }
+  const std::string pad = separator == "|" ? "" : " ";
+  line += '|';
+  for (const std::string& cell : cells) line += (cell.empty() ? pad : pad + cell + pad) + "|";
+  return line;
+}
+
+TextEdit fill_cell(const Row& row, const Cell& cell, std::string_view text) {
+  if (row.separator != '|' || !cell.range.empty() || !spaced_pipes(row)) return {cell.range, std::string(text)};
+  // An empty cell between spaced pipes is written like its neighbours: "| 0 |".
+  return {cell.raw, " " + std::string(text) + " "};
+}
+
+bool is_empty_value(const Cell& cell) {
+  return cell.value.kind == ValueKind::Empty || cell.value.kind == ValueKind::Placeholder;
+}
+
+std::string format_number(double number) {
+  char buffer[32];
+  if (std::fabs(number - std::round(number)) < 1e-9 && std::fabs(number) < 1e15)
+    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(std::llround(number)));
+  else
+    std::snprintf(buffer, sizeof buffer, "%.6g", number);
+  return buffer;
+}
+
+std::string ascii_digits(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    // U+FF10..U+FF19 (０..９) are EF BC 90..99; U+FF0E (．) is EF BC 8E.
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (i + 2 < text.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC) {
+      if (byte(i + 2) >= 0x90 && byte(i + 2) <= 0x99) {
+        out += static_cast<char>('0' + (byte(i + 2) - 0x90));
+        i += 2;
+        continue;
+      }
+      if (byte(i + 2) == 0x8E) {
+        out += '.';
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// ---- Arithmetic identities --------------------------------------------------------------------------------------
+
+namespace {
+
+double sum_of(const std::vector<IdentityTerm>& terms) {
+  double sum = 0;
+  for (const IdentityTerm& term : terms) sum += term.value;
+  return sum;
+}
+
+// Table 四's value columns are named "行政复议·结果维持": the part before "·" names the group, the part after the
+// column within it. Other tables' columns have no "·".
+constexpr std::string_view kColumnGroupMark = "·";
+
+std::string column_group(std::string_view label) {
+  const size_t mark = label.find(kColumnGroupMark);
+  return std::string(mark == std::string_view::npos ? label : label.substr(0, mark));
+}
+
+std::string column_leaf(std::string_view label) {
+  const size_t mark = label.find(kColumnGroupMark);
+  return std::string(mark == std::string_view::npos ? label : label.substr(mark + kColumnGroupMark.size()));
+}
+
+std::optional<IdentityTerm> term_at(const Table& table, int row_index, size_t column, std::string name) {
+  if (row_index < 0) return std::nullopt;
+  const Row* row = table.row_for(row_index);
+  const Cell* cell = row ? row->value(column) : nullptr;
+  if (!cell || !cell->value.is_number()) return std::nullopt;
+  return IdentityTerm{cell, cell->value.number, std::move(name)};
+}
+
+// Appends to `out` the term of each row id in `row_ids` at `column`; false when one cannot be read.
+bool collect_rows(const Table& table, const std::vector<std::string>& row_ids, size_t column,
+                  std::vector<IdentityTerm>& out) {
+  for (const std::string& id : row_ids) {
+    const int index = table.spec->row_index(id);
+    auto term = term_at(table, index, column, index < 0 ? id : table.spec->rows[static_cast<size_t>(index)].label);
+    if (!term) return false;
+    out.push_back(std::move(*term));
+  }
+  return true;
+}
+
+void row_sum_instances(const Table& table, const IdentitySpec& identity, std::vector<IdentityInstance>& out) {
+  const TableSpec& spec = *table.spec;
+  std::vector<std::vector<int>> column_groups = identity.groups;
+  if (column_groups.empty()) {
+    column_groups.push_back(identity.terms);
+    column_groups.back().push_back(identity.total);
+  }
+  std::vector<int> row_indices;
+  for (const std::string& id : identity.rows) row_indices.push_back(spec.row_index(id));
+  if (identity.rows.empty())
+    for (size_t i = 0; i < spec.rows.size(); ++i) row_indices.push_back(static_cast<int>(i));
+
+  for (const int row_index : row_indices) {
+    for (const std::vector<int>& group : column_groups) {
+      if (group.size() < 2) continue;
+      IdentityInstance instance;
+      instance.identity = &identity;
+      const std::string& total_label = spec.columns.at(static_cast<size_t>(group.back()));
+      instance.subject = identity.groups.empty() ? spec.rows[static_cast<size_t>(row_index)].label
+                                                 : column_group(total_label);
+      bool readable = true;
+      for (size_t k = 0; k < group.size() && readable; ++k) {
+        const auto column = static_cast<size_t>(group[k]);
+        auto term = term_at(table, row_index, column, column_leaf(spec.columns.at(column)));
+        readable = term.has_value();
+        if (readable) (k + 1 < group.size() ? instance.left : instance.right).push_back(std::move(*term));
+      }
+      if (readable) out.push_back(std::move(instance));
+    }
+  }
+}
+
+void per_column_instances(const Table& table, const IdentitySpec& identity, std::vector<IdentityInstance>& out) {
+  const bool balance = identity.kind == "balance";
+  const std::vector<std::string>& left_rows = balance ? identity.left : identity.term_rows;
+  const std::vector<std::string> right_rows = balance ? identity.right : std::vector<std::string>{identity.total_row};
+  for (size_t column = 0; column < table.spec->columns.size(); ++column) {
+    IdentityInstance instance;
+    instance.identity = &identity;
+    instance.subject = table.spec->columns[column];
+    if (collect_rows(table, left_rows, column, instance.left) && collect_rows(table, right_rows, column, instance.right))
+      out.push_back(std::move(instance));
+  }
+}
+
+}  // namespace
+
+double IdentityInstance::left_sum() const { return sum_of(left); }
+double IdentityInstance::right_sum() const { return sum_of(right); }
+bool IdentityInstance::holds() const { return std::fabs(left_sum() - right_sum()) < 1e-6; }
+
+std::vector<IdentityInstance> identity_instances(const Table& table, std::string_view rule_id) {
+  std::vector<IdentityInstance> out;
+  if (!table.spec) return out;
+  for (const IdentitySpec& identity : table.spec->identities) {
+    if (identity.rule != rule_id) continue;
+    if (identity.kind == "row-sum")
+      row_sum_instances(table, identity, out);
+    else if (identity.kind == "column-sum" || identity.kind == "balance")
+      per_column_instances(table, identity, out);
+  }
+  return out;
+}
+
+std::vector<IdentityInstance> identity_mismatches(const Report& report, std::string_view rule_id) {
+  std::vector<IdentityInstance> mismatches;
+  for (const Table& table : report.tables)
+    for (IdentityInstance& instance : identity_instances(table, rule_id))
+      if (!instance.holds()) mismatches.push_back(std::move(instance));
+  return mismatches;
+}
+
+std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names) {
+  if (terms.empty()) return "0";
+  std::string text;
+  for (const IdentityTerm& term : terms) {
+    if (!text.empty()) text += " + ";
+    if (with_names) text += term.name + " ";
+    text += format_number(term.value);
+  }
+  return text;
+}
+
+std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms) {
+  std::vector<RelatedInformation> related;
+  for (const IdentityTerm& term : terms) related.push_back({term.cell->range, term.name + "：" + format_number(term.value)});
+  return related;
+}
+
+void report_total_mismatches(const CheckContext& ctx, DiagnosticSink& sink, std::string_view rule_id,
+                             MismatchMessage message, bool nonzero_related_only) {
+  for (const IdentityInstance& mismatch : identity_mismatches(ctx.report, rule_id)) {
+    const IdentityTerm& total = mismatch.right.front();
+    const std::string sum = format_number(mismatch.left_sum());
+    Diagnostic& diagnostic = sink.report(total.cell->range, message(mismatch));
+    std::vector<IdentityTerm> shown;
+    for (const IdentityTerm& term : mismatch.left)
+      if (!nonzero_related_only || term.value != 0) shown.push_back(term);
+    diagnostic.related = related_terms(shown);
+    diagnostic.fixes.push_back(Fix{"将“" + total.name + "”改为 " + sum, false, {TextEdit{total.cell->range, sum}}});
+  }
+}
+
+}  // namespace xxgk
