@@ -31,8 +31,7 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 std::string message(const IdentityInstance& mismatch) {
-  return "“" + mismatch.subject + "”行的总计应为 " + terms_text(mismatch.left, true) + " = " +
-         format_number(mismatch.left_sum()) + "，实际为 " + format_number(mismatch.right_sum()) +
+  return "“" + mismatch.subject + "”行的总计应为 " + sum_statement(mismatch.left, mismatch, true) +
          " / row total differs from the sum of the applicant columns";
 }
 

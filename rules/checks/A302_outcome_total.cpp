@@ -40,8 +40,7 @@ std::string message(const IdentityInstance& mismatch) {
   std::copy_if(mismatch.left.begin(), mismatch.left.end(), std::back_inserter(nonzero),
                [](const IdentityTerm& term) { return term.value != 0; });
   return "“" + mismatch.subject + "”栏的“" + mismatch.right.front().name + "”应为各办理结果之和 " +
-         terms_text(nonzero, false) + " = " + format_number(mismatch.left_sum()) + "，实际为 " +
-         format_number(mismatch.right_sum()) + " / outcome total differs from the sum of the outcomes";
+         sum_statement(nonzero, mismatch, false) + " / outcome total differs from the sum of the outcomes";
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {

@@ -33,8 +33,7 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 std::string message(const IdentityInstance& mismatch) {
-  return mismatch.subject + "的总计应为 " + terms_text(mismatch.left, true) + " = " +
-         format_number(mismatch.left_sum()) + "，实际为 " + format_number(mismatch.right_sum()) +
+  return mismatch.subject + "的总计应为 " + sum_statement(mismatch.left, mismatch, true) +
          " / group total differs from the sum of its results";
 }
 

@@ -274,6 +274,11 @@ std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names) 
   return text;
 }
 
+std::string sum_statement(const std::vector<IdentityTerm>& shown, const IdentityInstance& instance, bool with_names) {
+  return terms_text(shown, with_names) + " = " + format_number(instance.left_sum()) + "，实际为 " +
+         format_number(instance.right_sum());
+}
+
 std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms) {
   std::vector<RelatedInformation> related;
   for (const IdentityTerm& term : terms) related.push_back({term.cell->range, term.name + "：" + format_number(term.value)});

@@ -79,6 +79,9 @@ struct IdentityInstance {
 std::vector<IdentityInstance> identity_instances(const Table& table, std::string_view rule_id);
 // "自然人 40 + 商业企业 5 = 45" (names shown when `with_names`); "0" for no terms.
 std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names);
+// "自然人 40 + 商业企业 5 = 45，实际为 46": `shown` terms (all or some of the instance's), the full sum and the
+// total as written.
+std::string sum_statement(const std::vector<IdentityTerm>& shown, const IdentityInstance& instance, bool with_names);
 // One related-information entry per term: the cell and "name：value".
 std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms);
 // The failing instances of `rule_id`'s identities over all recognised tables of the report.
