@@ -23,18 +23,36 @@ async function problemRows(page) {
   return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
-// Waits until pred(rows) holds; returns the last rows seen either way.
+// Waits until pred(rows) holds on two polls in a row (so a list caught mid-render does not count);
+// returns the last rows seen either way.
 async function waitRows(page, pred, timeout) {
   const end = Date.now() + timeout;
   let rows = [];
+  let held = 0;
   for (;;) {
     rows = await problemRows(page).catch(() => []);
-    if (pred(rows) || Date.now() > end) return rows;
+    held = pred(rows) ? held + 1 : 0;
+    if (held >= 2 || Date.now() > end) return rows;
     await page.waitForTimeout(250);
   }
 }
 
-const rowFor = (rows, id) => rows.find((r) => r.includes(`(${id})`) || r.includes(id));
+// Types text into the Problems panel's filter box ('' clears it).
+async function setFilter(page, text) {
+  const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await input.fill(text);
+  await page.waitForTimeout(400); // the filter is applied after a short debounce
+}
+
+// The Problems row of rule `id` (its text), or undefined when none shows up before `deadline`.
+async function findProblem(page, id, deadline) {
+  await setFilter(page, id);
+  const rows = await waitRows(page, (r) => rowFor(r, id), Math.max(0, deadline - Date.now()));
+  log(`PROBLEMS matching ${id}:`, JSON.stringify(rows));
+  return rowFor(rows, id);
+}
+
+const rowFor = (rows, id) => rows.find((r) => new RegExp(`\\b${id}\\b`).test(r) && /\[Ln \d+/.test(r));
 const lineOf = (row) => {
   const m = /\[Ln (\d+), Col (\d+)\]/.exec(row || '');
   return m ? +m[1] : undefined;
@@ -77,24 +95,29 @@ async function main() {
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
     log('file open');
 
-    // 2. Problems panel lists T202 (row 3.其他 missing, line 60-61) and C406 (section 六 is 无。, line 77)
+    // 2. Problems panel lists T202 (row 3.其他 missing, line 60-61) and C406 (section 六 is 无。, line 77).
+    //    The panel is a virtual list that renders only visible rows, so each rule is looked up through the
+    //    panel's own filter box (it matches the rule code).
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel', { timeout: 30000 });
-    let rows = await waitRows(page, (r) => rowFor(r, 'T202') && rowFor(r, 'C406'), DIAG_TIMEOUT);
-    log('PROBLEMS:', JSON.stringify(rows, null, 1));
-    await shot(page, '1-problems.png');
-    const t202 = rowFor(rows, 'T202');
-    const c406 = rowFor(rows, 'C406');
+    const deadline = Date.now() + DIAG_TIMEOUT;
+    const t202 = await findProblem(page, 'T202', deadline);
     check(t202, 'Problems panel lists T202 (table-row-missing)');
     check([60, 61].includes(lineOf(t202)), `T202 is at line 60 or 61 (row says: ${t202})`);
+    const c406 = await findProblem(page, 'C406', deadline);
     check(c406, 'Problems panel lists C406 (fee-statement)');
     check(lineOf(c406) === 77, `C406 is at line 77 (row says: ${c406})`);
+    await setFilter(page, '');
+    log('PROBLEMS (visible rows):', JSON.stringify(await problemRows(page), null, 1));
+    await shot(page, '1-problems.png');
     const status = await page.locator('.statusbar-item', { hasText: 'xxgk-lint' }).first().innerText().catch(() => '');
     log('status bar item:', JSON.stringify(status));
 
     // 3. quick fix: click the T202 row (moves the cursor), focus the editor, Ctrl+. , choose the 3.其他 row fix
+    await setFilter(page, 'T202');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'T202' }).first().click();
     await page.waitForTimeout(300);
+    await setFilter(page, '');
     await page.keyboard.press('Control+1'); // focus the editor group, keeping the cursor where the click put it
     await page.waitForTimeout(300);
     const cursor = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText().catch(() => '');
@@ -119,10 +142,12 @@ async function main() {
 
     const fixedText = await page.locator('.monaco-editor .view-lines').first().innerText();
     check(/3\.\s*其他/.test(fixedText), 'editor shows a 3.其他 row after the fix');
-    rows = await waitRows(page, (r) => !rowFor(r, 'T202'), 20000);
-    log('PROBLEMS after fix:', JSON.stringify(rows, null, 1));
+    await setFilter(page, 'T202');
+    let rows = await waitRows(page, (r) => !rowFor(r, 'T202'), 20000);
+    log('PROBLEMS matching T202 after the fix:', JSON.stringify(rows));
     check(!rowFor(rows, 'T202'), 'T202 is gone from the Problems panel');
-    check(rowFor(rows, 'C406'), 'C406 is still listed (the fix touched only the table)');
+    check(await findProblem(page, 'C406', Date.now() + 5000), 'C406 is still listed (the fix touched only the table)');
+    await setFilter(page, '');
 
     // save and check the file on disk: the new row sits between 2. 申请人逾期… and （七）总计
     await page.keyboard.press('Control+S');
