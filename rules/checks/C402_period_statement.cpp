@@ -1,0 +1,80 @@
+#include <string>
+
+#include "content_util.h"
+#include "xxgk/rule.h"
+
+namespace xxgk {
+namespace {
+
+constexpr RuleDescriptor kDescriptor{
+    .id = "C402",
+    .slug = "period-statement",
+    .title_zh = "统计期限缺失或不完整",
+    .title_en = "Statistics period missing or not the calendar year",
+    .severity = Severity::Warning,
+    .fix = FixSafety::None,
+    .fix_zh = "",
+    .doc_zh =
+        "检查报告是否说明了数据的统计期限，且统计期限为报告年度的整个自然年：`N年1月1日`至`N年12月31日`"
+        "（数字间可有空格，截止日期可省略年份，如`2022年1月1日至12月31日`）。\n\n"
+        "依据：年报统计的是上一自然年的数据，惯例在报告开头写明统计期限（四川省地方标准 DB51/T 2660—2019 "
+        "规定统计期限为上一年度1月1日至12月31日）[practice, format-2021.md 2.2、C-5]。\n\n"
+        "查找范围：前言中含“统计”“期限”或“时限”并带日期的句子；前言中没有时，正文中含这些词并带两个日期的句子。"
+        "完全没有统计期限时，诊断位于前言第一行；没有前言时位于第一个部分标题（如样本003，第5行）。\n\n"
+        "修改方法：在前言中写明“本报告中所列数据的统计期限自N年1月1日起至N年12月31日止”。",
+    .doc_en =
+        "Checks that the report states the statistics period of its data and that the period is the whole calendar "
+        "year of the report: `N年1月1日` to `N年12月31日` (spaces between the parts allowed; the end date may omit "
+        "the year, as in `2022年1月1日至12月31日`).\n\n"
+        "Why: the annual report covers the previous calendar year, and reports customarily state the period in the "
+        "preamble (the Sichuan standard DB51/T 2660—2019 fixes it as 1 January to 31 December of the previous year) "
+        "[practice, format-2021.md 2.2, C-5].\n\n"
+        "Where it looks: a preamble sentence containing 统计, 期限 or 时限 and a date; failing that, such a sentence "
+        "with two dates anywhere in the prose. When no period is stated the diagnostic is placed on the first "
+        "preamble line, or on the first section heading when there is no preamble (sample 003, line 5).\n\n"
+        "How to fix: state in the preamble “本报告中所列数据的统计期限自N年1月1日起至N年12月31日止”.",
+    .bad = "本报告中所列数据的统计期限自2024年1月1日起至2024年11月30日止。",
+    .good = "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
+};
+
+// Where a missing statement is reported: the first preamble line, else the first heading, else the title.
+ByteRange missing_statement_anchor(const Report& report) {
+  if (const auto line = content::first_text_line(report.search_text(), content::prose_ranges(report, report.preamble)))
+    return *line;
+  if (!report.headings.empty()) return report.headings.front().range;
+  if (report.title) return report.title->range();
+  return {};
+}
+
+bool is_calendar_year(const std::vector<content::Date>& dates) {
+  if (dates.size() < 2) return false;
+  const content::Date& start = dates[0];
+  const content::Date& end = dates[1];
+  return start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31 && start.year == end.year;
+}
+
+void check(const CheckContext& context, DiagnosticSink& sink) {
+  const Report& report = context.report;
+  const auto year = content::reporting_year(context);
+  const std::string expected = year ? std::to_string(*year) + "年1月1日至" + std::to_string(*year) + "年12月31日"
+                                    : std::string("N年1月1日至N年12月31日");
+  const auto period = content::find_statistics_period(report);
+  if (!period) {
+    sink.report(missing_statement_anchor(report),
+                "报告未说明数据的统计期限，应写明“" + expected + "” / the statistics period is not stated");
+    return;
+  }
+  if (is_calendar_year(period->dates)) return;
+  const ByteRange written{period->dates.front().range.begin,
+                          period->dates[std::min<size_t>(1, period->dates.size() - 1)].range.end};
+  const int start_year = period->dates.front().year;
+  const std::string calendar_year = std::to_string(year.value_or(start_year));
+  sink.report(written, "统计期限应为“" + calendar_year + "年1月1日至" + calendar_year + "年12月31日”，实际为“" +
+                           std::string(report.slice(written)) + "” / the statistics period must be the calendar year");
+}
+
+}  // namespace
+
+extern const Rule rule_C402{kDescriptor, check};
+
+}  // namespace xxgk

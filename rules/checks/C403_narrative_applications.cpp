@@ -1,0 +1,123 @@
+#include <algorithm>
+#include <string>
+
+#include "content_util.h"
+#include "xxgk/rule.h"
+
+namespace xxgk {
+namespace {
+
+constexpr RuleDescriptor kDescriptor{
+    .id = "C403",
+    .slug = "narrative-applications",
+    .title_zh = "正文所述申请数与表三不符",
+    .title_en = "Narrative application count contradicts table 三",
+    .severity = Severity::Error,
+    .fix = FixSafety::None,
+    .fix_zh = "",
+    .doc_zh =
+        "检查正文关于本年新收政府信息公开申请数量的说法是否与表三第一行“一、本年新收政府信息公开申请数量”的总计一致："
+        "正文说未收到申请（同一分句内“未收到……申请”），总计应为0；正文给出数量（“收到政府信息公开申请52件”"
+        "“新收政府信息公开申请52件”“收到52件政府信息公开申请”），总计应等于该数。诊断位于正文的说法处，"
+        "并附表三总计单元格的位置。\n\n"
+        "不计入：“未收到……申请”中间提到行政复议、诉讼、投诉、举报的（那是另一类申请）；“依申请公开”中的“申请”。"
+        "表三缺行或总计不是整数时不检查（由T2xx规则报告）。\n\n"
+        "依据：正文与表格是对同一事实的两种表述，必须一致 [derived, format-2021.md 2.4、C-11]。\n\n"
+        "修改方法：核实申请数量，修改正文或表三，使二者一致。",
+    .doc_en =
+        "Checks that what the prose says about this year's new information-disclosure applications agrees with the "
+        "总计 of table 三 row “一、本年新收政府信息公开申请数量”: prose saying none were received (“未收到……申请” "
+        "within one clause) needs a total of 0; prose quoting a count (“收到政府信息公开申请52件”, "
+        "“新收政府信息公开申请52件”, “收到52件政府信息公开申请”) needs that total. The diagnostic is on the prose, "
+        "with the table cell as related information.\n\n"
+        "Not counted: a “未收到……申请” that mentions 行政复议, 诉讼, 投诉 or 举报 in between (another kind of "
+        "application), and the 申请 of 依申请公开. Nothing is checked when the row is missing or its total is not an "
+        "integer (the T2xx rules report that).\n\n"
+        "Why: prose and table state the same fact and must agree [derived, format-2021.md 2.4, C-11].\n\n"
+        "How to fix: verify the count and correct the prose or the table.",
+    .bad = "（二）依申请公开。全年共收到政府信息公开申请50件……\n一、本年新收政府信息公开申请数量\t\t40\t5\t1\t2\t3\t1\t52",
+    .good = "（二）依申请公开。全年共收到政府信息公开申请52件……\n一、本年新收政府信息公开申请数量\t\t40\t5\t1\t2\t3\t1\t52",
+};
+
+constexpr std::string_view kApplication = "申请";
+constexpr size_t kMaxGapBytes = 24 * 3;  // "未收到" and "申请" at most ~24 Chinese characters apart
+constexpr size_t kMaxClauseBytes = 64 * 3;  // a statement is read in the first ~64 characters of its clause
+
+// The "申请" of an information-disclosure application after `from` in the clause: not 依申请 (the procedure), not
+// 申请人 (the applicant), not an application for 复议 or a complaint.
+size_t application_after(std::string_view text, size_t from, ByteRange clause) {
+  const std::string_view scope = text.substr(from, std::min(clause.end - from, kMaxGapBytes + kApplication.size()));
+  for (size_t at = scope.find(kApplication); at != std::string_view::npos; at = scope.find(kApplication, at + 1)) {
+    const size_t begin = from + at;
+    const std::string_view gap = text.substr(from, begin - from);
+    for (std::string_view other : {"复议", "诉讼", "投诉", "举报"})
+      if (gap.find(other) != std::string_view::npos) return std::string_view::npos;
+    if (content::ends_with_at(text, begin, "依") || content::starts_with_at(text, begin + kApplication.size(), "人"))
+      continue;
+    return begin;
+  }
+  return std::string_view::npos;
+}
+
+struct Statement {
+  ByteRange range;  // the words of the statement
+  long long count = 0;
+};
+
+// "收到…申请N件" or "收到N件…申请" after the verb ending at `verb_end`.
+std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause) {
+  if (const size_t application = application_after(text, verb_end, clause); application != std::string_view::npos)
+    if (const auto count = content::count_after(text, application + kApplication.size(), true))
+      return Statement{{verb_begin, count->range.end}, count->value};
+  if (const auto count = content::count_after(text, verb_end, true)) {
+    const size_t application = application_after(text, count->range.end, clause);
+    if (application != std::string_view::npos)
+      return Statement{{verb_begin, application + kApplication.size()}, count->value};
+  }
+  return std::nullopt;
+}
+
+void check(const CheckContext& context, DiagnosticSink& sink) {
+  const Report& report = context.report;
+  const std::string_view text = report.search_text();
+  const Cell* total = content::integer_cell(report, "table3", "R01", 6);
+  if (!total) return;
+  const long long table_count = content::cell_integer(*total);
+  const auto report_disagreement = [&](ByteRange where, std::string said) {
+    Diagnostic& diagnostic = sink.report(where, "正文称" + said + "，但表三“一、本年新收政府信息公开申请数量”总计为" +
+                                                    std::to_string(table_count) +
+                                                    " / the prose contradicts table 三 row 一 总计");
+    diagnostic.related.push_back({total->range, "表三本年新收申请总计：" + std::to_string(table_count)});
+  };
+
+  for (const ByteRange& prose : content::document_prose(report)) {
+    const std::string_view scope = report.search_slice(prose);
+    for (std::string_view verb : {"收到", "新收"}) {
+      for (size_t at = scope.find(verb); at != std::string_view::npos; at = scope.find(verb, at + 1)) {
+        const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
+        // "新收到" is found once, as 收到.
+        if (verb == "新收" && content::starts_with_at(text, verb_end, "到")) continue;
+        const size_t clause_limit = std::min(prose.end, verb_end + kMaxClauseBytes);
+        const ByteRange clause{verb_begin, content::clause_end(text, verb_end, clause_limit)};
+        size_t negation = std::string_view::npos;
+        for (std::string_view word : {"未", "没有", "未曾"})
+          if (content::ends_with_at(text, verb_begin, word)) negation = verb_begin - word.size();
+        if (negation != std::string_view::npos) {
+          const size_t application = application_after(text, verb_end, clause);
+          if (application != std::string_view::npos && table_count != 0)
+            report_disagreement({negation, application + kApplication.size()}, "未收到政府信息公开申请");
+          continue;
+        }
+        const auto statement = quoted_count(text, verb_begin, verb_end, clause);
+        if (statement && statement->count != table_count)
+          report_disagreement(statement->range, "收到政府信息公开申请" + std::to_string(statement->count) + "件");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule rule_C403{kDescriptor, check};
+
+}  // namespace xxgk

@@ -1,0 +1,488 @@
+#include "content_util.h"
+
+#include <algorithm>
+#include <array>
+
+namespace xxgk::content {
+
+// ---- UTF-8 scanning ------------------------------------------------------------------------------------------------
+
+char32_t code_point_at(std::string_view text, size_t pos, size_t& length) {
+  if (pos >= text.size()) {
+    length = 0;
+    return 0;
+  }
+  return decode_utf8(text, pos, length);
+}
+
+size_t previous_code_point_start(std::string_view text, size_t pos) {
+  if (pos == 0) return 0;
+  size_t start = pos - 1;
+  // Step back over continuation bytes, at most three (a code point is at most four bytes).
+  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return start;
+}
+
+bool is_inline_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0'; }
+
+size_t skip_inline_spaces(std::string_view text, size_t pos) {
+  size_t length = 0;
+  while (pos < text.size() && is_inline_space(code_point_at(text, pos, length))) pos += length;
+  return pos;
+}
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         c == U'〇';
+}
+
+bool is_chinese_punctuation(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == U'“' || c == U'”' || c == U'‘' ||
+         c == U'’' || c == U'…' || c == U'—';
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+// ---- lines and sentences -------------------------------------------------------------------------------------------
+
+namespace {
+
+// End of the line's content starting at `pos` and the start of the next line.
+Line line_from(std::string_view text, size_t pos) {
+  const size_t end = text.find_first_of("\r\n", pos);
+  if (end == std::string_view::npos) return Line{{pos, text.size()}, text.size()};
+  const size_t next = (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? end + 2 : end + 1;
+  return Line{{pos, end}, next};
+}
+
+bool is_sentence_end(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';';
+}
+
+bool is_clause_end(char32_t c) { return is_sentence_end(c) || c == U'，' || c == U',' || c == U'：' || c == U':'; }
+
+template <typename IsEnd>
+ByteRange span_around(std::string_view text, size_t pos, ByteRange limit, IsEnd is_end) {
+  size_t begin = pos;
+  while (begin > limit.begin) {
+    const size_t previous = previous_code_point_start(text, begin);
+    size_t length = 0;
+    const char32_t c = code_point_at(text, previous, length);
+    if (c == U'\n' || c == U'\r' || is_end(c)) break;
+    begin = previous;
+  }
+  size_t end = pos;
+  while (end < limit.end) {
+    size_t length = 0;
+    const char32_t c = code_point_at(text, end, length);
+    if (c == U'\n' || c == U'\r') break;
+    end += length;
+    if (is_end(c)) break;
+  }
+  return {begin, std::min(end, limit.end)};
+}
+
+}  // namespace
+
+std::vector<Line> lines_in(std::string_view text, ByteRange range) {
+  std::vector<Line> lines;
+  size_t pos = range.begin;
+  while (pos < range.end) {
+    lines.push_back(line_from(text, pos));
+    pos = lines.back().next;
+  }
+  return lines;
+}
+
+Line line_at(std::string_view text, size_t pos) {
+  pos = std::min(pos, text.size());
+  const size_t previous_break = pos == 0 ? std::string_view::npos : text.find_last_of("\r\n", pos - 1);
+  return line_from(text, previous_break == std::string_view::npos ? 0 : previous_break + 1);
+}
+
+bool is_blank(std::string_view text) { return skip_inline_spaces(text, 0) == text.size(); }
+
+ByteRange trimmed(std::string_view text, ByteRange range) {
+  size_t begin = range.begin, end = range.end;
+  size_t length = 0;
+  while (begin < end && is_inline_space(code_point_at(text, begin, length))) begin += length;
+  while (end > begin) {
+    const size_t previous = previous_code_point_start(text, end);
+    if (!is_inline_space(code_point_at(text, previous, length))) break;
+    end = previous;
+  }
+  return {begin, end};
+}
+
+std::optional<ByteRange> first_text_line(std::string_view text, const std::vector<ByteRange>& ranges) {
+  for (const ByteRange& range : ranges)
+    for (const Line& line : lines_in(text, range)) {
+      const ByteRange content = trimmed(text, {line.content.begin, std::min(line.content.end, range.end)});
+      if (!content.empty()) return content;
+    }
+  return std::nullopt;
+}
+
+bool inside_title_marks(std::string_view text, size_t pos) {
+  const std::string_view before = text.substr(0, pos).substr(line_at(text, pos).content.begin);
+  const size_t open = before.rfind("《");
+  const size_t close = before.rfind("》");
+  return open != std::string_view::npos && (close == std::string_view::npos || close < open);
+}
+
+ByteRange sentence_around(std::string_view text, size_t pos, ByteRange limit) {
+  return span_around(text, pos, limit, is_sentence_end);
+}
+
+ByteRange clause_around(std::string_view text, size_t pos, ByteRange limit) {
+  return span_around(text, pos, limit, is_clause_end);
+}
+
+size_t clause_end(std::string_view text, size_t pos, size_t limit) {
+  return span_around(text, pos, {pos, limit}, is_clause_end).end;
+}
+
+// ---- numbers, counts, dates ----------------------------------------------------------------------------------------
+
+namespace {
+
+int arabic_digit(char32_t c) {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
+  return -1;
+}
+
+int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int chinese_unit(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    case U'万': return 10000;
+    default: return 0;
+  }
+}
+
+std::optional<Number> parse_arabic(std::string_view text, size_t pos) {
+  long long value = 0;
+  size_t end = pos, length = 0;
+  int digits = 0;
+  for (int d; digits < 18 && (d = arabic_digit(code_point_at(text, end, length))) >= 0; ++digits) {
+    value = value * 10 + d;
+    end += length;
+  }
+  if (digits == 0) return std::nullopt;
+  return Number{value, {pos, end}};
+}
+
+// "二〇二三" (a digit string, as years are written) or "一百零五" (a numeral with units).
+std::optional<Number> parse_chinese(std::string_view text, size_t pos) {
+  long long positional = 0, total = 0, section = 0, current = 0;
+  bool has_unit = false, any = false;
+  size_t end = pos, length = 0;
+  // A numeral starts with a digit or with 十 ("十二"); a lone 百/千/万 is a word, not a number.
+  if (const char32_t first = code_point_at(text, pos, length); chinese_digit(first) < 0 && first != U'十')
+    return std::nullopt;
+  for (;;) {
+    const char32_t c = code_point_at(text, end, length);
+    if (const int digit = chinese_digit(c); digit >= 0) {
+      positional = positional * 10 + digit;
+      current = digit;
+    } else if (const int unit = chinese_unit(c); unit > 0) {
+      has_unit = true;
+      if (unit == 10000) {
+        total += (section + current) * unit;
+        section = 0;
+      } else {
+        // "十二": a leading 十 means 一十.
+        section += (current == 0 && !any ? 1 : current) * unit;
+      }
+      current = 0;
+    } else {
+      break;
+    }
+    any = true;
+    end += length;
+    if (end - pos > 48) break;  // not a number anyone writes in a report
+  }
+  if (!any) return std::nullopt;
+  return Number{has_unit ? total + section + current : positional, {pos, end}};
+}
+
+}  // namespace
+
+bool starts_with_at(std::string_view text, size_t pos, std::string_view word) {
+  return pos <= text.size() && text.substr(pos, word.size()) == word;
+}
+
+bool ends_with_at(std::string_view text, size_t end, std::string_view word) {
+  return end >= word.size() && end <= text.size() && text.substr(end - word.size(), word.size()) == word;
+}
+
+std::optional<Number> parse_number(std::string_view text, size_t pos) {
+  if (auto arabic = parse_arabic(text, pos)) return arabic;
+  return parse_chinese(text, pos);
+}
+
+std::optional<Number> count_after(std::string_view text, size_t pos, bool unit_required) {
+  static constexpr std::array<std::string_view, 10> kConnectives = {"共计", "合计", "累计", "总计", "数为", "共",
+                                                                     "为", "：", ":", "达"};
+  pos = skip_inline_spaces(text, pos);
+  for (int skipped = 0; skipped < 3; ++skipped) {
+    const auto connective = std::find_if(kConnectives.begin(), kConnectives.end(),
+                                         [&](std::string_view word) { return starts_with_at(text, pos, word); });
+    if (connective == kConnectives.end()) break;
+    pos = skip_inline_spaces(text, pos + connective->size());
+  }
+  const auto number = parse_number(text, pos);
+  if (!number) return std::nullopt;
+  const size_t after = skip_inline_spaces(text, number->range.end);
+  if (starts_with_at(text, after, "年")) return std::nullopt;
+  static constexpr std::array<std::string_view, 5> kUnits = {"件", "起", "宗", "次", "个"};
+  const bool has_unit = std::any_of(kUnits.begin(), kUnits.end(),
+                                    [&](std::string_view unit) { return starts_with_at(text, after, unit); });
+  if (unit_required && !has_unit) return std::nullopt;
+  return number;
+}
+
+namespace {
+
+// A number followed (after inline spaces) by `marker`; sets `marker_end` just past the marker.
+std::optional<Number> number_before(std::string_view text, size_t pos, std::string_view marker, size_t& marker_end) {
+  const auto number = parse_number(text, pos);
+  if (!number) return std::nullopt;
+  const size_t at = skip_inline_spaces(text, number->range.end);
+  if (!starts_with_at(text, at, marker)) return std::nullopt;
+  marker_end = at + marker.size();
+  return number;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text, size_t pos, bool year_optional) {
+  Date date;
+  size_t month_at = pos;
+  if (const auto year = year_at(text, pos)) {
+    date.year = year->year;
+    date.year_range = year->range;
+    month_at = skip_inline_spaces(text, skip_inline_spaces(text, year->range.end) + std::string_view("年").size());
+  } else if (!year_optional) {
+    return std::nullopt;
+  }
+  size_t month_end = 0, day_end = 0;
+  const auto month = number_before(text, month_at, "月", month_end);
+  if (!month || month->value < 1 || month->value > 12) return std::nullopt;
+  const auto day = number_before(text, skip_inline_spaces(text, month_end), "日", day_end);
+  if (!day || day->value < 1 || day->value > 31) return std::nullopt;
+  date.month = static_cast<int>(month->value);
+  date.day = static_cast<int>(day->value);
+  date.range = {pos, day_end};
+  return date;
+}
+
+std::vector<Date> dates_in(std::string_view text, ByteRange range) {
+  std::vector<Date> dates;
+  size_t pos = range.begin, length = 0;
+  while (pos < range.end) {
+    const char32_t c = code_point_at(text, pos, length);
+    const bool may_start = arabic_digit(c) >= 0 || chinese_digit(c) >= 0 || chinese_unit(c) == 10;
+    // A number is read from its first digit only: "2022" must not also be tried as "022".
+    const size_t previous = previous_code_point_start(text, pos);
+    size_t previous_length = 0;
+    const char32_t before = pos > range.begin ? code_point_at(text, previous, previous_length) : 0;
+    const bool continues_number = arabic_digit(before) >= 0 || chinese_digit(before) >= 0 || chinese_unit(before) > 0;
+    if (may_start && !continues_number) {
+      if (auto date = parse_date(text, pos, !dates.empty()); date && date->range.end <= range.end) {
+        if (date->year == 0) date->year = dates.back().year;
+        pos = date->range.end;
+        dates.push_back(*date);
+        continue;
+      }
+    }
+    pos += length;
+  }
+  return dates;
+}
+
+std::optional<YearMention> year_at(std::string_view text, size_t pos) {
+  const auto number = parse_number(text, pos);
+  if (!number || number->value < 1900 || number->value > 2100) return std::nullopt;
+  if (!starts_with_at(text, skip_inline_spaces(text, number->range.end), "年")) return std::nullopt;
+  return YearMention{static_cast<int>(number->value), number->range};
+}
+
+std::optional<YearMention> first_year_in(std::string_view text, ByteRange range) {
+  size_t pos = range.begin, length = 0;
+  while (pos < range.end) {
+    const char32_t c = code_point_at(text, pos, length);
+    if (arabic_digit(c) >= 0 || chinese_digit(c) >= 0)
+      if (auto year = year_at(text, pos); year && year->range.end <= range.end) return year;
+    pos += length;
+  }
+  return std::nullopt;
+}
+
+size_t subitem_marker_end(std::string_view text, size_t pos) {
+  size_t length = 0;
+  pos = skip_inline_spaces(text, pos);
+  const char32_t open = code_point_at(text, pos, length);
+  if (open != U'（' && open != U'(') return std::string_view::npos;
+  const auto number = parse_chinese(text, pos + length);
+  if (!number) return std::string_view::npos;
+  const char32_t close = code_point_at(text, number->range.end, length);
+  if (close != U'）' && close != U')') return std::string_view::npos;
+  return number->range.end + length;
+}
+
+// ---- words ---------------------------------------------------------------------------------------------------------
+
+size_t find_any(std::string_view text, ByteRange range, const std::vector<std::string>& words,
+                std::string_view* found) {
+  const std::string_view scope = text.substr(range.begin, range.size());
+  size_t best = std::string_view::npos;
+  for (const std::string& word : words) {
+    const size_t at = scope.find(word);
+    if (at < best) {
+      best = at;
+      if (found) *found = word;
+    }
+  }
+  return best == std::string_view::npos ? best : range.begin + best;
+}
+
+bool contains_any(std::string_view text, const std::vector<std::string>& words) {
+  return find_any(text, {0, text.size()}, words) != std::string_view::npos;
+}
+
+bool mentions_any(std::string_view text, const std::vector<ByteRange>& ranges, const std::vector<std::string>& words) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](ByteRange range) { return find_any(text, range, words) != std::string_view::npos; });
+}
+
+// ---- the report ----------------------------------------------------------------------------------------------------
+
+std::vector<ByteRange> prose_ranges(const Report& report, ByteRange range) {
+  std::vector<ByteRange> cut;
+  for (const Table& table : report.tables)
+    if (table.range.overlaps(range)) cut.push_back(table.range);
+  for (const ByteRange& comment : report.comments)
+    if (comment.overlaps(range)) cut.push_back(comment);
+  std::sort(cut.begin(), cut.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
+  std::vector<ByteRange> prose;
+  size_t pos = range.begin;
+  for (const ByteRange& hole : cut) {
+    if (hole.begin > pos) prose.push_back({pos, std::min(hole.begin, range.end)});
+    pos = std::max(pos, hole.end);
+  }
+  if (pos < range.end) prose.push_back({pos, range.end});
+  return prose;
+}
+
+std::vector<ByteRange> section_prose(const Report& report, const Section& section) {
+  return prose_ranges(report, section.body);
+}
+
+std::vector<ByteRange> document_prose(const Report& report) {
+  std::vector<ByteRange> prose = prose_ranges(report, report.preamble);
+  for (const Section& section : report.sections) {
+    const auto body = section_prose(report, section);
+    prose.insert(prose.end(), body.begin(), body.end());
+  }
+  return prose;
+}
+
+const Cell* integer_cell(const Report& report, std::string_view table_id, std::string_view row_id, size_t column) {
+  const Table* table = report.table(table_id);
+  if (!table) return nullptr;
+  const Row* row = table->row_for(row_id);
+  if (!row) return nullptr;
+  const Cell* cell = row->value(column);
+  if (!cell || cell->value.kind != ValueKind::Integer) return nullptr;
+  return cell;
+}
+
+long long cell_integer(const Cell& cell) { return static_cast<long long>(cell.value.number); }
+
+std::optional<YearMention> title_year(const Report& report) {
+  const std::string_view text = report.search_text();
+  if (!report.title) return std::nullopt;
+  for (const ByteRange& line : report.title->lines)
+    if (auto year = first_year_in(text, line)) return year;
+  return std::nullopt;
+}
+
+std::optional<StatisticsPeriod> find_statistics_period(const Report& report) {
+  const std::string_view text = report.search_text();
+  static const std::vector<std::string> kPeriodWords = {"统计", "期限", "时限"};
+  const auto search = [&](const std::vector<ByteRange>& areas, size_t dates_needed) -> std::optional<StatisticsPeriod> {
+    for (const ByteRange& area : areas) {
+      for (size_t pos = area.begin;;) {
+        const size_t word = find_any(text, {pos, area.end}, kPeriodWords);
+        if (word == std::string_view::npos) break;
+        const ByteRange sentence = sentence_around(text, word, area);
+        std::vector<Date> dates = dates_in(text, sentence);
+        if (dates.size() >= dates_needed) return StatisticsPeriod{sentence, std::move(dates)};
+        pos = std::max(sentence.end, word + 1);
+      }
+    }
+    return std::nullopt;
+  };
+  if (auto period = search(prose_ranges(report, report.preamble), 1)) return period;
+  return search(document_prose(report), 2);
+}
+
+std::optional<FeeStatement> find_fee_statement(const Report& report, const FormatDefinition& format,
+                                               const Section& section) {
+  const std::string_view text = report.search_text();
+  std::vector<std::string> mentions = format.fee_keywords;
+  mentions.insert(mentions.end(), format.fee_notice_count_words.begin(), format.fee_notice_count_words.end());
+  FeeStatement statement;
+  size_t last_fee_mention = std::string_view::npos;
+  for (const ByteRange& prose : section_prose(report, section)) {
+    for (const Line& line : lines_in(text, prose)) {
+      const ByteRange content{line.content.begin, std::min(line.content.end, prose.end)};
+      if (find_any(text, content, mentions) == std::string_view::npos) continue;
+      statement.lines.push_back(content);
+      // The last mention of the fee on the line: statements follow their sub-heading ("（二）信息处理费收取情况").
+      for (size_t at = content.begin;;) {
+        const size_t found = find_any(text, {at, content.end}, format.fee_keywords);
+        if (found == std::string_view::npos) break;
+        last_fee_mention = found;
+        at = found + 1;
+      }
+      if (last_fee_mention == std::string_view::npos)
+        last_fee_mention = find_any(text, content, mentions);
+    }
+  }
+  if (statement.lines.empty()) return std::nullopt;
+  statement.sentence = trimmed(text, sentence_around(text, last_fee_mention, line_at(text, last_fee_mention).content));
+  return statement;
+}
+
+std::optional<int> reporting_year(const CheckContext& context) {
+  if (context.options.year) return context.options.year;
+  if (context.report.year) return context.report.year;
+  if (const auto year = title_year(context.report)) return year->year;
+  if (const auto period = find_statistics_period(context.report)) return period->dates.front().year;
+  return std::nullopt;
+}
+
+}  // namespace xxgk::content
