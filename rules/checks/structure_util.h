@@ -4,7 +4,6 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "xxgk/model.h"
 #include "xxgk/options.h"
