@@ -119,7 +119,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
     if (const Row* next = nearest_present(table, index, +1, nullptr)) {
       const size_t label_end = next->label.empty() ? next->range.end : next->label.end;
       Diagnostic& diagnostic = sink.report(
-          {next->range.begin, label_end}, "表格缺少规定的行“" + row_name(row) + "”，应位于“" +
+          {next->content().begin, label_end}, "表格缺少规定的行“" + row_name(row) + "”，应位于“" +
                                               row_name(*row_spec(table, *next)) + "”行之前 / canonical row missing");
       const size_t at = line_begin(report.text, next->range.begin);
       diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{{at, at}, line + nl}}});

@@ -82,7 +82,7 @@ ByteRange truncated_span(const std::vector<std::vector<std::string>>& expected_r
     first = rows.front();
     last = rows.back();
   }
-  return {first->range.begin, last->range.end};
+  return {first->content().begin, last->content().end};
 }
 
 // The template header rows written like `like` (Markdown: the template's GFM header with its delimiter row), joined
@@ -114,7 +114,7 @@ void check_header_rows(const Report& report, const Table& table, DiagnosticSink&
   const std::string fix_title = "替换为规定格式的表头";
   if (header.empty()) {
     const size_t at = line_begin(report.text, table.range.begin);
-    Diagnostic& diagnostic = sink.report({table.range.begin, table.rows.front().range.end},
+    Diagnostic& diagnostic = sink.report(table.rows.front().content(),
                                          "表格缺少表头行 / header rows missing");
     diagnostic.fixes.push_back(Fix{fix_title, false,
                                    {TextEdit{{at, at}, header_text(report, table, table.rows.front()) +

@@ -9,6 +9,14 @@ const Cell* Row::value(size_t column) const {
   return &cells[value_cells[column]];
 }
 
+ByteRange Row::content() const {
+  const auto filled = [](const Cell& c) { return !c.range.empty(); };
+  const auto first = std::find_if(cells.begin(), cells.end(), filled);
+  if (first == cells.end()) return range;
+  const auto last = std::find_if(cells.rbegin(), cells.rend(), filled);
+  return {first->range.begin, last->range.end};
+}
+
 std::vector<const Row*> Table::rows_for(int canonical) const {
   std::vector<const Row*> out;
   for (const Row& row : rows)

@@ -17,10 +17,17 @@ constexpr std::string_view kEnumerationMark = "、";
 
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
+// A node's text without its line terminator(s).
+ByteRange line_range(std::string_view text, TSNode node) {
+  const size_t begin = ts_node_start_byte(node);
+  size_t end = ts_node_end_byte(node);
+  while (end > begin && is_line_break(text[end - 1])) --end;
+  return {begin, end};
+}
+
 // A node's text without its line terminator(s) and outer white space.
 ByteRange content_range(std::string_view text, TSNode node) {
-  size_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  while (end > begin && is_line_break(text[end - 1])) --end;
+  auto [begin, end] = line_range(text, node);
   const std::string_view trimmed = trim(text.substr(begin, end - begin));
   if (trimmed.empty()) return {begin, begin};
   begin = static_cast<size_t>(trimmed.data() - text.data());
@@ -176,7 +183,7 @@ void find_inline_markers(std::string_view text, ByteRange line, std::vector<SubI
 
 Row build_row(std::string_view text, TSNode node, const GrammarSymbols& symbols) {
   Row row;
-  row.range = content_range(text, node);
+  row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
   // Cells are what lies between separators; the grammar gives the separators as anonymous children.
   size_t line_end = ts_node_end_byte(node);
   while (line_end > ts_node_start_byte(node) && is_line_break(text[line_end - 1])) --line_end;
@@ -234,7 +241,7 @@ Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symb
       table.rows.push_back(build_row(text, child, symbols));
     } else if (kind == symbols.delimiter_row) {
       Row row;
-      row.range = content_range(text, child);
+      row.range = line_range(text, child);
       row.kind = RowKind::Delimiter;
       row.separator = '|';
       table.rows.push_back(std::move(row));

@@ -94,7 +94,7 @@ enum class RowKind {
 };
 
 struct Row {
-  ByteRange range;                 // the whole line's content
+  ByteRange range;                 // the whole line, terminator excluded (leading tabs = empty cells included)
   std::vector<Cell> cells;         // every cell, empty ones included, outer Markdown pipes dropped
   char separator = '\t';           // '\t' or '|'
   bool outer_pipes = false;        // written "| a | b |"
@@ -108,6 +108,8 @@ struct Row {
   // The value cell for value column `column` when the row has exactly the expected number of values, else null.
   const Cell* value(size_t column) const;
   bool complete = false;           // value_cells.size() == expected count
+  // From the first to the last non-empty cell (the row as a reader sees it); `range` when every cell is empty.
+  ByteRange content() const;
 };
 
 // A group label recognised in a table (table 三 "三、本年度办理结果", "（三）不予公开"; table 二 block titles),
