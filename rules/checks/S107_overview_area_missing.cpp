@@ -58,14 +58,6 @@ bool mentions_applications(std::string_view prose) {
   return false;
 }
 
-// Wordings of 政府信息公开平台建设 that reports use besides the keyword "平台建设".
-// TODO(format): these belong in gov-2021.json's overview_areas keywords; kept here until the definition has them.
-const std::vector<std::string>& platform_wordings() {
-  static const std::vector<std::string> wordings = {"公开平台", "网站建设"};
-  return wordings;
-}
-constexpr std::string_view kPlatformArea = "平台建设";
-
 // The sub-heading titles of section 一: the label of each "（二）依申请公开。……" line up to its first full stop or
 // colon, so that an area named as a sub-heading counts even when its text uses other words.
 std::string subheading_titles(const Report& report, const Section& section) {
@@ -83,8 +75,7 @@ std::string subheading_titles(const Report& report, const Section& section) {
 bool covered(const KeywordArea& area, std::string_view prose, std::string_view titles) {
   if (area.name == kOnApplicationArea)
     return contains_any(titles, area.keywords) || mentions_applications(prose);
-  if (contains_any(prose, area.keywords)) return true;
-  return area.name == kPlatformArea && contains_any(prose, platform_wordings());
+  return contains_any(prose, area.keywords);
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
