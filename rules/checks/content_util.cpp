@@ -379,12 +379,23 @@ bool mentions_any(std::string_view text, const std::vector<ByteRange>& ranges, c
 
 // ---- the report ----------------------------------------------------------------------------------------------------
 
+namespace {
+
+// The ranges of `items` (in document order, not overlapping) that overlap `range`, found by binary search: a report
+// may hold thousands of sections and tables.
+template <typename Item, typename RangeOf>
+void overlapping(const std::vector<Item>& items, ByteRange range, RangeOf range_of, std::vector<ByteRange>& out) {
+  auto it = std::partition_point(items.begin(), items.end(),
+                                 [&](const Item& item) { return range_of(item).end <= range.begin; });
+  for (; it != items.end() && range_of(*it).begin < range.end; ++it) out.push_back(range_of(*it));
+}
+
+}  // namespace
+
 std::vector<ByteRange> prose_ranges(const Report& report, ByteRange range) {
   std::vector<ByteRange> cut;
-  for (const Table& table : report.tables)
-    if (table.range.overlaps(range)) cut.push_back(table.range);
-  for (const ByteRange& comment : report.comments)
-    if (comment.overlaps(range)) cut.push_back(comment);
+  overlapping(report.tables, range, [](const Table& table) { return table.range; }, cut);
+  overlapping(report.comments, range, [](ByteRange comment) { return comment; }, cut);
   std::sort(cut.begin(), cut.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
   std::vector<ByteRange> prose;
   size_t pos = range.begin;
