@@ -335,13 +335,15 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
       report.paragraphs.push_back(build_paragraph(text, node, symbols));
       for (const ByteRange line : report.paragraphs.back().lines) find_inline_markers(search, line, report.subitems);
     } else if (kind == symbols.table) {
-      Table table = build_table(text, node, symbols);
-      if (table.rows.empty()) continue;
-      table.section = current_section;
-      table.spec = recognise_table_spec(table, format, current_section);
-      recognise_rows(table, text);
-      report.markdown |= table.markdown;
-      report.tables.push_back(std::move(table));
+      Table whole = build_table(text, node, symbols);
+      if (whole.rows.empty()) continue;
+      whole.section = current_section;
+      for (Table& table : split_by_schema(std::move(whole), format)) {
+        table.spec = recognise_table_spec(table, format, current_section);
+        recognise_rows(table, text);
+        report.markdown |= table.markdown;
+        report.tables.push_back(std::move(table));
+      }
     } else if (kind == symbols.html_comment) {
       report.comments.push_back(content_range(text, node));
     }

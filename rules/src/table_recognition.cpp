@@ -182,6 +182,57 @@ Match match_wording(const std::string& written, const std::string& canonical, co
   return Match::None;
 }
 
+namespace {
+
+// The schema a row's labels belong to: a canonical row label, group label, fingerprint or the 勾稽关系 note.
+const TableSpec* schema_of_row(const Row& row, const FormatDefinition& format) {
+  for (const TableSpec& spec : format.tables) {
+    const NormalizedSpec& n = normalized(spec);
+    for (const Cell& cell : row.cells) {
+      if (cell.normalized.empty()) continue;
+      if (!n.note_prefix.empty() && cell.normalized.rfind(n.note_prefix, 0) == 0) return &spec;
+      for (const auto* labels : {&n.rows, &n.groups})
+        for (const std::vector<std::string>& wordings : *labels)
+          if (wordings[0].size() >= 6 && ends_with(cell.normalized, wordings[0])) return &spec;
+      for (const std::string& fingerprint : n.fingerprints)
+        if (cell.normalized == fingerprint) return &spec;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Table> split_by_schema(Table table, const FormatDefinition& format) {
+  std::vector<Table> parts;
+  const TableSpec* current = nullptr;
+  size_t part_begin = 0;
+  auto close_part = [&](size_t end) {
+    Table part;
+    part.section = table.section;
+    part.rows.assign(std::make_move_iterator(table.rows.begin() + static_cast<ptrdiff_t>(part_begin)),
+                     std::make_move_iterator(table.rows.begin() + static_cast<ptrdiff_t>(end)));
+    part.markdown = std::any_of(part.rows.begin(), part.rows.end(),
+                                [](const Row& r) { return r.kind == RowKind::Delimiter; });
+    part.range = {part.rows.front().range.begin, part.rows.back().range.end};
+    parts.push_back(std::move(part));
+    part_begin = end;
+  };
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const TableSpec* spec = schema_of_row(table.rows[r], format);
+    if (!spec) continue;
+    if (current && spec != current) {
+      // The rows just before that name no schema (header rows) open the next table.
+      size_t start = r;
+      while (start > part_begin + 1 && !schema_of_row(table.rows[start - 1], format)) --start;
+      close_part(start);
+    }
+    current = spec;
+  }
+  if (part_begin < table.rows.size()) close_part(table.rows.size());
+  return parts;
+}
+
 const TableSpec* recognise_table_spec(const Table& table, const FormatDefinition& format, int section) {
   const TableSpec* best = nullptr;
   int best_score = 0;

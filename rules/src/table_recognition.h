@@ -11,6 +11,11 @@ namespace xxgk {
 // matches it; null when the table follows no known schema.
 const TableSpec* recognise_table_spec(const Table& table, const FormatDefinition& format, int section);
 
+// Splits a syntax-tree table whose rows follow several schemas (table 二 directly followed by table 三 when the
+// heading between them is missing) into one table per schema. Rows that point at no schema (headers, blanks) go with
+// the table whose rows follow them.
+std::vector<Table> split_by_schema(Table table, const FormatDefinition& format);
+
 // Classifies every row of `table` against `table.spec` and fills kind, canonical, label, label and value cells,
 // and the table's group labels. Rows of a table without spec are only split into label and value cells.
 void recognise_rows(Table& table, std::string_view text);

@@ -168,6 +168,22 @@ TEST_F(ModelTest, Sample004LacksR23AndHasAnEmptyR22) {
   EXPECT_NE(report.sections[1].heading->match, xxgk::Match::Exact);
 }
 
+TEST_F(ModelTest, TablesOfTwoSchemasWithoutAHeadingBetweenAreTwoTables) {
+  std::string text = read_fixture("clean/clean.txt");
+  const std::string heading = "三、收到和处理政府信息公开申请情况\n\n";
+  text.erase(text.find(heading), heading.size());
+  const xxgk::Report report = xxgk::build_report(text, {});
+  const xxgk::Table* t2 = report.table("table2");
+  const xxgk::Table* t3 = report.table("table3");
+  ASSERT_NE(t2, nullptr);
+  ASSERT_NE(t3, nullptr);
+  EXPECT_NE(t2, t3);
+  EXPECT_NE(t2->row_for("行政事业性收费"), nullptr);
+  // Table 三's note and header rows open table 三, they do not trail table 二.
+  EXPECT_EQ(t3->rows.front().kind, xxgk::RowKind::Note);
+  for (size_t r = 0; r < t3->spec->rows.size(); ++r) EXPECT_NE(t3->row_for(static_cast<int>(r)), nullptr);
+}
+
 TEST(NormalizeTest, FoldsWidthSpacesItemNumbersAndScript) {
   EXPECT_EQ(xxgk::normalize_label("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)"),
             xxgk::normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
