@@ -40,6 +40,7 @@ let stateDetail = '';
 let failureShown = false;
 let extensionPath = '';
 let lifecycle: Promise<void> = Promise.resolve();
+let lastSettingsWarnings = '';
 
 function log(message: string): void {
   output.appendLine(`[${new Date().toLocaleTimeString()}] ${message}`);
@@ -52,7 +53,9 @@ function config(): vscode.WorkspaceConfiguration {
 function serverSettings(scope?: vscode.Uri) {
   const cfg = vscode.workspace.getConfiguration(SECTION, scope);
   const mapped = toServerSettings((key) => cfg.get(key));
-  for (const w of mapped.warnings) log(w);
+  const warnings = mapped.warnings.join('\n');
+  if (warnings && warnings !== lastSettingsWarnings) log(warnings); // once per distinct set, not on every pull
+  lastSettingsWarnings = warnings;
   return mapped.settings;
 }
 
