@@ -281,6 +281,31 @@ bool looks_traditional(std::string_view text) {
   return false;
 }
 
+// The year of a statistics period's start ("2022年1月1日", spaces allowed) in `text`: the reporting year of a report
+// without a title.
+std::optional<int> period_start_year(std::string_view text) {
+  auto skip_spaces = [&](size_t i) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    return i;
+  };
+  auto expect = [&](size_t i, std::string_view word) -> size_t {
+    i = skip_spaces(i);
+    return text.substr(i, word.size()) == word ? i + word.size() : std::string_view::npos;
+  };
+  for (size_t at = text.find("年"); at != std::string_view::npos; at = text.find("年", at + 3)) {
+    size_t digits_end = at;
+    while (digits_end > 0 && text[digits_end - 1] == ' ') --digits_end;
+    if (digits_end < 4) continue;
+    const std::string_view year = text.substr(digits_end - 4, 4);
+    if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    size_t i = at + 3;
+    for (std::string_view word : {"1", "月", "1", "日"})
+      if (i != std::string_view::npos) i = expect(i, word);
+    if (i != std::string_view::npos) return std::stoi(std::string(year));
+  }
+  return std::nullopt;
+}
+
 void merge_split_tables(Report& report) {
   // Table 二 is often written as one table per block (a Markdown table each, or separated by blank lines): rows of
   // consecutive tables of the same schema in the same section form one table.
@@ -353,7 +378,6 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     report.title->normalized = normalize_label(report.title->text);
     report.title->year = first_year(report.title->normalized);
   }
-  report.year = options.year ? options.year : (report.title ? report.title->year : std::nullopt);
 
   // Sections: each heading opens one that runs to the next heading.
   for (size_t h = 0; h < report.headings.size(); ++h) {
@@ -370,6 +394,9 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   const size_t first_heading = report.headings.empty() ? text.size() : report.headings.front().range.begin;
   const size_t preamble_begin = report.title ? report.title->range().end : 0;
   report.preamble = {std::min(preamble_begin, first_heading), first_heading};
+  report.year = options.year                       ? options.year
+                : report.title && report.title->year ? report.title->year
+                                                     : period_start_year(search.substr(0, report.preamble.end));
   // Sections are in document order and tile the text after the first heading: binary search, so that a hostile input
   // with a million headings stays linear-logarithmic.
   auto section_index = [&](size_t byte) -> std::optional<size_t> {

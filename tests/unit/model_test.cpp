@@ -112,6 +112,7 @@ TEST_F(ModelTest, Sample001JoinsTheTwoLineTitleAndRecognisesTheHeadingVariant) {
 TEST_F(ModelTest, Sample002HasNoTitleAndPipeTables) {
   const xxgk::Report report = build("samples/002_8f6a0cdd81ca4d1e.txt");
   EXPECT_FALSE(report.title);
+  EXPECT_EQ(report.year, 2022);  // from the statistics period, for want of a title
   ASSERT_EQ(report.sections.size(), 6u);
   EXPECT_EQ(report.sections[3].number, 4);
   EXPECT_EQ(report.sections[4].number, 5);

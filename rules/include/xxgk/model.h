@@ -161,7 +161,7 @@ struct Report {
   std::vector<Table> tables;
   std::vector<ByteRange> comments;       // HTML comments
   bool markdown = false;                 // the text uses Markdown (ATX headings or GFM tables)
-  std::optional<int> year;               // reporting year: options, else the title's year
+  std::optional<int> year;               // reporting year: options, else the title's, else the statistics period's
   const FormatDefinition* format = nullptr;
 
   std::string_view slice(ByteRange range) const { return text.substr(range.begin, range.end - range.begin); }
