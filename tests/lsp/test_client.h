@@ -51,8 +51,10 @@ class TestClient {
   void open(const std::string& uri, const std::string& text, const std::string& language = "plaintext",
             int64_t version = 1);
 
- protected:
+  // Sends any message as it is.
   virtual void write(const json& message) = 0;
+
+ protected:
   // The next message from the server, or nullopt when none came within `timeout`.
   virtual std::optional<json> read(std::chrono::milliseconds timeout) = 0;
 
@@ -65,9 +67,9 @@ class InProcessClient : public TestClient {
  public:
   InProcessClient();
   Server& server() { return *server_; }
+  void write(const json& message) override;
 
  protected:
-  void write(const json& message) override;
   std::optional<json> read(std::chrono::milliseconds timeout) override;
 
  private:
@@ -86,9 +88,9 @@ class ProcessClient : public TestClient {
   // The exit code once the process has ended, or nullopt after `timeout`.
   std::optional<int> wait_exit(std::chrono::milliseconds timeout = 10s);
   pid_t pid() const { return pid_; }
+  void write(const json& message) override;
 
  protected:
-  void write(const json& message) override;
   std::optional<json> read(std::chrono::milliseconds timeout) override;
 
  private:
