@@ -12,9 +12,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail_errno(const std::string& what_zh, const std::string& what_en, const fs::path& file) {
-  std::string reason = std::strerror(errno);
-  throw FileError(what_zh + " (" + what_en + " " + file.string() + ": " + reason + ")");
+// The caller prefixes the path it shows the user, so messages do not repeat it.
+[[noreturn]] void fail_errno(const std::string& what_zh, const std::string& what_en) {
+  throw FileError(what_zh + " (" + what_en + ": " + std::strerror(errno) + ")");
 }
 
 // Closes the descriptor and, unless released, removes the temporary file it was created for.
@@ -39,12 +39,12 @@ class TemporaryFile {
 
 bool same_time(const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; }
 
-void write_all(int descriptor, std::string_view content, const fs::path& file) {
+void write_all(int descriptor, std::string_view content) {
   while (!content.empty()) {
     ssize_t written = ::write(descriptor, content.data(), content.size());
     if (written < 0) {
       if (errno == EINTR) continue;
-      fail_errno("写入临时文件失败", "cannot write the temporary file for", file);
+      fail_errno("写入临时文件失败", "cannot write the temporary file");
     }
     content.remove_prefix(static_cast<size_t>(written));
   }
@@ -54,16 +54,16 @@ void write_all(int descriptor, std::string_view content, const fs::path& file) {
 
 FileVersion read_file_version(const fs::path& file) {
   int descriptor = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) fail_errno("无法读取文件", "cannot read", file);
+  if (descriptor < 0) fail_errno("无法读取文件", "cannot read");
   FileVersion version;
   struct stat status {};
   if (::fstat(descriptor, &status) != 0) {
     ::close(descriptor);
-    fail_errno("无法读取文件", "cannot read", file);
+    fail_errno("无法读取文件", "cannot read");
   }
   if (S_ISDIR(status.st_mode)) {
     ::close(descriptor);
-    throw FileError("是目录而不是文件 (a directory, not a file: " + file.string() + ")");
+    throw FileError("是目录而不是文件 (a directory, not a file)");
   }
   version.size = status.st_size;
   version.modified = status.st_mtim;
@@ -77,7 +77,7 @@ FileVersion read_file_version(const fs::path& file) {
       int saved = errno;
       ::close(descriptor);
       errno = saved;
-      fail_errno("无法读取文件", "cannot read", file);
+      fail_errno("无法读取文件", "cannot read");
     }
     version.content.append(buffer, static_cast<size_t>(count));
   }
@@ -86,24 +86,23 @@ FileVersion read_file_version(const fs::path& file) {
 }
 
 void replace_file_contents(const fs::path& file, const FileVersion& expected, std::string_view content) {
-  if (!S_ISREG(expected.mode)) throw FileError("不是普通文件，未写入 (not a regular file: " + file.string() + ")");
+  if (!S_ISREG(expected.mode)) throw FileError("不是普通文件，未写入 (not a regular file; not written)");
   fs::path directory = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   std::string pattern = directory.string() + "/." + file.filename().string() + ".xxgk-lint-XXXXXX";
   int descriptor = ::mkstemp(pattern.data());
-  if (descriptor < 0) fail_errno("无法创建临时文件", "cannot create a temporary file beside", file);
+  if (descriptor < 0) fail_errno("无法创建临时文件", "cannot create a temporary file beside it");
   TemporaryFile temporary(descriptor, pattern);
 
-  write_all(temporary.descriptor(), content, file);
+  write_all(temporary.descriptor(), content);
   if (::fchmod(temporary.descriptor(), expected.mode & 07777) != 0)
-    fail_errno("无法设置临时文件的权限", "cannot set the mode of the temporary file for", file);
-  if (::fsync(temporary.descriptor()) != 0) fail_errno("无法写入磁盘", "cannot fsync the temporary file for", file);
+    fail_errno("无法设置临时文件的权限", "cannot set the mode of the temporary file");
+  if (::fsync(temporary.descriptor()) != 0) fail_errno("无法写入磁盘", "cannot fsync the temporary file");
 
   FileVersion current = read_file_version(file);
   if (current.size != expected.size || !same_time(current.modified, expected.modified) ||
       current.content != expected.content)
-    throw FileError("文件在检查期间被修改，未写入 (changed on disk while it was being fixed; not written: " +
-                    file.string() + ")");
-  if (::rename(temporary.path().c_str(), file.c_str()) != 0) fail_errno("无法替换文件", "cannot replace", file);
+    throw FileError("文件在修复期间被修改，未写入 (changed on disk while it was being fixed; not written)");
+  if (::rename(temporary.path().c_str(), file.c_str()) != 0) fail_errno("无法替换文件", "cannot replace the file");
   temporary.release();
 
   // The rename is durable only once the directory entry is on disk.

@@ -20,7 +20,8 @@ struct FileVersion {
   mode_t mode = 0;
 };
 
-// Thrown with a message for the user (Chinese first, then English); the file is untouched.
+// Thrown with a message for the user (Chinese first, then English) that leaves naming the file to the caller; the
+// file is untouched.
 class FileError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
