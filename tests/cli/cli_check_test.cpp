@@ -167,6 +167,9 @@ TEST_F(CheckTest, ParallelOutputEqualsSequentialOutput) {
     EXPECT_EQ(wide.out, sequential.out) << format;
     EXPECT_EQ(parallel.exit_code, sequential.exit_code);
   }
+  // stderr is a file here, not a terminal: no progress bar even without --no-progress.
+  RunResult without_option = run_lint({"check", "many"}, dir.path());
+  EXPECT_EQ(without_option.err, "");
 }
 
 TEST_F(CheckTest, GbkFileIsDecodedCheckedAndFlagged) {
