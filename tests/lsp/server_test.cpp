@@ -342,6 +342,31 @@ TEST_F(ServerTest, ClientSettingsComeFromWorkspaceConfiguration) {
   }).has_value());
 }
 
+TEST_F(ServerTest, PullingClientIsAskedToRefreshAfterAConfigurationChange) {
+  client.initialize({{"textDocument", {{"diagnostic", json::object()}}},
+                     {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
+  client.open(kUri, report);
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"xxgkLint", {{"rules", {{"C406", "off"}}}}}}}});
+  const std::optional<json> refresh = client.wait_for(
+      [](const json& message) { return message.value("method", "") == "workspace/diagnostic/refresh"; });
+  ASSERT_TRUE(refresh.has_value());
+  client.server().post(serialize(response((*refresh)["id"], nullptr)));
+  client.server().process_pending();
+  EXPECT_FALSE(has_code(client.request("textDocument/diagnostic", text_document())["result"]["items"], "C406"));
+}
+
+TEST_F(ServerTest, SetTraceLogsEachMessage) {
+  client.initialize();
+  client.notify("$/setTrace", {{"value", "verbose"}});
+  client.request("textDocument/foldingRange", text_document("file:///not-open.txt"));
+  const std::optional<json> logged = client.wait_for([](const json& message) {
+    return message.value("method", "") == "$/logTrace" &&
+           message["params"]["message"].get<std::string>().find("foldingRange") != std::string::npos;
+  });
+  ASSERT_TRUE(logged.has_value());
+  EXPECT_TRUE((*logged)["params"].contains("verbose"));
+}
+
 TEST_F(ServerTest, PushedSettingsWithoutConfigurationSupport) {
   client.initialize();
   client.open(kUri, report);

@@ -3,6 +3,13 @@
 //
 // Threads: the caller's thread runs the message loop (run() or process_pending()); a DebouncedWorker computes pushed
 // diagnostics once a document has been quiet for the delay. Each open document has a mutex shared by the two.
+//
+// Choices the protocol leaves open:
+// - Diagnostics are pushed (textDocument/publishDiagnostics) unless the client declares pull support
+//   (textDocument.diagnostic); then they are only pulled, so that no client shows them twice.
+// - An incremental edit out of bounds cannot be bounced back (LSP has no resync request): it is logged, applied
+//   clamped, and the document is marked suspect; the next didSave (save.includeText is on) or full-text change
+//   replaces the whole buffer with the client's.
 #pragma once
 
 #include <chrono>
