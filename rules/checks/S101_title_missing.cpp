@@ -39,14 +39,13 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 ByteRange first_content_line(std::string_view text) {
   size_t begin = 0;
   while (begin < text.size()) {
-    size_t end = text.find_first_of("\r\n", begin);
-    if (end == std::string_view::npos) end = text.size();
+    const size_t end = line_end_at(text, begin);
     const std::string_view line = trim(text.substr(begin, end - begin));
     if (!line.empty()) {
       const size_t content = static_cast<size_t>(line.data() - text.data());
       return {content, content + line.size()};
     }
-    begin = end + 1;
+    begin = next_line_start(text, begin);
   }
   return {0, 0};
 }
@@ -61,7 +60,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
       first_content_line(text),
       "缺少报告标题：第一部分之前应有“{机关名称}" + year + "年" + ctx.format.title_phrase +
           "”形式的标题 / the report has no title");
-  const std::string_view newline = structure::line_terminator(text);
+  const std::string_view newline = newline_of(text);
   const size_t at = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   diagnostic.fixes.push_back(Fix{"插入标题行“" + title + "”", false,
                                  {TextEdit{{at, at}, title + std::string(newline) + std::string(newline)}}});

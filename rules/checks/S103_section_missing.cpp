@@ -47,7 +47,7 @@ ByteRange last_content_line(std::string_view text) {
   size_t end = text.size();
   while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
     --end;
-  return {structure::line_start(text, end), end};
+  return {line_start_at(text, end), end};
 }
 
 Placement place(const CheckContext& ctx, int number) {
@@ -55,7 +55,7 @@ Placement place(const CheckContext& ctx, int number) {
   Placement placement;
   if (const TableSpec* spec = ctx.format.table_for_section(number)) {
     if (const Table* table = report.table(spec->id); table && !table->rows.empty()) {
-      placement.insert_at = structure::line_start(report.text, table->range.begin);
+      placement.insert_at = line_start_at(report.text, table->range.begin);
       placement.anchor = table->rows.front().range;
       placement.table_present = true;
       return placement;
@@ -64,7 +64,7 @@ Placement place(const CheckContext& ctx, int number) {
   for (int next = number + 1; next <= static_cast<int>(ctx.format.sections.size()); ++next) {
     const Section* section = report.section(next);
     if (!section || !section->heading) continue;
-    placement.insert_at = structure::line_start(report.text, section->heading->range.begin);
+    placement.insert_at = line_start_at(report.text, section->heading->range.begin);
     placement.anchor = section->heading->range;
     return placement;
   }

@@ -146,7 +146,7 @@ size_t enumeration_scope(const Report& report, size_t offset) {
                                 [](size_t at, const Paragraph& p) { return at < p.range.begin; });
   if (after != paragraphs.begin() && std::prev(after)->range.contains(offset))
     return static_cast<size_t>(std::prev(after) - paragraphs.begin());
-  return paragraphs.size() + structure::line_start(report.text, offset);
+  return paragraphs.size() + line_start_at(report.text, offset);
 }
 
 void check_subitems(const CheckContext& ctx, DiagnosticSink& sink) {

@@ -2,9 +2,12 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
+
+#include <unordered_map>
 
 namespace xxgk {
 namespace {
@@ -126,23 +129,42 @@ std::optional<Enumeration> find_enumeration(std::string_view text, ByteRange pre
   return std::nullopt;
 }
 
+// The sections' titles and variants in compared form, computed once per format definition.
+struct ComparableSection {
+  int number = 0;
+  std::string title;
+  std::vector<std::string> variants;
+};
+
+const std::vector<ComparableSection>& comparable_sections(const FormatDefinition& format) {
+  thread_local std::unordered_map<const FormatDefinition*, std::vector<ComparableSection>> cache;
+  auto it = cache.find(&format);
+  if (it != cache.end()) return it->second;
+  std::vector<ComparableSection> sections;
+  for (const SectionSpec& section : format.sections) {
+    ComparableSection c{section.number, comparable(section.title), {}};
+    for (const std::string& variant : section.variants) c.variants.push_back(comparable(variant));
+    sections.push_back(std::move(c));
+  }
+  return cache.emplace(&format, std::move(sections)).first->second;
+}
+
 // The section `name` designates, and whether it is the heading's wording (possibly prefixed "政府信息公开(工作)").
 Part classify(const FormatDefinition& format, std::string_view name, ByteRange range) {
   const std::string written = comparable(name);
-  for (const SectionSpec& section : format.sections) {
-    const std::string title = comparable(section.title);
+  const std::vector<ComparableSection>& sections = comparable_sections(format);
+  for (const ComparableSection& section : sections)
     for (std::string_view qualifier : {"", "政府信息公开", "政府信息公开工作"})
-      if (written == std::string(qualifier) + title) return {range, section.number, true};
-  }
-  for (const SectionSpec& section : format.sections)
+      if (written.size() == qualifier.size() + section.title.size() && written.starts_with(qualifier) &&
+          written.ends_with(section.title))
+        return {range, section.number, true};
+  for (const ComparableSection& section : sections)
     for (const std::string& variant : section.variants)
-      if (written == comparable(variant)) return {range, section.number, false};
+      if (written == variant) return {range, section.number, false};
   // A slip of a character or two still names the section.
-  for (const SectionSpec& section : format.sections) {
-    const std::string title = comparable(section.title);
-    if (edit_distance(written, title, 3) <= std::max<size_t>(1, code_point_count(title) / 5))
+  for (const ComparableSection& section : sections)
+    if (edit_distance(written, section.title, 3) <= std::max<size_t>(1, code_point_count(section.title) / 5))
       return {range, section.number, false};
-  }
   return {range, 0, false};
 }
 

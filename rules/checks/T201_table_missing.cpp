@@ -38,7 +38,7 @@ TextEdit insert_table_after(const Report& report, const Heading& heading, const 
   const TemplateStyle style = document_style(report);
   const std::string nl(style.newline);
   const std::string table = render_table(spec, style);
-  const size_t at = next_line_begin(text, heading.range.end);
+  const size_t at = next_line_start(text, heading.range.end);
   const bool unterminated = at == text.size() && text.back() != '\n' && text.back() != '\r';
   if (unterminated || blank_line_at(text, at)) return {{at, at}, nl + table};
   const bool needs_blank = style.markdown && at < text.size();

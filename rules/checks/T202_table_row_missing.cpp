@@ -68,7 +68,7 @@ const GroupSpec* group_label_to_carry(const Table& table, int index) {
 // before the label (leading empty cells, indentation, pipes) and after the last value (trailing empty cells, the
 // closing pipe) is copied as written, so the inserted row looks exactly like its neighbour.
 std::string copy_layout(std::string_view text, const Row& like, const std::string& label, int values) {
-  const size_t line = line_begin(text, like.range.begin);
+  const size_t line = line_start_at(text, like.range.begin);
   const Cell& first_value = like.cells[like.value_cells.front()];
   const Cell& last_value = like.cells[like.value_cells.back()];
   const size_t leading = leading_cells(like);
@@ -76,7 +76,7 @@ std::string copy_layout(std::string_view text, const Row& like, const std::strin
   std::string row(text.substr(line, label_begin - line));
   row += label;
   for (int k = 0; k < values; ++k) row += (k == 0 && leading == 0 ? "" : cell_separator(like)) + "0";
-  row += text.substr(last_value.range.end, line_end(text, last_value.range.end) - last_value.range.end);
+  row += text.substr(last_value.range.end, line_end_at(text, last_value.range.end) - last_value.range.end);
   return row;
 }
 
@@ -110,7 +110,7 @@ std::string row_name(const RowSpec& row) { return row.label.empty() ? "数据行
 
 void check_table(const Report& report, const Table& table, DiagnosticSink& sink) {
   const TableSpec& spec = *table.spec;
-  const std::string nl(document_newline(report.text));
+  const std::string nl(newline_of(report.text));
   for (int index = 0; index < static_cast<int>(spec.rows.size()); ++index) {
     if (!table.rows_for(index).empty()) continue;
     const RowSpec& row = spec.rows[static_cast<size_t>(index)];
@@ -121,7 +121,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
       Diagnostic& diagnostic = sink.report(
           {next->content().begin, label_end}, "表格缺少规定的行“" + row_name(row) + "”，应位于“" +
                                               row_name(*row_spec(table, *next)) + "”行之前 / canonical row missing");
-      const size_t at = line_begin(report.text, next->range.begin);
+      const size_t at = line_start_at(report.text, next->range.begin);
       diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{{at, at}, line + nl}}});
       continue;
     }
@@ -129,7 +129,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
     if (!previous && table.rows.empty()) continue;
     if (!previous) previous = &table.rows.back();
     const RowSpec* previous_spec = row_spec(table, *previous);
-    const size_t after = line_end(report.text, previous->range.end);
+    const size_t after = line_end_at(report.text, previous->range.end);
     Diagnostic& diagnostic = sink.report(
         {after, after},
         "表格缺少规定的行“" + row_name(row) + "”" +

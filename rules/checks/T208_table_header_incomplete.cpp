@@ -113,18 +113,18 @@ void check_header_rows(const Report& report, const Table& table, DiagnosticSink&
   if (missing.empty()) return;
   const std::string fix_title = "替换为规定格式的表头";
   if (header.empty()) {
-    const size_t at = line_begin(report.text, table.range.begin);
+    const size_t at = line_start_at(report.text, table.range.begin);
     Diagnostic& diagnostic = sink.report(table.rows.front().content(),
                                          "表格缺少表头行 / header rows missing");
     diagnostic.fixes.push_back(Fix{fix_title, false,
                                    {TextEdit{{at, at}, header_text(report, table, table.rows.front()) +
-                                                           std::string(document_newline(report.text))}}});
+                                                           std::string(newline_of(report.text))}}});
     return;
   }
   Diagnostic& diagnostic = sink.report(truncated_span(spec.header_rows, header),
                                        "表头不完整：缺少" + quoted_list(missing) + " / header incomplete");
-  const ByteRange region{line_begin(report.text, table.rows.front().range.begin),
-                         line_end(report.text, table.rows[first_data - 1].range.begin)};
+  const ByteRange region{line_start_at(report.text, table.rows.front().range.begin),
+                         line_end_at(report.text, table.rows[first_data - 1].range.begin)};
   diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{region, header_text(report, table, *header.front())}}});
 }
 
@@ -153,14 +153,14 @@ void check_block_headers(const Report& report, const Table& table, DiagnosticSin
     const std::string fix_title = "替换为规定格式的表头";
     if (!header) {
       Diagnostic& diagnostic = sink.report(title.range, "“" + group.label + "”栏目缺少表头行 / block header missing");
-      const std::string nl(document_newline(report.text));
-      const size_t after = line_end(report.text, title_row.range.begin);
+      const std::string nl(newline_of(report.text));
+      const size_t after = line_end_at(report.text, title_row.range.begin);
       diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{{after, after}, nl + line}}});
       continue;
     }
     Diagnostic& diagnostic = sink.report(
         header->range, "“" + group.label + "”栏目表头不完整：缺少" + quoted_list(missing) + " / block header incomplete");
-    const ByteRange whole_line{line_begin(report.text, header->range.begin), line_end(report.text, header->range.begin)};
+    const ByteRange whole_line{line_start_at(report.text, header->range.begin), line_end_at(report.text, header->range.begin)};
     diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{whole_line, line}}});
   }
 }

@@ -52,10 +52,7 @@ namespace {
 
 // End of the line's content starting at `pos` and the start of the next line.
 Line line_from(std::string_view text, size_t pos) {
-  const size_t end = text.find_first_of("\r\n", pos);
-  if (end == std::string_view::npos) return Line{{pos, text.size()}, text.size()};
-  const size_t next = (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? end + 2 : end + 1;
-  return Line{{pos, end}, next};
+  return Line{{pos, line_end_at(text, pos)}, next_line_start(text, pos)};
 }
 
 bool is_sentence_end(char32_t c) {

@@ -7,21 +7,9 @@
 
 namespace xxgk::structure {
 
-std::string_view line_terminator(std::string_view text) {
-  const size_t i = text.find_first_of("\r\n");
-  if (i == std::string_view::npos || text[i] == '\n') return "\n";
-  return i + 1 < text.size() && text[i + 1] == '\n' ? std::string_view("\r\n") : std::string_view("\r");
-}
-
-size_t line_start(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  while (offset > 0 && text[offset - 1] != '\n' && text[offset - 1] != '\r') --offset;
-  return offset;
-}
-
 TemplateStyle document_style(const Report& report) {
   TemplateStyle style;
-  style.newline = line_terminator(report.text);
+  style.newline = newline_of(report.text);
   style.markdown = report.markdown;
   for (const Table& table : report.tables) {
     if (table.rows.empty()) continue;
@@ -40,7 +28,7 @@ bool blank_line_before(std::string_view text, size_t start) {
   if (start == 0) return false;
   size_t end = start - 1;  // on the previous line's terminator
   if (text[end] == '\n' && end > 0 && text[end - 1] == '\r') --end;
-  const size_t begin = line_start(text, end);
+  const size_t begin = line_start_at(text, end);
   return trim(text.substr(begin, end - begin)).empty();
 }
 
@@ -48,7 +36,7 @@ bool blank_line_before(std::string_view text, size_t start) {
 
 bool headings_spaced(const Report& report) {
   for (const Heading& heading : report.headings) {
-    const size_t start = line_start(report.text, heading.range.begin);
+    const size_t start = line_start_at(report.text, heading.range.begin);
     if (start > 0) return blank_line_before(report.text, start);
   }
   return true;  // no heading to learn from: the template's layout

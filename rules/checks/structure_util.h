@@ -11,12 +11,6 @@
 
 namespace xxgk::structure {
 
-// The line terminator the document uses ("\r\n", "\n" or "\r"); "\n" when it has no line break.
-std::string_view line_terminator(std::string_view text);
-
-// Byte offset of the start of the line containing `offset`.
-size_t line_start(std::string_view text, size_t offset);
-
 // How inserted text should look in this document: the separator and Markdown style of its tables (tab-separated plain
 // text when it has none) and its line terminator.
 TemplateStyle document_style(const Report& report);

@@ -8,28 +8,9 @@ namespace xxgk {
 
 // ---- Layout of the document -------------------------------------------------------------------------------------
 
-std::string_view document_newline(std::string_view text) {
-  const size_t end = text.find_first_of("\r\n");
-  if (end == std::string_view::npos || text[end] == '\n') return "\n";
-  return end + 1 < text.size() && text[end + 1] == '\n' ? "\r\n" : "\r";
-}
-
-size_t line_begin(std::string_view text, size_t pos) {
-  const size_t before = text.find_last_of("\r\n", pos == 0 ? std::string_view::npos : pos - 1);
-  return pos == 0 || before == std::string_view::npos ? 0 : before + 1;
-}
-
-size_t line_end(std::string_view text, size_t pos) { return std::min(text.find_first_of("\r\n", pos), text.size()); }
-
-size_t next_line_begin(std::string_view text, size_t pos) {
-  const size_t end = text.find_first_of("\r\n", pos);
-  if (end == std::string_view::npos) return text.size();
-  return text.compare(end, 2, "\r\n") == 0 ? end + 2 : end + 1;
-}
-
 bool blank_line_at(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
-  const size_t end = std::min(text.find_first_of("\r\n", pos), text.size());
+  const size_t end = line_end_at(text, pos);
   std::string_view line = text.substr(pos, end - pos);
   while (!line.empty()) {
     if (line[0] == ' ' || line[0] == '\t') {
@@ -45,7 +26,7 @@ bool blank_line_at(std::string_view text, size_t pos) {
 
 TemplateStyle document_style(const Report& report, const Table* table) {
   TemplateStyle style;
-  style.newline = document_newline(report.text);
+  style.newline = newline_of(report.text);
   style.markdown = table ? table->markdown : report.markdown;
   style.separator = style.markdown ? '|' : '\t';
   if (!table)

@@ -16,15 +16,6 @@ namespace xxgk {
 
 // ---- Layout of the document -------------------------------------------------------------------------------------
 
-// The document's line terminator: that of its first line ("\r\n", "\r" or "\n"; "\n" for a one-line text).
-std::string_view document_newline(std::string_view text);
-// Start of the line containing `pos`.
-size_t line_begin(std::string_view text, size_t pos);
-// End of the content of the line containing `pos` (before its terminator): rows' ranges stop at their last
-// non-empty cell, so this is where text after a row's trailing empty cells goes.
-size_t line_end(std::string_view text, size_t pos);
-// Just past the terminator of the line containing `pos` (the text's end on the last line).
-size_t next_line_begin(std::string_view text, size_t pos);
 // Whether the line starting at `pos` holds only whitespace (false at the end of the text).
 bool blank_line_at(std::string_view text, size_t pos);
 // The style for inserting template text: the document's line terminator; GFM in a Markdown report, otherwise the

@@ -159,11 +159,14 @@ void find_inline_markers(std::string_view text, ByteRange line, std::vector<SubI
   constexpr std::string_view kIs = "是";
   static const std::unordered_set<std::string_view> kBoundaries = {"。", "；", "，", "：", "、", "）", "\n", "*", " ",
                                                                   ";",  ":",  ",",  ")",  "！", "？", "\u3000"};
-  for (size_t at = text.find(kIs, line.begin); at != std::string_view::npos && at + kIs.size() <= line.end;
-       at = text.find(kIs, at + kIs.size())) {
-    if (at < line.begin + 3) continue;
-    size_t numeral_begin = at - 3;
-    if (!is_numeral_char(text.substr(numeral_begin, 3))) continue;
+  // Walk the line a character at a time: string_view::find("是") would stop at every byte 0xE6 that opens a CJK
+  // character and compare from there.
+  size_t previous_start = line.begin;  // start of the character before the one at `at`
+  for (size_t at = line.begin, length = 1; at + kIs.size() <= line.end; previous_start = at, at += length) {
+    decode_utf8(text, at, length);
+    if (text.compare(at, kIs.size(), kIs) != 0 || at < line.begin + 3) continue;
+    size_t numeral_begin = previous_start;
+    if (numeral_begin + 3 != at || !is_numeral_char(text.substr(numeral_begin, 3))) continue;
     if (numeral_begin >= line.begin + 3 && text.substr(numeral_begin - 3, 3) == "十") numeral_begin -= 3;
     bool boundary = numeral_begin == line.begin;
     if (!boundary) {

@@ -192,4 +192,33 @@ std::string apply_edits(std::string_view text, std::vector<TextEdit> edits, size
   return result;
 }
 
+std::string_view newline_of(std::string_view text) {
+  const size_t end = line_end_at(text, 0);
+  if (end == text.size() || text[end] == '\n') return "\n";
+  return end + 1 < text.size() && text[end + 1] == '\n' ? "\r\n" : "\r";
+}
+
+size_t line_start_at(std::string_view text, size_t pos) {
+  pos = std::min(pos, text.size());
+  while (pos > 0 && text[pos - 1] != '\n' && text[pos - 1] != '\r') --pos;
+  return pos;
+}
+
+size_t line_end_at(std::string_view text, size_t pos) {
+  // One bounded pass: find_first_of("\r\n") would call memchr once per byte.
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  const char* p = begin + std::min(pos, text.size());
+  const char* lf = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+  const char* limit = lf ? lf : end;
+  const char* cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<size_t>(limit - p)));
+  return static_cast<size_t>((cr ? cr : limit) - begin);
+}
+
+size_t next_line_start(std::string_view text, size_t pos) {
+  const size_t end = line_end_at(text, pos);
+  if (end == text.size()) return end;
+  return text.compare(end, 2, "\r\n") == 0 ? end + 2 : end + 1;
+}
+
 }  // namespace xxgk

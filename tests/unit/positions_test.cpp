@@ -291,3 +291,23 @@ TEST(ApplyEditsTest, ClampsOutOfRangeEdits) {
 
 }  // namespace
 }  // namespace xxgk
+
+namespace {
+
+TEST(LineLayoutTest, FindsLineBoundsWithEveryTerminator) {
+  const std::string_view text = "甲\r\n乙\r丙\n丁";
+  EXPECT_EQ(xxgk::newline_of(text), "\r\n");
+  EXPECT_EQ(xxgk::newline_of("a\rb"), "\r");
+  EXPECT_EQ(xxgk::newline_of("no terminator"), "\n");
+  const size_t second = text.find("乙"), third = text.find("丙"), fourth = text.find("丁");
+  EXPECT_EQ(xxgk::line_end_at(text, 0), text.find('\r'));
+  EXPECT_EQ(xxgk::next_line_start(text, 0), second);        // "\r\n" is one terminator
+  EXPECT_EQ(xxgk::next_line_start(text, second), third);    // a lone "\r" ends a line
+  EXPECT_EQ(xxgk::next_line_start(text, third + 1), fourth);
+  EXPECT_EQ(xxgk::line_start_at(text, third + 2), third);
+  EXPECT_EQ(xxgk::line_end_at(text, fourth), text.size());
+  EXPECT_EQ(xxgk::next_line_start(text, fourth), text.size());
+  EXPECT_EQ(xxgk::line_start_at(text, text.size() + 5), fourth);  // clamped
+}
+
+}  // namespace

@@ -65,6 +65,16 @@ uint32_t code_units(char32_t cp, size_t utf8_length, PositionEncoding encoding);
 // True when the whole text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+// Line layout on raw text, for code that edits text around a byte offset ("\n", "\r\n" and a lone "\r" end lines).
+// The document's line terminator: its first one, "\n" when it has none.
+std::string_view newline_of(std::string_view text);
+// Start of the line containing `pos`.
+size_t line_start_at(std::string_view text, size_t pos);
+// End of the content of the line containing `pos` (before its terminator).
+size_t line_end_at(std::string_view text, size_t pos);
+// Start of the line after the one containing `pos` (text.size() on the last line).
+size_t next_line_start(std::string_view text, size_t pos);
+
 // A replacement of a byte range by new text.
 struct TextEdit {
   ByteRange range;
