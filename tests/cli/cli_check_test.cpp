@@ -14,12 +14,16 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
+// `text` with every occurrence of `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
 // The version string changes with every release; goldens hold a placeholder instead.
-std::string without_version(std::string output) {
-  const std::string version = "\"" XXGK_VERSION "\"";
-  for (size_t at = output.find(version); at != std::string::npos; at = output.find(version, at))
-    output.replace(at, version.size(), "\"<version>\"");
-  return output;
+std::string without_version(const std::string& output) {
+  return replaced(output, "\"" XXGK_VERSION "\"", "\"<version>\"");
 }
 
 // Compares `actual` with tests/fixtures/cli/golden/`name`; XXGK_UPDATE_GOLDEN=1 rewrites the golden file instead.
@@ -143,11 +147,7 @@ TEST_F(CheckTest, StandardInputIsShownAsStdin) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.out, HasSubstr("<stdin>:"));
   RunResult same_as_file = check({"reports/defects.txt"});
-  std::string expected = same_as_file.out;
-  for (size_t at = expected.find("reports/defects.txt"); at != std::string::npos;
-       at = expected.find("reports/defects.txt", at))
-    expected.replace(at, std::string("reports/defects.txt").size(), "<stdin>");
-  EXPECT_EQ(result.out, expected);
+  EXPECT_EQ(result.out, replaced(same_as_file.out, "reports/defects.txt", "<stdin>"));
 }
 
 TEST_F(CheckTest, ParallelOutputEqualsSequentialOutput) {
@@ -182,10 +182,7 @@ TEST_F(CheckTest, GbkFileIsDecodedCheckedAndFlagged) {
   EXPECT_EQ(gbk.exit_code, 2);
   EXPECT_THAT(gbk.err, HasSubstr("gbk.txt: "));
   EXPECT_THAT(gbk.err, HasSubstr("GB18030"));
-  std::string expected = utf8.out;
-  for (size_t at = expected.find("utf8.txt"); at != std::string::npos; at = expected.find("utf8.txt", at))
-    expected.replace(at, 8, "gbk.txt");
-  EXPECT_EQ(gbk.out, expected);
+  EXPECT_EQ(gbk.out, replaced(utf8.out, "utf8.txt", "gbk.txt"));
 }
 
 TEST_F(CheckTest, Utf16FileIsDecodedWithANote) {
@@ -196,10 +193,7 @@ TEST_F(CheckTest, Utf16FileIsDecodedWithANote) {
   RunResult utf8 = check({"utf8.txt"});
   EXPECT_EQ(utf16.exit_code, 1);
   EXPECT_THAT(utf16.err, HasSubstr("utf16.txt: 按 UTF-16LE 解码 (decoded as UTF-16LE)"));
-  std::string expected = utf8.out;
-  for (size_t at = expected.find("utf8.txt"); at != std::string::npos; at = expected.find("utf8.txt", at))
-    expected.replace(at, 8, "utf16.txt");
-  EXPECT_EQ(utf16.out, expected);
+  EXPECT_EQ(utf16.out, replaced(utf8.out, "utf8.txt", "utf16.txt"));
 }
 
 TEST_F(CheckTest, Utf8BomDoesNotShiftColumns) {
@@ -208,10 +202,7 @@ TEST_F(CheckTest, Utf8BomDoesNotShiftColumns) {
   write_file(dir / "plain.txt", defects);
   RunResult bom = check({"bom.txt"});
   RunResult plain = check({"plain.txt"});
-  std::string expected = plain.out;
-  for (size_t at = expected.find("plain.txt"); at != std::string::npos; at = expected.find("plain.txt", at))
-    expected.replace(at, 9, "bom.txt");
-  EXPECT_EQ(bom.out, expected);
+  EXPECT_EQ(bom.out, replaced(plain.out, "plain.txt", "bom.txt"));
 }
 
 TEST_F(CheckTest, BinaryFilesExitTwoAndTheRestIsStillReported) {
