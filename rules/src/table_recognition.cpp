@@ -158,8 +158,10 @@ void assign_value_cells(Row& row, const TableSpec* spec) {
   auto empty = [&](size_t i) { return row.cells[i].value.kind == ValueKind::Empty; };
   if (expected > 0) {
     while (row.value_cells.size() > expected && empty(row.value_cells.back())) row.value_cells.pop_back();
-    while (row.value_cells.size() > expected && empty(row.value_cells.front()))
-      row.value_cells.erase(row.value_cells.begin());
+    // Counted first and erased at once: erasing the front one by one is quadratic in a row of many empty cells.
+    size_t leading = 0;
+    while (row.value_cells.size() - leading > expected && empty(row.value_cells[leading])) ++leading;
+    row.value_cells.erase(row.value_cells.begin(), row.value_cells.begin() + static_cast<std::ptrdiff_t>(leading));
   } else {
     while (!row.value_cells.empty() && empty(row.value_cells.back())) row.value_cells.pop_back();
   }
