@@ -30,6 +30,55 @@ std::vector<Diagnostic> run_rules(const Report& report, const LintOptions& optio
   return diagnostics;
 }
 
+constexpr RuleDescriptor kInputLimitDescriptor{
+    .id = "X001",
+    .slug = "input-too-large",
+    .title_zh = "输入超出检查上限",
+    .title_en = "Input too large to check",
+    .severity = Severity::Error,
+    .fix = FixSafety::None,
+    .fix_zh = "",
+    .doc_zh = "文本的字节数、行数或表格单元格数超出上限（见 LintLimits），未解析，也未运行任何规则。",
+    .doc_en = "The text exceeds a byte, line or table-cell bound (see LintLimits); it was not parsed and no rule ran.",
+    .bad = "",
+    .good = "",
+};
+
+// The bound of `limits` that `text` exceeds, as a diagnostic message, or nullopt when it is within all of them.
+std::optional<std::string> exceeded_limit(std::string_view text, const LintLimits& limits) {
+  auto message = [](std::string_view what_zh, size_t limit, std::string_view what_en) {
+    const std::string number = std::to_string(limit);
+    return "输入超出检查上限，未检查：" + std::string(what_zh) + "超过 " + number +
+           " / input too large to check: more than " + number + " " + std::string(what_en);
+  };
+  if (text.size() > limits.max_bytes) return message("字节数", limits.max_bytes, "bytes");
+  size_t lines = 0, cells = 0, row_cells = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\t' || c == '|') {
+      ++cells;
+      if (++row_cells > limits.max_row_cells)
+        return message("一行中的表格单元格数", limits.max_row_cells, "table cells in one line");
+    } else if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      ++lines;
+      row_cells = 0;
+    }
+  }
+  if (!text.empty() && text.back() != '\n' && text.back() != '\r') ++lines;  // the last line has no terminator
+  if (lines > limits.max_lines) return message("行数", limits.max_lines, "lines");
+  if (cells > limits.max_cells) return message("表格单元格数", limits.max_cells, "table cells");
+  return std::nullopt;
+}
+
+// The model of text beyond the limits: the text and the options' year, nothing recognised.
+Report unparsed_report(std::string_view text, const LintOptions& options) {
+  Report report;
+  report.text = text;
+  report.format = &format_2021();
+  report.year = options.year;
+  return report;
+}
+
 // Two edits conflict when they overlap, or when both insert at the same place (their order would be arbitrary).
 bool conflicts(const TextEdit& a, const TextEdit& b) {
   if (a.range.empty() && b.range.empty()) return a.range.begin == b.range.begin;
@@ -39,6 +88,8 @@ bool conflicts(const TextEdit& a, const TextEdit& b) {
 }
 
 }  // namespace
+
+const RuleDescriptor& input_limit_rule() { return kInputLimitDescriptor; }
 
 struct Document::Impl {
   SyntaxTree syntax;
@@ -77,21 +128,33 @@ void Document::set_text(std::string text) {
 }
 
 const Report& Document::report(const LintOptions& options) {
-  if (!impl_->parsed) {
-    impl_->syntax.parse(text_);
-    impl_->parsed = true;
-  }
   const bool same_options = impl_->report && impl_->report_options.year == options.year &&
-                            impl_->report_options.agency_kind == options.agency_kind;
+                            impl_->report_options.agency_kind == options.agency_kind &&
+                            impl_->report_options.limits == options.limits;
   if (!same_options) {
     impl_->report.reset();
-    impl_->report.emplace(build_report_from_tree(text_, impl_->syntax.root(), format_2021(), options));
+    if (exceeded_limit(text_, options.limits)) {
+      impl_->report.emplace(unparsed_report(text_, options));
+    } else {
+      if (!impl_->parsed) {
+        impl_->syntax.parse(text_);
+        impl_->parsed = true;
+      }
+      impl_->report.emplace(build_report_from_tree(text_, impl_->syntax.root(), format_2021(), options));
+    }
     impl_->report_options = options;
   }
   return *impl_->report;
 }
 
-std::vector<Diagnostic> Document::lint(const LintOptions& options) { return run_rules(report(options), options); }
+std::vector<Diagnostic> Document::lint(const LintOptions& options) {
+  if (std::optional<std::string> exceeded = exceeded_limit(text_, options.limits)) {
+    std::vector<Diagnostic> diagnostics;
+    DiagnosticSink(kInputLimitDescriptor, diagnostics).report(ByteRange{0, 0}, std::move(*exceeded));
+    return diagnostics;
+  }
+  return run_rules(report(options), options);
+}
 
 bool Document::looks_like_report() {
   const Report& r = report(LintOptions{});
@@ -126,6 +189,7 @@ std::vector<Diagnostic> lint(std::string_view text, const LintOptions& options) 
 }
 
 Report build_report(std::string_view text, const LintOptions& options) {
+  if (exceeded_limit(text, options.limits)) return unparsed_report(text, options);
   SyntaxTree syntax;
   syntax.parse(text);
   return build_report_from_tree(text, syntax.root(), format_2021(), options);

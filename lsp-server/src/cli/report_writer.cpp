@@ -1,5 +1,7 @@
 #include "cli/report_writer.h"
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/rule_docs.h"
@@ -162,11 +164,12 @@ class SarifWriter : public ReportWriter {
     DisplayPositions positions(file.text);
     Json location{{"uri", uri_reference(file.display)}};
     for (const Diagnostic& diagnostic : file.diagnostics) {
-      Json result{{"ruleId", diagnostic.rule->id},
-                  {"ruleIndex", rule_index(*diagnostic.rule)},
-                  {"level", sarif_level(diagnostic.severity)},
-                  {"message", Json{{"text", diagnostic.message}}},
-                  {"locations", Json::array({physical_location(location, positions, diagnostic.range)})}};
+      Json result{{"ruleId", diagnostic.rule->id}};
+      // The input-limit diagnostic (X001) has no entry in the driver's rule list to point at.
+      if (std::optional<size_t> index = rule_index(*diagnostic.rule)) result["ruleIndex"] = *index;
+      result["level"] = sarif_level(diagnostic.severity);
+      result["message"] = Json{{"text", diagnostic.message}};
+      result["locations"] = Json::array({physical_location(location, positions, diagnostic.range)});
       if (!diagnostic.related.empty()) {
         Json related = Json::array();
         for (size_t i = 0; i < diagnostic.related.size(); ++i) {
@@ -219,11 +222,11 @@ class SarifWriter : public ReportWriter {
   }
 
  private:
-  static size_t rule_index(const RuleDescriptor& descriptor) {
+  static std::optional<size_t> rule_index(const RuleDescriptor& descriptor) {
     const std::vector<Rule>& rules = all_rules();
     for (size_t i = 0; i < rules.size(); ++i)
       if (&rules[i].descriptor == &descriptor) return i;
-    return 0;
+    return std::nullopt;
   }
   static Json physical_location(const Json& artifact, const DisplayPositions& positions, ByteRange range) {
     return Json{{"physicalLocation", Json{{"artifactLocation", artifact}, {"region", sarif_region(positions, range)}}}};
