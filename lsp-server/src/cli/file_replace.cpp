@@ -50,9 +50,37 @@ void write_all(int descriptor, std::string_view content) {
   }
 }
 
+FileError too_large(size_t max_bytes) {
+  const std::string limit = std::to_string(max_bytes);
+  return FileError("文件过大，未检查：超过 " + limit + " 字节的上限 (too large: more than " + limit +
+                   " bytes; not checked)");
+}
+
+// Appends what `descriptor` yields up to its end to `content`. Throws FileError past `max_bytes` or on a read error;
+// the caller closes the descriptor.
+void read_to_end(int descriptor, size_t max_bytes, std::string& content) {
+  char buffer[65536];
+  while (true) {
+    ssize_t count = ::read(descriptor, buffer, sizeof buffer);
+    if (count == 0) return;
+    if (count < 0) {
+      if (errno == EINTR) continue;
+      fail_errno("无法读取文件", "cannot read");
+    }
+    if (static_cast<size_t>(count) > max_bytes - content.size()) throw too_large(max_bytes);
+    content.append(buffer, static_cast<size_t>(count));
+  }
+}
+
 }  // namespace
 
-FileVersion read_file_version(const fs::path& file) {
+std::string read_standard_input(size_t max_bytes) {
+  std::string content;
+  read_to_end(STDIN_FILENO, max_bytes, content);
+  return content;
+}
+
+FileVersion read_file_version(const fs::path& file, size_t max_bytes) {
   int descriptor = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (descriptor < 0) fail_errno("无法读取文件", "cannot read");
   FileVersion version;
@@ -68,18 +96,12 @@ FileVersion read_file_version(const fs::path& file) {
   version.size = status.st_size;
   version.modified = status.st_mtim;
   version.mode = status.st_mode;
-  char buffer[65536];
-  while (true) {
-    ssize_t count = ::read(descriptor, buffer, sizeof buffer);
-    if (count == 0) break;
-    if (count < 0) {
-      if (errno == EINTR) continue;
-      int saved = errno;
-      ::close(descriptor);
-      errno = saved;
-      fail_errno("无法读取文件", "cannot read");
-    }
-    version.content.append(buffer, static_cast<size_t>(count));
+  try {
+    if (static_cast<uintmax_t>(status.st_size) > max_bytes) throw too_large(max_bytes);
+    read_to_end(descriptor, max_bytes, version.content);
+  } catch (const FileError&) {
+    ::close(descriptor);
+    throw;
   }
   ::close(descriptor);
   return version;

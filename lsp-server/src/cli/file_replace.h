@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -27,8 +28,11 @@ class FileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Reads `file`. Throws FileError.
-FileVersion read_file_version(const std::filesystem::path& file);
+// Reads `file`, refusing one larger than `max_bytes` (checked while reading too: a FIFO or /dev/zero has no size).
+// Throws FileError.
+FileVersion read_file_version(const std::filesystem::path& file, size_t max_bytes = SIZE_MAX);
+// Reads standard input to its end, refusing more than `max_bytes`. Throws FileError.
+std::string read_standard_input(size_t max_bytes);
 
 // Replaces the contents of the regular file `file` with `content`: writes a temporary file in the same directory,
 // gives it the original mode, fsyncs it, checks that `file` still has the size, modification time and content of

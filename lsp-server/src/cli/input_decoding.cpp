@@ -83,8 +83,9 @@ DecodedInput decode_input(std::string_view bytes) {
   // UTF-16 is full of NUL bytes, so its byte order mark is looked for before the NUL test.
   if (bytes.starts_with("\xFF\xFE")) return utf16(bytes, SourceEncoding::Utf16LE);
   if (bytes.starts_with("\xFE\xFF")) return utf16(bytes, SourceEncoding::Utf16BE);
-  if (bytes.substr(0, 8192).find('\0') != std::string_view::npos)
-    return not_text("前 8 KB 中含有 NUL 字节，是二进制文件 (NUL bytes in the first 8 KB: binary data)");
+  // Anywhere in the file, not only near its start: a NUL byte in a report is corruption the user should see.
+  if (bytes.find('\0') != std::string_view::npos)
+    return not_text("含有 NUL 字节，是二进制文件 (contains NUL bytes: binary data)");
   if (is_valid_utf8(bytes)) return DecodedInput{std::string(bytes), SourceEncoding::Utf8, {}};
   // Chinese government sites still publish GBK text; GB18030 is its superset.
   std::optional<std::string> text = convert_to_utf8("GB18030", bytes);

@@ -1,7 +1,6 @@
 #include "cli/lint_command.h"
 
 #include <iostream>
-#include <iterator>
 
 #include "cli/file_replace.h"
 #include "cli/input_decoding.h"
@@ -67,14 +66,15 @@ class TargetProcessor {
   void check_target(const CheckTarget& target, FileOutcome& outcome) const {
     std::optional<FileVersion> version;
     std::string stdin_bytes;
-    if (target.is_stdin()) {
-      stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      try {
-        version = read_file_version(target.path);
-      } catch (const FileError& error) {
-        return fail(outcome, target, error.what());
-      }
+    // Input the core would not check anyway is not read into memory either.
+    const size_t max_bytes = LintLimits{}.max_bytes;
+    try {
+      if (target.is_stdin())
+        stdin_bytes = read_standard_input(max_bytes);
+      else
+        version = read_file_version(target.path, max_bytes);
+    } catch (const FileError& error) {
+      return fail(outcome, target, error.what());
     }
     std::string_view bytes = version ? std::string_view(version->content) : std::string_view(stdin_bytes);
     bool filter = command_ == LintCommand::Fix && target.is_stdin();
