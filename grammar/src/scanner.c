@@ -1,0 +1,665 @@
+/*
+ * External scanner for the `xxgk_report` grammar.
+ *
+ * Every token of the grammar comes from here. The scanner is stateless (the
+ * serialized state is always empty), so incremental reparsing only depends on
+ * Tree-sitter's own bookkeeping: which parse state a token was lexed in (its
+ * lex mode, i.e. the set of valid external tokens) and how far the scanner
+ * looked ahead. Everything the scanner decides depends only on
+ *   - the text from the token start up to the furthest character it read, and
+ *   - `valid_symbols` (in the leading title region TITLE is valid; right after
+ *     a table row TABLE_BLANK is valid).
+ *
+ * Line classification happens at the first token of a line: the scanner reads
+ * the whole line (tracking a few features), calling `mark_end` speculatively
+ * at the places where the first token could end, and finally picks the class
+ * and the token. Candidate ends appear in this order along a line, and a
+ * later one is only marked when it can win:
+ *   A  after the `#`s of an ATX marker                  heading/subheading/ATX title
+ *   N  after the numeral run / I after the item number  heading/subheading without ATX
+ *   S  at (or after) the first tab / unescaped `|`      rows (always win)
+ *   E  at the line terminator                           line, title, delimiter row, comment
+ * Rows are classified at the first separator, which is always after A/N/I, and
+ * E is only marked when the class is not a row.
+ *
+ * Padding rules (what is *not* inside a node): leading whitespace of a line
+ * (spaces, U+3000, U+00A0, U+FEFF/BOM, ... but not tabs), whitespace between
+ * an ATX marker or item number and the following text, the whitespace before
+ * a cell, and whitespace before a line terminator in a row or heading.
+ *
+ * Robustness: no input makes the scanner loop or read out of bounds. NUL bytes
+ * are text (end of input is detected with `eof`), invalid UTF-8 arrives as
+ * code point -1 and is text, too.
+ */
+#include "tree_sitter/parser.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum TokenType {
+  TITLE,
+  TITLE_MARKER,
+  LINE,
+  ATX_MARKER,
+  NUMERAL,
+  HEADING_SEP,
+  HEADING_TEXT,
+  ITEM_NUMBER,
+  SUBHEADING_TEXT,
+  CELL,
+  TAB,
+  PIPE,
+  DELIMITER_TEXT,
+  BLANK,
+  TABLE_BLANK,
+  HTML_COMMENT,
+  EOL,
+  ROW_EOL,
+  ERROR_SENTINEL,
+};
+
+/* Limits from the format contract (code points). */
+enum {
+  TITLE_MAX_CODE_POINTS = 60,
+  HEADING_MAX_CODE_POINTS = 40,
+  ATX_MAX_LEVEL = 6,
+  /* Bounds on look-ahead across lines, so that no input makes lexing
+   * quadratic: blank lines inside a table (a longer run ends the table) and
+   * lines of one HTML comment (a longer one is not a comment). */
+  TABLE_MAX_BLANK_LINES = 100,
+  COMMENT_MAX_LINES = 500,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Character classes                                                         */
+
+static inline bool is_terminator(int32_t c) { return c == '\n' || c == '\r'; }
+
+/* Whitespace other than tab (tabs separate cells). */
+static inline bool is_space(int32_t c) {
+  if (c == ' ') return true;
+  if (c < 0x80) return c == '\v' || c == '\f';
+  switch (c) {
+    case 0x00A0: /* no-break space */
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000: /* ideographic space */
+    case 0xFEFF: /* BOM / zero-width no-break space */
+      return true;
+    default:
+      return c >= 0x2000 && c <= 0x200A;
+  }
+}
+
+static inline bool is_numeral(int32_t c) {
+  switch (c) {
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+      return true;
+    default:
+      return false;
+  }
+}
+
+static inline bool is_open_bracket(int32_t c) { return c == '(' || c == 0xFF08; }
+static inline bool is_close_bracket(int32_t c) { return c == ')' || c == 0xFF09; }
+
+#define IDEOGRAPHIC_COMMA 0x3001 /* 、 */
+#define IDEOGRAPHIC_FULL_STOP 0x3002 /* 。 */
+
+static inline bool is_sentence_punct(int32_t c) {
+  return c == IDEOGRAPHIC_FULL_STOP || c == 0xFF1B /* ； */ || c == 0xFF1A /* ： */ ||
+         c == ';' || c == ':';
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lexer helpers                                                             */
+
+static inline bool at_eof(TSLexer *lx) { return lx->lookahead == 0 && lx->eof(lx); }
+
+static inline bool at_line_end(TSLexer *lx) {
+  int32_t c = lx->lookahead;
+  return c == '\n' || c == '\r' || (c == 0 && lx->eof(lx));
+}
+
+static inline void advance(TSLexer *lx) { lx->advance(lx, false); }
+
+/* Consumes one line terminator (\r\n, \n or \r); the lexer must be on one. */
+static inline void consume_terminator(TSLexer *lx) {
+  if (lx->lookahead == '\r') {
+    advance(lx);
+    if (lx->lookahead == '\n') advance(lx);
+  } else {
+    advance(lx);
+  }
+}
+
+/* Skips non-tab whitespace (BOM included) as padding before the token start.
+ * Returns true if anything was skipped. */
+static inline bool skip_spaces(TSLexer *lx) {
+  bool skipped = false;
+  while (is_space(lx->lookahead)) {
+    skipped = true;
+    lx->advance(lx, true);
+  }
+  return skipped;
+}
+
+/* Reads (not skips) non-tab whitespace, for look-ahead past the token end. */
+static inline void read_spaces(TSLexer *lx) {
+  while (is_space(lx->lookahead)) advance(lx);
+}
+
+static inline bool emit(TSLexer *lx, const bool *valid, enum TokenType t) {
+  if (!valid[t]) return false;
+  lx->result_symbol = t;
+  return true;
+}
+
+/* Rest of the line as one token (title / heading text / subheading text),
+ * or the end-of-line token when only whitespace is left. */
+static bool scan_rest_of_line(TSLexer *lx, const bool *valid, enum TokenType t) {
+  skip_spaces(lx);
+  if (at_line_end(lx)) {
+    if (!valid[EOL]) return false;
+    if (!at_eof(lx)) consume_terminator(lx);
+    lx->mark_end(lx);
+    lx->result_symbol = EOL;
+    return true;
+  }
+  while (!at_line_end(lx)) advance(lx);
+  lx->mark_end(lx);
+  return emit(lx, valid, t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Line classification                                                       */
+
+typedef enum {
+  CLASS_BLANK,
+  CLASS_LINE,
+  CLASS_TITLE,
+  CLASS_ATX_TITLE,
+  CLASS_HEADING,
+  CLASS_SUBHEADING,
+  CLASS_ROW,
+  CLASS_DELIMITER,
+  CLASS_COMMENT,
+} LineClass;
+
+typedef struct {
+  LineClass cls;
+  bool atx;             /* line starts with an ATX marker */
+  bool row_starts_sep;  /* CLASS_ROW: the first token is a separator */
+  int32_t first_sep;    /* CLASS_ROW: '\t' or '|' */
+} LineInfo;
+
+enum {
+  P_START,
+  P_HASH,
+  P_AFTER_ATX,
+  P_NUMERAL,
+  P_OPEN,
+  P_OPEN_NUMERAL,
+  P_DONE,
+};
+
+/* Delimiter-row cell phases: ws* :? -+ :? ws* */
+enum { D_LEAD, D_COLON, D_DASH, D_TAIL_COLON, D_TRAIL };
+
+/*
+ * Classifies the line starting at the current position, which must be the
+ * first character that is not (non-tab) whitespace, and not a terminator or
+ * the end of input. Reads the whole line (and, for an unclosed `<!--`, the
+ * following lines up to `-->`).
+ *
+ * With `mark` set, calls `mark_end` so that the last call is the end of the
+ * first token of the class returned (see the top of the file). Without it,
+ * the function only peeks (it is used past the end of a token already marked).
+ */
+static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
+  LineInfo info = {CLASS_LINE, false, false, 0};
+
+  uint32_t n = 0;        /* code points read on this line */
+  uint32_t last = 0;     /* n after the last non-whitespace code point */
+  uint32_t atx_n = 0;    /* n where the text after the ATX marker starts */
+  uint32_t num_n = 0;    /* n where the heading numeral starts */
+  int pstate = P_START;
+  int hashes = 0;
+  bool heading = false, subheading = false;
+  bool has_sep = false, nonblank = false;
+  bool period = false, punct = false;
+  bool escaped = false; /* previous character was an odd backslash */
+
+  /* HTML comment tracking */
+  uint32_t opener = 0; /* characters of "<!--" matched at the line start */
+  bool comment_closed = false, comment_junk = false;
+  int dash_run = 0;
+
+  /* GFM delimiter row tracking */
+  int dphase = D_LEAD;
+  bool dseg_dash = false, delim_ok = true, delim_pipe = false;
+  int dsegments = 0;
+
+  while (!at_line_end(lx)) {
+    int32_t c = lx->lookahead;
+    bool ws = is_space(c) || c == '\t';
+    bool pipe = (c == '|' && !escaped);
+    bool sep = pipe || c == '\t';
+    bool mark_after = false;
+
+    /* --- first separator: the row's first token ends here -------------- */
+    if (sep && !has_sep) {
+      has_sep = true;
+      info.first_sep = c;
+      info.row_starts_sep = (n == 0);
+      if (mark) {
+        if (n == 0) mark_after = true; /* the separator is the token */
+        else lx->mark_end(lx);         /* the first cell ends here */
+      }
+    }
+
+    /* --- line-prefix recognizer (ATX, numeral + 、, bracketed item) ---- */
+    switch (pstate) {
+      case P_START:
+        if (c == '#') { hashes = 1; pstate = P_HASH; }
+        else if (is_numeral(c)) { num_n = n; pstate = P_NUMERAL; mark_after = mark; }
+        else if (is_open_bracket(c)) pstate = P_OPEN;
+        else pstate = P_DONE;
+        break;
+      case P_HASH:
+        if (c == '#') {
+          if (++hashes > ATX_MAX_LEVEL) pstate = P_DONE;
+        } else if (is_space(c)) {
+          info.atx = true;
+          atx_n = n + 1; /* moved to the text, if any, in P_AFTER_ATX */
+          if (mark && !has_sep) lx->mark_end(lx); /* candidate A */
+          pstate = P_AFTER_ATX;
+        } else {
+          pstate = P_DONE;
+        }
+        break;
+      case P_AFTER_ATX:
+        if (is_space(c)) break;
+        atx_n = n;
+        if (is_numeral(c)) { num_n = n; pstate = P_NUMERAL; }
+        else if (is_open_bracket(c)) pstate = P_OPEN;
+        else pstate = P_DONE;
+        break;
+      case P_NUMERAL:
+        if (is_numeral(c)) mark_after = mark && !info.atx && !has_sep; /* candidate N */
+        else { heading = (c == IDEOGRAPHIC_COMMA); pstate = P_DONE; }
+        break;
+      case P_OPEN:
+        pstate = is_numeral(c) ? P_OPEN_NUMERAL : P_DONE;
+        break;
+      case P_OPEN_NUMERAL:
+        if (is_numeral(c)) break;
+        if (is_close_bracket(c)) {
+          subheading = true;
+          mark_after = mark && !info.atx && !has_sep; /* candidate I */
+        }
+        pstate = P_DONE;
+        break;
+      default:
+        break;
+    }
+
+    /* --- HTML comment ---------------------------------------------------- */
+    if (n < 4) {
+      if (opener == n && c == "<!--"[n]) opener++;
+    } else if (opener == 4) {
+      if (comment_closed) {
+        if (!ws) comment_junk = true;
+      } else if (c == '-') {
+        dash_run++;
+      } else {
+        if (c == '>' && dash_run >= 2) comment_closed = true;
+        dash_run = 0;
+      }
+    }
+
+    /* --- GFM delimiter row ----------------------------------------------- */
+    if (delim_ok) {
+      if (pipe) {
+        delim_pipe = true;
+        if (dphase == D_COLON) delim_ok = false;
+        else if (dseg_dash) dsegments++;
+        dphase = D_LEAD;
+        dseg_dash = false;
+      } else if (ws) {
+        if (dphase == D_COLON) delim_ok = false;
+        else if (dphase != D_LEAD) dphase = D_TRAIL;
+      } else if (c == ':') {
+        if (dphase == D_LEAD) dphase = D_COLON;
+        else if (dphase == D_DASH) dphase = D_TAIL_COLON;
+        else delim_ok = false;
+      } else if (c == '-') {
+        if (dphase == D_LEAD || dphase == D_COLON || dphase == D_DASH) {
+          dphase = D_DASH;
+          dseg_dash = true;
+        } else {
+          delim_ok = false;
+        }
+      } else {
+        delim_ok = false;
+      }
+    }
+
+    /* --- plain features -------------------------------------------------- */
+    if (!ws) nonblank = true;
+    if (c == IDEOGRAPHIC_FULL_STOP) period = true;
+    if (is_sentence_punct(c)) punct = true;
+    escaped = (c == '\\') ? !escaped : false;
+
+    advance(lx);
+    n++;
+    if (!ws) last = n;
+    if (mark_after) lx->mark_end(lx);
+
+    /* A separator plus some text make a row, unless the line may still be a
+     * delimiter row or an HTML comment: nothing further can change the class
+     * or the first token, so stop reading (rows are re-read cell by cell). */
+    if (has_sep && nonblank && !delim_ok && !(opener == n && n < 4) && opener != 4) break;
+  }
+
+  /* ---- decide -------------------------------------------------------------- */
+  if (!nonblank) {
+    info.cls = CLASS_BLANK; /* tabs and spaces only; caller consumes the terminator */
+    return info;
+  }
+
+  bool comment_open = (opener == 4);
+  if (comment_open && comment_closed && !comment_junk) {
+    if (mark) lx->mark_end(lx);
+    info.cls = CLASS_COMMENT;
+    return info;
+  }
+
+  if (has_sep) {
+    if (delim_ok) {
+      if (dphase == D_COLON) delim_ok = false;
+      else if (dseg_dash) dsegments++;
+    }
+    if (delim_ok && delim_pipe && dsegments > 0) {
+      if (mark) lx->mark_end(lx);
+      info.cls = CLASS_DELIMITER;
+    } else {
+      info.cls = CLASS_ROW; /* first token already marked at S */
+    }
+  } else if (heading && !period && last - num_n <= HEADING_MAX_CODE_POINTS) {
+    info.cls = CLASS_HEADING; /* marked at A or N */
+  } else if (subheading) {
+    info.cls = CLASS_SUBHEADING; /* marked at A or I */
+  } else {
+    bool is_title = false, atx_title = false;
+    if (title_ok) {
+      if (info.atx && last > atx_n) {
+        /* `# text`: level 1 is always a title here; deeper levels must also
+         * look like one. The marker is a hidden token (ends at A). */
+        atx_title = hashes == 1 ||
+                    (!punct && last - atx_n <= TITLE_MAX_CODE_POINTS);
+        is_title = atx_title;
+      } else {
+        is_title = !punct && last <= TITLE_MAX_CODE_POINTS;
+      }
+    }
+    if (atx_title) {
+      info.cls = CLASS_ATX_TITLE;
+    } else {
+      if (mark) lx->mark_end(lx);
+      info.cls = is_title ? CLASS_TITLE : CLASS_LINE;
+    }
+  }
+
+  /* An unclosed `<!--` may be closed on a later line: the token is then the
+   * whole comment; otherwise it stays what the first line was. */
+  if (comment_open && !comment_closed) {
+    for (int lines = 1; lines < COMMENT_MAX_LINES && !at_eof(lx); lines++) {
+      consume_terminator(lx);
+      while (!at_line_end(lx)) {
+        int32_t c = lx->lookahead;
+        if (comment_closed) {
+          if (!is_space(c) && c != '\t') return info; /* text after --> */
+        } else if (c == '-') {
+          dash_run++;
+        } else {
+          if (c == '>' && dash_run >= 2) comment_closed = true;
+          dash_run = 0;
+        }
+        advance(lx);
+      }
+      if (comment_closed) {
+        if (mark) lx->mark_end(lx);
+        info.cls = CLASS_COMMENT;
+        info.atx = false;
+        return info;
+      }
+    }
+  }
+  return info;
+}
+
+/* After a blank line inside a table: is the next non-blank line a table line? */
+static bool next_nonblank_is_table_line(TSLexer *lx) {
+  for (int blanks = 0; blanks < TABLE_MAX_BLANK_LINES; blanks++) {
+    read_spaces(lx);
+    if (at_eof(lx)) return false;
+    if (is_terminator(lx->lookahead)) {
+      consume_terminator(lx);
+      continue;
+    }
+    LineInfo next = classify_line(lx, false, false);
+    if (next.cls == CLASS_BLANK) {
+      if (at_eof(lx)) return false;
+      consume_terminator(lx);
+      continue;
+    }
+    return next.cls == CLASS_ROW || next.cls == CLASS_DELIMITER;
+  }
+  return false;
+}
+
+/*
+ * Look-ahead after a line terminator, for incremental parsing.
+ *
+ * A paragraph or a table ends because of what the *next* line is (another
+ * paragraph line / another table line or not). Tree-sitter reuses a node
+ * unless an edit touches the node or the look-ahead range of its tokens, so
+ * the terminator ending a paragraph line (or a row) reads ahead over the line
+ * that decides whether the block continues: then an edit there invalidates the
+ * block instead of leaving a stale block end. The peeked text is not part of
+ * the token (mark_end was called before).
+ */
+static void peek_next_line(TSLexer *lx) {
+  read_spaces(lx);
+  if (at_line_end(lx)) return; /* blank line or end of input: the paragraph ends */
+  classify_line(lx, false, false);
+}
+
+static bool scan_line_start(TSLexer *lx, const bool *valid) {
+  bool skipped = skip_spaces(lx);
+
+  if (at_eof(lx)) {
+    /* A last line made of spaces only (no terminator): a zero-width blank
+     * whose padding is the whitespace. At a bare end of input: no token. */
+    if (skipped && valid[BLANK]) {
+      lx->mark_end(lx);
+      lx->result_symbol = BLANK;
+      return true;
+    }
+    return false;
+  }
+
+  LineInfo info;
+  if (is_terminator(lx->lookahead)) {
+    info.cls = CLASS_BLANK;
+  } else {
+    info = classify_line(lx, true, valid[TITLE]);
+  }
+
+  switch (info.cls) {
+    case CLASS_BLANK:
+      if (!at_eof(lx)) consume_terminator(lx);
+      lx->mark_end(lx);
+      if (valid[TABLE_BLANK] && next_nonblank_is_table_line(lx)) {
+        lx->result_symbol = TABLE_BLANK;
+        return true;
+      }
+      return emit(lx, valid, BLANK);
+    case CLASS_LINE:
+      return emit(lx, valid, LINE);
+    case CLASS_TITLE:
+      return emit(lx, valid, TITLE);
+    case CLASS_ATX_TITLE:
+      return emit(lx, valid, TITLE_MARKER);
+    case CLASS_HEADING:
+      return emit(lx, valid, info.atx ? ATX_MARKER : NUMERAL);
+    case CLASS_SUBHEADING:
+      return emit(lx, valid, info.atx ? ATX_MARKER : ITEM_NUMBER);
+    case CLASS_ROW:
+      if (!info.row_starts_sep) return emit(lx, valid, CELL);
+      return emit(lx, valid, info.first_sep == '\t' ? TAB : PIPE);
+    case CLASS_DELIMITER:
+      return emit(lx, valid, DELIMITER_TEXT);
+    case CLASS_COMMENT:
+      return emit(lx, valid, HTML_COMMENT);
+  }
+  return false;
+}
+
+/* The end of a row or delimiter row; peeks over blank lines at the next
+ * non-blank line, which decides whether the table goes on. */
+static bool scan_row_eol(TSLexer *lx, const bool *valid) {
+  if (!valid[ROW_EOL]) return false;
+  skip_spaces(lx);
+  if (!at_line_end(lx)) return false;
+  lx->result_symbol = ROW_EOL;
+  if (at_eof(lx)) {
+    lx->mark_end(lx);
+    return true;
+  }
+  consume_terminator(lx);
+  lx->mark_end(lx);
+  next_nonblank_is_table_line(lx);
+  return true;
+}
+
+/* Inside a row: a separator, a cell, or the end of the line. */
+static bool scan_row_part(TSLexer *lx, const bool *valid) {
+  skip_spaces(lx);
+  int32_t c = lx->lookahead;
+  if (at_line_end(lx)) return scan_row_eol(lx, valid);
+  if (c == '\t' || c == '|') {
+    advance(lx);
+    lx->mark_end(lx);
+    return emit(lx, valid, c == '\t' ? TAB : PIPE);
+  }
+  bool escaped = false;
+  while (!at_line_end(lx)) {
+    c = lx->lookahead;
+    if (c == '\t' || (c == '|' && !escaped)) break;
+    escaped = (c == '\\') ? !escaped : false;
+    advance(lx);
+  }
+  lx->mark_end(lx);
+  return emit(lx, valid, CELL);
+}
+
+/* After an ATX marker: the numeral of a heading or the item number of a
+ * subheading. */
+static bool scan_after_atx(TSLexer *lx, const bool *valid) {
+  skip_spaces(lx);
+  if (is_numeral(lx->lookahead)) {
+    while (is_numeral(lx->lookahead)) advance(lx);
+    lx->mark_end(lx);
+    /* The token's extent depends on the next (multi-byte) character: read
+     * past it so the whole character lies inside the look-ahead range that
+     * Tree-sitter uses to invalidate tokens on edits. */
+    if (!at_line_end(lx)) advance(lx);
+    return emit(lx, valid, NUMERAL);
+  }
+  if (is_open_bracket(lx->lookahead)) {
+    advance(lx);
+    if (!is_numeral(lx->lookahead)) return false;
+    while (is_numeral(lx->lookahead)) advance(lx);
+    if (!is_close_bracket(lx->lookahead)) return false;
+    advance(lx);
+    lx->mark_end(lx);
+    return emit(lx, valid, ITEM_NUMBER);
+  }
+  return false;
+}
+
+/* The end of a paragraph line (or title / comment line). */
+static bool scan_eol(TSLexer *lx, const bool *valid) {
+  if (!valid[EOL]) return false;
+  skip_spaces(lx);
+  if (!at_line_end(lx)) return false;
+  lx->result_symbol = EOL;
+  if (at_eof(lx)) {
+    lx->mark_end(lx);
+    return true;
+  }
+  consume_terminator(lx);
+  lx->mark_end(lx);
+  peek_next_line(lx);
+  return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tree-sitter entry points                                                  */
+
+void *tree_sitter_xxgk_report_external_scanner_create(void) { return NULL; }
+
+void tree_sitter_xxgk_report_external_scanner_destroy(void *payload) { (void)payload; }
+
+unsigned tree_sitter_xxgk_report_external_scanner_serialize(void *payload, char *buffer) {
+  (void)payload;
+  (void)buffer;
+  return 0; /* stateless */
+}
+
+void tree_sitter_xxgk_report_external_scanner_deserialize(void *payload, const char *buffer,
+                                                          unsigned length) {
+  (void)payload;
+  (void)buffer;
+  (void)length;
+}
+
+bool tree_sitter_xxgk_report_external_scanner_scan(void *payload, TSLexer *lexer,
+                                                   const bool *valid_symbols) {
+  (void)payload;
+  /* Error recovery offers every token; none of ours is meaningful there. */
+  if (valid_symbols[ERROR_SENTINEL]) return false;
+
+  if (valid_symbols[LINE]) return scan_line_start(lexer, valid_symbols);
+  if (valid_symbols[CELL] || valid_symbols[TAB]) return scan_row_part(lexer, valid_symbols);
+  if (valid_symbols[HEADING_SEP]) {
+    if (lexer->lookahead != IDEOGRAPHIC_COMMA) return false;
+    advance(lexer);
+    lexer->mark_end(lexer);
+    lexer->result_symbol = HEADING_SEP;
+    return true;
+  }
+  if (valid_symbols[HEADING_TEXT]) return scan_rest_of_line(lexer, valid_symbols, HEADING_TEXT);
+  if (valid_symbols[SUBHEADING_TEXT]) {
+    return scan_rest_of_line(lexer, valid_symbols, SUBHEADING_TEXT);
+  }
+  if (valid_symbols[NUMERAL] || valid_symbols[ITEM_NUMBER]) {
+    return scan_after_atx(lexer, valid_symbols);
+  }
+  if (valid_symbols[TITLE]) return scan_rest_of_line(lexer, valid_symbols, TITLE);
+  if (valid_symbols[EOL]) return scan_eol(lexer, valid_symbols);
+  if (valid_symbols[ROW_EOL]) return scan_row_eol(lexer, valid_symbols);
+  return false;
+}

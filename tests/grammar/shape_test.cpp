@@ -1,0 +1,156 @@
+// What ts_node_string does not show: anonymous separator tokens, node texts and
+// byte ranges. The document model relies on these (cells are rebuilt from the
+// separators; texts are taken from node ranges).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "grammar_test_util.hpp"
+
+using namespace xxgk_grammar_test;
+
+namespace {
+
+// "kind:text" for every child of `node` (anonymous kinds quoted, \t spelled out).
+std::vector<std::string> child_shapes(std::string_view src, TSNode node) {
+  std::vector<std::string> out;
+  for (TSNode c : children(node)) {
+    std::string kind = ts_node_type(c);
+    if (!ts_node_is_named(c)) kind = kind == "\t" ? "'\\t'" : "'" + kind + "'";
+    out.push_back(kind + ":" + std::string(node_text(src, c)));
+  }
+  return out;
+}
+
+struct Parsed {
+  std::string src;
+  ParserPtr parser;
+  TreePtr tree;
+  explicit Parsed(std::string text) : src(std::move(text)), parser(make_parser()) {
+    tree = parse(parser.get(), src);
+  }
+  TSNode root() const { return ts_tree_root_node(tree.get()); }
+  TSNode first(std::string_view kind) const {
+    auto v = collect(root(), kind);
+    if (v.empty()) ADD_FAILURE() << "no " << kind << " in tree of: " << src;
+    return v.empty() ? root() : v.front();
+  }
+  std::string text(TSNode n) const { return std::string(node_text(src, n)); }
+};
+
+using V = std::vector<std::string>;
+
+TEST(Shape, TabRowKeepsEverySeparator) {
+  Parsed p("\t\t自然人\t法人或其他组织\t\t\n");
+  TSNode row = p.first("row");
+  EXPECT_EQ(child_shapes(p.src, row),
+            (V{"'\\t':\t", "'\\t':\t", "cell:自然人", "'\\t':\t", "cell:法人或其他组织", "'\\t':\t",
+               "'\\t':\t"}));
+  EXPECT_FALSE(ts_node_has_error(p.root()));
+}
+
+TEST(Shape, PipeRowCellsIncludeTrailingSpaces) {
+  Parsed p("第二十条第(一)项 | |||\n");
+  TSNode row = p.first("row");
+  EXPECT_EQ(child_shapes(p.src, row),
+            (V{"cell:第二十条第(一)项 ", "'|':|", "'|':|", "'|':|", "'|':|"}));
+}
+
+TEST(Shape, GfmRowAndDelimiterRow) {
+  Parsed p("| 规章 | 0 |\n|---|:--:|\n");
+  auto rows = collect(p.root(), "row");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(child_shapes(p.src, rows[0]),
+            (V{"'|':|", "cell:规章 ", "'|':|", "cell:0 ", "'|':|"}));
+  TSNode delim = p.first("delimiter_row");
+  EXPECT_EQ(p.text(delim), "|---|:--:|\n");
+}
+
+TEST(Shape, SeparatorOnlyRowHasNoCells) {
+  Parsed p("| |||\n");
+  EXPECT_EQ(child_shapes(p.src, p.first("row")), (V{"'|':|", "'|':|", "'|':|", "'|':|"}));
+}
+
+TEST(Shape, EscapedPipeIsCellText) {
+  Parsed p("a \\| b|c\n");
+  EXPECT_EQ(child_shapes(p.src, p.first("row")), (V{"cell:a \\| b", "'|':|", "cell:c"}));
+}
+
+TEST(Shape, RowNodeIncludesItsTerminator) {
+  Parsed p("a\tb\r\nc\n");
+  TSNode row = p.first("row");
+  EXPECT_EQ(p.text(row), "a\tb\r\n");
+}
+
+TEST(Shape, HeadingParts) {
+  Parsed p("  ## 四、政府信息公开行政复议、行政诉讼情况  \n");
+  TSNode h = p.first("heading");
+  EXPECT_EQ(child_shapes(p.src, h),
+            (V{"atx_marker:##", "numeral:四", "'、':、", "heading_text:政府信息公开行政复议、行政诉讼情况  "}));
+}
+
+TEST(Shape, HeadingWithoutMarker) {
+  Parsed p("十一、 补充\n");
+  EXPECT_EQ(child_shapes(p.src, p.first("heading")),
+            (V{"numeral:十一", "'、':、", "heading_text:补充"}));
+}
+
+TEST(Shape, SubheadingParts) {
+  Parsed p("正文。\n　　（三）政府信息管理情况。本年度……\n### (五) 监督保障\n");
+  auto subs = collect(p.root(), "subheading");
+  ASSERT_EQ(subs.size(), 2u);
+  EXPECT_EQ(child_shapes(p.src, subs[0]),
+            (V{"item_number:（三）", "subheading_text:政府信息管理情况。本年度……"}));
+  EXPECT_EQ(child_shapes(p.src, subs[1]),
+            (V{"atx_marker:###", "item_number:(五)", "subheading_text:监督保障"}));
+}
+
+TEST(Shape, TitleTextExcludesMarkerBomAndIndent) {
+  {
+    Parsed p("\xEF\xBB\xBF# XX局2022年政府信息公开工作年度报告\n");
+    EXPECT_EQ(p.text(p.first("title")), "XX局2022年政府信息公开工作年度报告");
+  }
+  {
+    Parsed p("\xEF\xBB\xBF　　红寺堡区审批服务管理局 \r\n");
+    EXPECT_EQ(p.text(p.first("title")), "红寺堡区审批服务管理局 ");
+  }
+}
+
+TEST(Shape, LineTextExcludesIndentAndTerminator) {
+  Parsed p("正文。\n　　第二行，缩进。\r\n");
+  auto lines = collect(p.root(), "line");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(p.text(lines[0]), "正文。");
+  EXPECT_EQ(p.text(lines[1]), "第二行，缩进。");
+  TSNode para = p.first("paragraph");
+  EXPECT_EQ(p.text(para), "正文。\n　　第二行，缩进。\r\n");
+}
+
+TEST(Shape, BlankIncludesTerminator) {
+  Parsed p("正文。\n  \r\n");
+  EXPECT_EQ(p.text(p.first("blank")), "\r\n");
+}
+
+TEST(Shape, HtmlCommentSpansLines) {
+  Parsed p("<!-- a\n| b |\n-->\n正文。\n");
+  EXPECT_EQ(p.text(p.first("html_comment")), "<!-- a\n| b |\n-->");
+}
+
+TEST(Shape, RootCoversInputWithoutFinalNewline) {
+  const std::string text = "一、总体情况\n正文";
+  Parsed p(text);
+  EXPECT_EQ(ts_node_end_byte(p.root()), text.size());
+  EXPECT_FALSE(ts_node_has_error(p.root()));
+}
+
+TEST(Shape, TableBlankIsInsideTheTable) {
+  Parsed p("a\tb\n\nc\td\n\n正文。\n");
+  TSNode table = p.first("table");
+  auto kids = children(table);
+  ASSERT_EQ(kids.size(), 3u);
+  EXPECT_STREQ(ts_node_type(kids[1]), "blank");
+  EXPECT_EQ(ts_node_end_byte(table), std::string("a\tb\n\nc\td\n").size());
+}
+
+}  // namespace
