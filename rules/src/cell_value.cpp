@@ -36,6 +36,15 @@ bool is_point(std::string_view s, size_t i, size_t& length, bool& fullwidth) {
   return false;
 }
 
+// Appends the run of ASCII or full-width digits at content[i] to `digits` (as ASCII) and moves `i` past it.
+void read_digits(std::string_view content, size_t& i, std::string& digits, bool& fullwidth) {
+  for (Digit d = digit_at(content, i); d.value >= 0; d = digit_at(content, i)) {
+    digits += static_cast<char>('0' + d.value);
+    fullwidth |= d.fullwidth;
+    i += d.length;
+  }
+}
+
 bool contains_digit(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i)
     if (digit_at(s, i).value >= 0) return true;
@@ -53,13 +62,7 @@ CellValue parse_cell_value(std::string_view content, size_t offset) {
   std::string digits;  // ASCII form of the number
   size_t i = 0;
   bool fullwidth = false;
-  while (true) {
-    const Digit d = digit_at(content, i);
-    if (d.value < 0) break;
-    digits += static_cast<char>('0' + d.value);
-    fullwidth |= d.fullwidth;
-    i += d.length;
-  }
+  read_digits(content, i, digits, fullwidth);
   if (digits.empty()) {
     // A sign or a word before a number ("-5", "约10", "共5件") is a malformed value; other words are a label.
     value.kind = contains_digit(content) && code_point_count(content) <= 6 ? ValueKind::Invalid : ValueKind::Text;
@@ -73,13 +76,7 @@ CellValue parse_cell_value(std::string_view content, size_t offset) {
     digits += '.';
     fullwidth |= point_fullwidth;
     i += point_length;
-    while (true) {
-      const Digit d = digit_at(content, i);
-      if (d.value < 0) break;
-      digits += static_cast<char>('0' + d.value);
-      fullwidth |= d.fullwidth;
-      i += d.length;
-    }
+    read_digits(content, i, digits, fullwidth);
   } else if (point_length > 0 || content.substr(i, 3) == "、") {
     // "1.属于国家秘密", "2、重复申请": an item number opening a label.
     value.kind = ValueKind::Text;
