@@ -1,0 +1,146 @@
+#include "fuzz_entries.h"
+
+#include <sstream>
+#include <vector>
+
+#include "lsp/server.h"
+#include "lsp/transport.h"
+#include "xxgk/linter.h"
+#include "xxgk/rule.h"
+
+namespace xxgk::fuzz {
+
+namespace {
+
+// fix_all lints up to eight times; beyond this size one lint is what the input exercises.
+constexpr size_t kMaxFixBytes = 4096;
+constexpr size_t kMaxEdits = 64;
+
+std::optional<std::string> out_of_range(std::string_view text, const std::vector<Diagnostic>& diagnostics) {
+  auto inside = [&](ByteRange range) { return range.begin <= range.end && range.end <= text.size(); };
+  for (const Diagnostic& diagnostic : diagnostics) {
+    bool ok = inside(diagnostic.range);
+    for (const RelatedInformation& related : diagnostic.related) ok = ok && inside(related.range);
+    for (const Fix& fix : diagnostic.fixes)
+      for (const TextEdit& edit : fix.edits) ok = ok && inside(edit.range);
+    if (!ok) return std::string(diagnostic.rule->id) + ": a range lies outside the text";
+  }
+  return std::nullopt;
+}
+
+// Reads the edit script of incremental_edits: little-endian integers and byte strings, reading zeros past the end.
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool done() const { return data_.empty(); }
+  size_t number(int bytes) {
+    size_t value = 0;
+    for (int i = 0; i < bytes; ++i) value |= static_cast<size_t>(byte()) << (8 * i);
+    return value;
+  }
+  std::string_view bytes(size_t count) {
+    std::string_view taken = data_.substr(0, count);
+    data_.remove_prefix(taken.size());
+    return taken;
+  }
+
+ private:
+  unsigned char byte() {
+    if (data_.empty()) return 0;
+    const unsigned char value = static_cast<unsigned char>(data_.front());
+    data_.remove_prefix(1);
+    return value;
+  }
+  std::string_view data_;
+};
+
+struct Edit {
+  ByteRange range;
+  std::string_view text;
+  bool lint_after = false;
+};
+
+// The script: base length (2 bytes), the base text; then per edit: begin (2 bytes), removed length (2 bytes),
+// inserted length (1 byte; its top bit asks for a lint after the edit), the inserted bytes. Positions are taken
+// modulo the current text's size, so every script is valid.
+std::string decode_edits(std::string_view data, std::vector<Edit>& edits) {
+  Reader reader(data);
+  std::string text(reader.bytes(reader.number(2)));
+  size_t size = text.size();
+  while (!reader.done() && edits.size() < kMaxEdits) {
+    Edit edit;
+    edit.range.begin = reader.number(2) % (size + 1);
+    edit.range.end = edit.range.begin + reader.number(2) % (size - edit.range.begin + 1);
+    const size_t inserted = reader.number(1);
+    edit.lint_after = (inserted & 0x80) != 0;
+    edit.text = reader.bytes(inserted & 0x7F);
+    size = size - edit.range.size() + edit.text.size();
+    edits.push_back(edit);
+  }
+  return text;
+}
+
+std::string describe(const Diagnostic& d) {
+  return std::string(d.rule->id) + " " + std::string(severity_name(d.severity)) + " [" + std::to_string(d.range.begin) +
+         "," + std::to_string(d.range.end) + ") " + d.message;
+}
+
+}  // namespace
+
+std::optional<std::string> lint_bytes(std::string_view data) {
+  const std::vector<Diagnostic> diagnostics = lint(data, {});
+  if (auto failure = out_of_range(data, diagnostics)) return failure;
+  if (data.size() <= kMaxFixBytes) {
+    const FixResult fixed = fix_all(data, {}, FixMode::IncludeUnsafe);
+    if (auto failure = out_of_range(fixed.text, lint(fixed.text, {}))) return "after fix_all: " + *failure;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> incremental_edits(std::string_view data) {
+  std::vector<Edit> edits;
+  std::string expected_text = decode_edits(data, edits);
+  Document document(expected_text);
+  document.lint({});  // a tree for the edits to update
+  for (const Edit& edit : edits) {
+    document.replace(edit.range, edit.text);
+    expected_text.replace(edit.range.begin, edit.range.size(), edit.text);
+    if (edit.lint_after) document.lint({});
+  }
+  if (document.text() != expected_text) return "Document::replace produced a different text";
+  const std::vector<Diagnostic> incremental = document.lint({});
+  const std::vector<Diagnostic> scratch = lint(expected_text, {});
+  const size_t common = std::min(incremental.size(), scratch.size());
+  for (size_t i = 0; i < common; ++i)
+    if (describe(incremental[i]) != describe(scratch[i]))
+      return "diagnostic " + std::to_string(i) + " differs: incremental " + describe(incremental[i]) +
+             " / from scratch " + describe(scratch[i]);
+  if (incremental.size() != scratch.size())
+    return std::to_string(incremental.size()) + " diagnostics incrementally, " + std::to_string(scratch.size()) +
+           " from scratch";
+  return std::nullopt;
+}
+
+std::optional<std::string> lsp_stream(std::string_view data) {
+  std::optional<std::string> failure;
+  {
+    lsp::Server server([&](const lsp::json& message) {
+      if (!failure && (!message.is_object() || message.value("jsonrpc", "") != "2.0"))
+        failure = "not a JSON-RPC 2.0 message: " + message.dump();
+    });
+    std::istringstream input{std::string(data)};
+    lsp::FrameReader reader(input);
+    while (std::optional<lsp::Frame> frame = reader.next()) {
+      if (frame->error.empty())
+        server.post(std::move(frame->body));
+      else
+        server.post_transport_error(std::move(frame->error));
+    }
+    server.post_end_of_input();
+    server.process_pending();
+    server.wait_until_idle();
+  }
+  return failure;
+}
+
+}  // namespace xxgk::fuzz

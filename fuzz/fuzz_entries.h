@@ -1,0 +1,25 @@
+// What each fuzz target does with one input. The libFuzzer programs (fuzzer_main.cpp) and the plain regression test
+// (tests/hardening/fuzz_replay_test.cpp, run over fuzz/corpus/ and the crash reproducers) call these same functions.
+// Each returns a description of the broken invariant, or nullopt; a crash or sanitizer report is a failure too.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xxgk::fuzz {
+
+// (a) grammar + model + every rule on arbitrary bytes; fix_all on the result for short inputs. Invariant: every
+// range lies inside the text.
+std::optional<std::string> lint_bytes(std::string_view data);
+
+// (b) incremental differential. `data` is a base text and a sequence of edits (see decode_edits in
+// fuzz_entries.cpp); each edit is applied with Document::replace, linting now and then so the tree is reused.
+// Invariant: the final diagnostics (rule, severity, range, message) equal a from-scratch lint of the final text.
+std::optional<std::string> incremental_edits(std::string_view data);
+
+// (c) the language server's message loop on an arbitrary byte stream (framing, JSON, requests in any order).
+// Invariant: every message the server sends is a JSON-RPC 2.0 object.
+std::optional<std::string> lsp_stream(std::string_view data);
+
+}  // namespace xxgk::fuzz

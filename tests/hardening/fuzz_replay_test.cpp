@@ -1,0 +1,41 @@
+// Every committed fuzz input — the seed corpora under fuzz/corpus/<target>/ and the reproducers of fixed crashes
+// under tests/hardening/crashes/<target>/ — run through the same entry the libFuzzer target calls, in the plain
+// build (and in the sanitizer build of scripts/test-sanitized.sh).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "cli_test_support.h"
+#include "fuzz_entries.h"
+
+namespace xxgk::hardening {
+namespace {
+
+namespace fs = std::filesystem;
+
+using Entry = std::function<std::optional<std::string>(std::string_view)>;
+
+// Runs every file of the target's corpus and crash directories; returns how many there were.
+size_t replay(const std::string& target, const Entry& entry) {
+  size_t inputs = 0;
+  for (const fs::path& directory : {fs::path(XXGK_FUZZ_CORPUS_DIR) / target, fs::path(XXGK_CRASHES_DIR) / target}) {
+    if (!fs::is_directory(directory)) continue;
+    for (const fs::directory_entry& file : fs::directory_iterator(directory)) {
+      SCOPED_TRACE(file.path().string());
+      const std::optional<std::string> failure = entry(cli_test::read_file(file.path()));
+      EXPECT_FALSE(failure) << *failure;
+      ++inputs;
+    }
+  }
+  return inputs;
+}
+
+TEST(FuzzReplay, LintBytes) { EXPECT_GT(replay("lint_bytes", xxgk::fuzz::lint_bytes), 10u); }
+
+TEST(FuzzReplay, IncrementalEdits) { EXPECT_GT(replay("incremental_edits", xxgk::fuzz::incremental_edits), 10u); }
+
+TEST(FuzzReplay, LspStream) { EXPECT_GT(replay("lsp_stream", xxgk::fuzz::lsp_stream), 10u); }
+
+}  // namespace
+}  // namespace xxgk::hardening

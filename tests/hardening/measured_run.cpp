@@ -1,0 +1,56 @@
+#include "measured_run.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <stdexcept>
+
+#include "cli_test_support.h"
+
+namespace xxgk::hardening {
+
+namespace fs = std::filesystem;
+
+MeasuredRun run_measured(const std::vector<std::string>& args, const fs::path& directory, const fs::path& input_file,
+                         RunLimits limits) {
+  // Output goes to files: a child blocked on a full pipe would look like a hang.
+  cli_test::TempDir streams;
+  const fs::path input = input_file.empty() ? fs::path("/dev/null") : input_file;
+  const std::string program = XXGK_LINT_BINARY;
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+
+  const pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error("fork failed");
+  if (child == 0) {
+    const int in = ::open(input.c_str(), O_RDONLY);
+    const int out = ::open((streams / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open((streams / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0 ||
+        ::chdir(directory.c_str()) != 0)
+      ::_exit(127);
+    if (limits.max_file_bytes) {
+      // Ignoring SIGXFSZ survives exec: writes past the limit then fail with EFBIG instead of killing the child.
+      ::signal(SIGXFSZ, SIG_IGN);
+      const rlimit file_size{*limits.max_file_bytes, *limits.max_file_bytes};
+      if (::setrlimit(RLIMIT_FSIZE, &file_size) != 0) ::_exit(127);
+    }
+    ::execv(program.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (::wait4(child, &status, 0, &usage) != child) throw std::runtime_error("wait4 failed");
+  MeasuredRun run;
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
+  run.out = cli_test::read_file(streams / "out");
+  run.err = cli_test::read_file(streams / "err");
+  run.max_rss_kib = usage.ru_maxrss;
+  return run;
+}
+
+}  // namespace xxgk::hardening

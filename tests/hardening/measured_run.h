@@ -1,0 +1,38 @@
+// Runs the built xxgk-lint under resource limits and reports what it cost: the hardening tests check exit codes and
+// messages like the CLI tests do, and also the peak memory of the process.
+#pragma once
+
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xxgk::hardening {
+
+struct MeasuredRun {
+  int exit_code = -1;   // -1 when killed by a signal
+  int signal = 0;       // the signal that killed it, 0 when it exited
+  std::string out;
+  std::string err;
+  long max_rss_kib = 0;  // peak resident memory
+};
+
+struct RunLimits {
+  std::optional<rlim_t> max_file_bytes;  // RLIMIT_FSIZE, with SIGXFSZ ignored so that writes fail with EFBIG
+};
+
+// Runs xxgk-lint with `args` in `directory`, standard input read from `input_file` (/dev/null when empty).
+MeasuredRun run_measured(const std::vector<std::string>& args, const std::filesystem::path& directory,
+                         const std::filesystem::path& input_file = {}, RunLimits limits = {});
+
+// The peak memory any xxgk-lint run may take on any input: the bound the hardening tests assert. AddressSanitizer's
+// shadow memory and quarantine roughly triple it.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr long kMaxRssKib = 3L << 20;
+#else
+inline constexpr long kMaxRssKib = 1L << 20;  // 1 GiB
+#endif
+
+}  // namespace xxgk::hardening
