@@ -6,16 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "read_file.h"
 #include "xxgk/linter.h"
 
 namespace {
 
-std::string read_fixture(const std::string& relative) {
-  std::ifstream in(std::filesystem::path(XXGK_FIXTURES_DIR) / relative, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using xxgk::testing_support::read_fixture;
 
 // A realistic 20 KB report: the clean report with its prose paragraphs repeated until the size is reached (the
 // tables stay single, as in a real report).

@@ -10,17 +10,11 @@
 #include <memory>
 #include <sstream>
 
+#include "read_file.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
 
 namespace {
-
-std::string read_clean_report() {
-  std::ifstream in(std::filesystem::path(XXGK_FIXTURES_DIR) / "clean" / "clean.txt", std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -108,7 +102,7 @@ struct Shape {
 class CleanReport : public testing::TestWithParam<Shape> {};
 
 TEST_P(CleanReport, HasNoErrorOrWarning) {
-  const std::string text = GetParam().make(read_clean_report());
+  const std::string text = GetParam().make(xxgk::testing_support::read_fixture("clean/clean.txt"));
   const std::vector<xxgk::Diagnostic> diagnostics = xxgk::lint(text, {});
   const xxgk::LineIndex lines(text);
   for (const xxgk::Diagnostic& d : diagnostics) {
@@ -120,7 +114,7 @@ TEST_P(CleanReport, HasNoErrorOrWarning) {
 }
 
 TEST_P(CleanReport, IsRecognisedAsAWholeReport) {
-  const std::string text = GetParam().make(read_clean_report());
+  const std::string text = GetParam().make(xxgk::testing_support::read_fixture("clean/clean.txt"));
   const xxgk::Report report = xxgk::build_report(text, {});
   EXPECT_TRUE(report.title);
   EXPECT_EQ(report.sections.size(), 6u);

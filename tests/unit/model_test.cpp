@@ -6,17 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "read_file.h"
 #include "xxgk/linter.h"
 #include "xxgk/normalize.h"
 
 namespace {
 
-std::string read_fixture(const std::string& relative) {
-  std::ifstream in(std::filesystem::path(XXGK_FIXTURES_DIR) / relative, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using xxgk::testing_support::read_fixture;
 
 class ModelTest : public testing::Test {
  protected:

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "read_file.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
 
@@ -19,12 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using xxgk::testing_support::read_file;
 
 struct ExpectedDiagnostic {
   uint32_t line = 0;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "read_file.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
 
@@ -96,10 +97,7 @@ const Silent kSilent[] = {
 };
 
 std::vector<xxgk::Diagnostic> lint_sample(const std::string& name, std::string& text) {
-  std::ifstream in(std::filesystem::path(XXGK_FIXTURES_DIR) / "samples" / name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  text = out.str();
+  text = xxgk::testing_support::read_fixture(std::filesystem::path("samples") / name);
   EXPECT_FALSE(text.empty()) << name;
   return xxgk::lint(text, {});
 }
