@@ -3,8 +3,6 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "read_file.h"
 #include "xxgk/linter.h"

@@ -6,7 +6,6 @@
 #include <unicode/unistr.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 
