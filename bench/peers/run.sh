@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Times xxgk-lint against peer linters in one run, on the same files: one report (start-up cost), 2,000 reports
+# (batch) and a 5 MB file; medians over RUNS runs (default 5) of whole processes. The peers — markdownlint-cli2,
+# textlint (with one generic rule, no-unmatched-pair: it needs a rule to read anything) and autocorrect
+# (autocorrect-node, whose bundled native binary works offline) — are installed with `npm ci` from the pinned
+# package-lock.json beside this script into a scratch directory. The physical limit is a trivial single-pass
+# reader: `wc -l` plus counting tabs. A peer that fails to install or to run is reported as such in the table.
+# Prints a Markdown table and the goals: xxgk-lint ≥ 10× faster than the fastest peer on one report and on the
+# batch, and within 10× of the single-pass reader on the batch.
+#
+#   bench/peers/run.sh [XXGK_LINT_BINARY]      default build/lsp-server/xxgk-lint
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+binary=${1:-$root/build/lsp-server/xxgk-lint}
+runs=${RUNS:-5}
+source "$root/bench/timing.sh"
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+"$root/bench/make-reports.sh" "$scratch/data"
+one=$scratch/data/one.txt batch=$scratch/data/batch big=$scratch/data/big.txt
+
+mkdir -p "$scratch/peers"
+cp "$here/package.json" "$here/package-lock.json" "$scratch/peers/"
+install_error=""
+if ! (cd "$scratch/peers" && npm ci --no-audit --no-fund --loglevel=error >"$scratch/npm.log" 2>&1); then
+  install_error="npm ci failed: $(tail -1 "$scratch/npm.log")"
+fi
+bin=$scratch/peers/node_modules/.bin
+echo '{ "rules": { "@textlint-rule/no-unmatched-pair": true } }' >"$scratch/peers/.textlintrc.json"
+
+# Each tool is a function taking one path (a file or the batch directory).
+xxgk() { "$binary" check --no-progress "$1"; }
+markdownlint() { if [ -d "$1" ]; then "$bin/markdownlint-cli2" "$1/*.txt"; else "$bin/markdownlint-cli2" "$1"; fi; }
+textlint() {
+  if [ -d "$1" ]; then set -- "$1/*.txt"; fi
+  (cd "$scratch/peers" && "$bin/textlint" --config .textlintrc.json "$1")
+}
+autocorrect() { "$bin/autocorrect" --lint "$1"; }
+reader() {
+  if [ -d "$1" ]; then set -- "$1"/*.txt; fi
+  wc -l "$@" >/dev/null
+  cat "$@" | tr -cd '\t' | wc -c
+}
+
+# Whether a tool runs at all here: it must read the report and not die (findings are fine, crashes are not).
+usable() {
+  local status=0
+  "$1" "$one" >"$scratch/probe.log" 2>&1 || status=$?
+  [ "$status" -le 1 ] || { echo "exit $status: $(head -c 160 "$scratch/probe.log" | tr '\n' ' ')"; return 1; }
+}
+
+declare -A ms
+tools=(xxgk markdownlint textlint autocorrect reader)
+declare -A label=([xxgk]="xxgk-lint check" [markdownlint]="markdownlint-cli2 0.24.1" [textlint]="textlint 15.8.0"
+                  [autocorrect]="autocorrect-node 2.14.0" [reader]="wc -l + tr -cd (single pass)")
+echo "| tool | one report (ms) | 2,000 reports (ms) | 5 MB file (ms) |"
+echo "| --- | ---: | ---: | ---: |"
+for tool in "${tools[@]}"; do
+  if [ -n "$install_error" ] && [[ $tool != xxgk && $tool != reader ]]; then
+    problem=$install_error
+  else
+    problem=$(usable "$tool") || true
+  fi
+  if [ -n "$problem" ]; then
+    echo "| ${label[$tool]} | not run: $problem | | |"
+    continue
+  fi
+  for input in one batch big; do ms[$tool.$input]=$(median_ms "$runs" "$tool" "${!input}"); done
+  echo "| ${label[$tool]} | ${ms[$tool.one]} | ${ms[$tool.batch]} | ${ms[$tool.big]} |"
+done
+
+# Goals, against the fastest peer that ran.
+fastest() {
+  local best=""
+  for tool in markdownlint textlint autocorrect; do
+    local t=${ms[$tool.$1]:-}
+    [ -n "$t" ] && { [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; } && best=$t
+  done
+  echo "$best"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+echo
+echo "Medians of $runs runs on $(nproc) cores; peers run with node $(node --version)."
+for input in one batch; do
+  peer=$(fastest "$input")
+  [ -n "$peer" ] || { echo "- $input: no peer ran"; continue; }
+  r=$(ratio "$peer" "${ms[xxgk.$input]}")
+  echo "- $input: xxgk-lint is ${r}× faster than the fastest peer (goal ≥ 10×: $(awk -v r="$r" 'BEGIN { print (r >= 10 ? "met" : "missed") }'))"
+done
+r=$(ratio "${ms[xxgk.batch]}" "${ms[reader.batch]}")
+echo "- batch: xxgk-lint takes ${r}× the single-pass reader's time (goal ≤ 10×: $(awk -v r="$r" 'BEGIN { print (r <= 10 ? "met" : "missed") }'))"
