@@ -2,14 +2,14 @@
 # The C++ test suite built with AddressSanitizer + UndefinedBehaviorSanitizer (-DXXGK_SANITIZE=ON) in build-asan/ and
 # run through CTest with leak detection on; any report fails its test (the programs the tests start inherit the
 # options, and a sanitizer report changes their exit code). The real-editor tests (Neovim, VS Code) and the
-# extension's TypeScript unit tests are left out: they exercise no new C++ and take most of the time.
+# extension's TypeScript unit tests are left out: they exercise no new C++ and take most of the time. The build
+# dependencies are those of scripts/setup.sh (run it, or scripts/test.sh, first).
 #
 #   scripts/test-sanitized.sh [CTEST ARGS...]     XXGK_SANITIZE_BUILD_DIR overrides build-asan/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${XXGK_SANITIZE_BUILD_DIR:-$root/build-asan}
 
-"$root/scripts/install-deps.sh"
 cmake -S "$root" -B "$build" -DXXGK_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXXGK_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
