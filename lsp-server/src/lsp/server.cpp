@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <cerrno>
 
 #include "config/config_file.h"
@@ -102,9 +103,9 @@ struct Server::OpenDocument {
 
 namespace {
 
-// The generation counter behind OpenDocument::generation (bumped only on the loop's thread).
+// The counter behind OpenDocument::generation, shared by every Server in the process (tests run several).
 uint64_t next_generation() {
-  static uint64_t counter = 0;
+  static std::atomic<uint64_t> counter{0};
   return ++counter;
 }
 
@@ -245,12 +246,14 @@ void Server::handle_request(const json& message) {
     return;
   }
   const std::string method = message["method"].get<std::string>();
+  bool cancelled;
   {
     std::lock_guard lock(inbox_mutex_);
-    if (cancelled_.erase(id.dump())) {
-      send(error_response(id, ErrorCode::RequestCancelled, "request cancelled"));
-      return;
-    }
+    cancelled = cancelled_.erase(id.dump()) > 0;
+  }
+  if (cancelled) {
+    send(error_response(id, ErrorCode::RequestCancelled, "request cancelled"));
+    return;
   }
   if (lifecycle_ == Lifecycle::Uninitialized && method != "initialize") {
     send(error_response(id, ErrorCode::ServerNotInitialized, "the server has not been initialized"));

@@ -25,25 +25,27 @@ int run_stdio_server() {
   FdStreamBuf output_buffer(protocol_fd);
   std::ostream output(&output_buffer);
   FrameWriter writer(output);
-  Server server([&writer](const json& message) { writer.write(serialize(message)); });
-
-  std::atomic<bool> stop{false};
-  std::thread reader([&server, &stop] {
-    FdStreamBuf input_buffer(STDIN_FILENO, &stop);
-    std::istream input(&input_buffer);
-    FrameReader frames(input);
-    while (std::optional<Frame> frame = frames.next()) {
-      if (frame->error.empty()) {
-        server.post(std::move(frame->body));
-      } else {
-        server.post_transport_error(std::move(frame->error));
+  int exit_code;
+  {
+    Server server([&writer](const json& message) { writer.write(serialize(message)); });
+    std::atomic<bool> stop{false};
+    std::thread reader([&server, &stop] {
+      FdStreamBuf input_buffer(STDIN_FILENO, &stop);
+      std::istream input(&input_buffer);
+      FrameReader frames(input);
+      while (std::optional<Frame> frame = frames.next()) {
+        if (frame->error.empty()) {
+          server.post(std::move(frame->body));
+        } else {
+          server.post_transport_error(std::move(frame->error));
+        }
       }
-    }
-    server.post_end_of_input();
-  });
-  const int exit_code = server.run();
-  stop = true;
-  reader.join();
+      server.post_end_of_input();
+    });
+    exit_code = server.run();
+    stop = true;
+    reader.join();
+  }  // the server's diagnostics worker is joined here, before its output goes away
   ::close(protocol_fd);
   return exit_code;
 }
