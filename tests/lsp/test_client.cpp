@@ -6,21 +6,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 
 #include "lsp/protocol.h"
+#include "read_file.h"
 
 namespace xxgk::lsp::testing {
 
 std::string read_fixture(const std::string& name) {
-  std::ifstream file(std::filesystem::path(XXGK_LSP_FIXTURES_DIR) / name, std::ios::binary);
-  if (!file) throw std::runtime_error("missing fixture " + name);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
+  const std::filesystem::path path = std::filesystem::path(XXGK_LSP_FIXTURES_DIR) / name;
+  if (!std::filesystem::is_regular_file(path)) throw std::runtime_error("missing fixture " + path.string());
+  return testing_support::read_file(path);
 }
 
 std::string apply_wire_edits(const std::string& text, const json& edits, PositionEncoding encoding) {

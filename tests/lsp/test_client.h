@@ -23,6 +23,7 @@ namespace xxgk::lsp::testing {
 using json = nlohmann::json;
 using namespace std::chrono_literals;
 
+// A file under tests/fixtures/lsp/ (throws when it is missing, so a typo cannot pass as an empty document).
 std::string read_fixture(const std::string& name);
 // Applies LSP TextEdits (positions in `encoding`) to `text`.
 std::string apply_wire_edits(const std::string& text, const json& edits, PositionEncoding encoding);
