@@ -70,12 +70,11 @@ std::optional<std::string> exceeded_limit(std::string_view text, const LintLimit
   return std::nullopt;
 }
 
-// The model of text beyond the limits: the text and the options' year, nothing recognised.
-Report unparsed_report(std::string_view text, const LintOptions& options) {
+// The model of text beyond the limits: the text alone, nothing recognised.
+Report unparsed_report(std::string_view text) {
   Report report;
   report.text = text;
   report.format = &format_2021();
-  report.year = options.year;
   return report;
 }
 
@@ -95,8 +94,11 @@ struct Document::Impl {
   SyntaxTree syntax;
   bool parsed = false;
   std::optional<LineIndex> lines;
+  // The model of the current text, built once per text whatever the options: they only override its year.
   std::optional<Report> report;
-  LintOptions report_options;
+  std::optional<int> own_year;          // the report's year from its title or statistics period
+  LintLimits report_limits;             // the limits `report` was checked against
+  std::optional<std::string> exceeded;  // which of them the text exceeds (then `report` is empty)
 };
 
 Document::Document(std::string text) : text_(std::move(text)), impl_(std::make_unique<Impl>()) {}
@@ -128,32 +130,33 @@ void Document::set_text(std::string text) {
 }
 
 const Report& Document::report(const LintOptions& options) {
-  const bool same_options = impl_->report && impl_->report_options.year == options.year &&
-                            impl_->report_options.agency_kind == options.agency_kind &&
-                            impl_->report_options.limits == options.limits;
-  if (!same_options) {
+  if (!impl_->report || !(impl_->report_limits == options.limits)) {
     impl_->report.reset();
-    if (exceeded_limit(text_, options.limits)) {
-      impl_->report.emplace(unparsed_report(text_, options));
+    impl_->report_limits = options.limits;
+    impl_->exceeded = exceeded_limit(text_, options.limits);
+    if (impl_->exceeded) {
+      impl_->report.emplace(unparsed_report(text_));
     } else {
       if (!impl_->parsed) {
         impl_->syntax.parse(text_);
         impl_->parsed = true;
       }
-      impl_->report.emplace(build_report_from_tree(text_, impl_->syntax.root(), format_2021(), options));
+      impl_->report.emplace(build_report_from_tree(text_, impl_->syntax.root(), format_2021(), LintOptions{}));
     }
-    impl_->report_options = options;
+    impl_->own_year = impl_->report->year;
   }
+  impl_->report->year = options.year ? options.year : impl_->own_year;
   return *impl_->report;
 }
 
 std::vector<Diagnostic> Document::lint(const LintOptions& options) {
-  if (std::optional<std::string> exceeded = exceeded_limit(text_, options.limits)) {
+  const Report& model = report(options);
+  if (impl_->exceeded) {
     std::vector<Diagnostic> diagnostics;
-    DiagnosticSink(kInputLimitDescriptor, diagnostics).report(ByteRange{0, 0}, std::move(*exceeded));
+    DiagnosticSink(kInputLimitDescriptor, diagnostics).report(ByteRange{0, 0}, *impl_->exceeded);
     return diagnostics;
   }
-  return run_rules(report(options), options);
+  return run_rules(model, options);
 }
 
 bool Document::looks_like_report() {
@@ -189,7 +192,11 @@ std::vector<Diagnostic> lint(std::string_view text, const LintOptions& options) 
 }
 
 Report build_report(std::string_view text, const LintOptions& options) {
-  if (exceeded_limit(text, options.limits)) return unparsed_report(text, options);
+  if (exceeded_limit(text, options.limits)) {
+    Report report = unparsed_report(text);
+    report.year = options.year;
+    return report;
+  }
   SyntaxTree syntax;
   syntax.parse(text);
   return build_report_from_tree(text, syntax.root(), format_2021(), options);

@@ -179,6 +179,19 @@ TEST_F(ModelTest, TablesOfTwoSchemasWithoutAHeadingBetweenAreTwoTables) {
   for (size_t r = 0; r < t3->spec->rows.size(); ++r) EXPECT_NE(t3->row_for(static_cast<int>(r)), nullptr);
 }
 
+TEST_F(ModelTest, DocumentAppliesTheOptionsYearToItsOneModel) {
+  xxgk::Document document(read_fixture("clean/clean.txt"));
+  xxgk::LintOptions configured;
+  configured.year = 2023;
+  const xxgk::Report* first = &document.report(configured);
+  EXPECT_EQ(first->year, 2023);
+  const xxgk::Report* second = &document.report({});
+  EXPECT_EQ(second, first);  // the same model, not a rebuild
+  EXPECT_EQ(second->year, 2024);  // the title's year when the options name none
+  document.replace({0, 0}, "\n");
+  EXPECT_EQ(document.report(configured).year, 2023);
+}
+
 TEST(NormalizeTest, FoldsWidthSpacesItemNumbersAndScript) {
   EXPECT_EQ(xxgk::normalize_label("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)"),
             xxgk::normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
