@@ -1,5 +1,7 @@
 #include "cli/report_writer.h"
 
+#include "common/uri.h"
+
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -140,29 +142,12 @@ std::string_view sarif_level(Severity severity) {
   return "none";
 }
 
-// A relative URI reference for a path: '/' kept, everything but RFC 3986 unreserved characters percent-encoded
-// (Chinese file names, spaces, the brackets of "<stdin>").
-std::string uri_reference(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    }
-  }
-  return uri;
-}
-
 class SarifWriter : public ReportWriter {
  public:
   explicit SarifWriter(std::ostream& out) : out_(out) {}
   void write_file(const FileReport& file) override {
     DisplayPositions positions(file.text);
-    Json location{{"uri", uri_reference(file.display)}};
+    Json location{{"uri", percent_encode_path(file.display)}};
     for (const Diagnostic& diagnostic : file.diagnostics) {
       Json result{{"ruleId", diagnostic.rule->id}};
       // The input-limit diagnostic (X001) has no entry in the driver's rule list to point at.

@@ -1,5 +1,7 @@
 #include "lsp/protocol.h"
 
+#include "common/uri.h"
+
 #include <limits>
 
 namespace xxgk::lsp {
@@ -157,11 +159,6 @@ int hex_value(char c) {
 }
 
 // Characters a path segment may carry unescaped (RFC 3986 unreserved, plus the separators VS Code leaves alone).
-bool is_uri_safe(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~' || c == '/';
-}
-
 }  // namespace
 
 std::optional<std::filesystem::path> uri_to_path(std::string_view uri) {
@@ -187,18 +184,7 @@ std::optional<std::filesystem::path> uri_to_path(std::string_view uri) {
 }
 
 std::string path_to_uri(const std::filesystem::path& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (unsigned char c : std::filesystem::absolute(path).string()) {
-    if (is_uri_safe(c)) {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    }
-  }
-  return uri;
+  return "file://" + percent_encode_path(std::filesystem::absolute(path).string());
 }
 
 }  // namespace xxgk::lsp
