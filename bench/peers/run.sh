@@ -2,7 +2,7 @@
 # Times xxgk-lint against peer linters in one run, on the same files: one report (start-up cost), 2,000 reports
 # (batch) and a 5 MB file; medians over RUNS runs (default 5) of whole processes. The peers — markdownlint-cli2,
 # textlint (with one generic rule, no-unmatched-pair: it needs a rule to read anything) and autocorrect
-# (autocorrect-node, whose bundled native binary works offline) — are installed with `npm ci` from the pinned
+# (autocorrect-node, whose bundled native binary works offline) — are installed with npm from the pinned
 # package-lock.json beside this script into a scratch directory. The physical limit is a trivial single-pass
 # reader: `wc -l` plus counting tabs. A peer that fails to install or to run is reported as such in the table.
 # Prints a Markdown table and the goals: xxgk-lint ≥ 10× faster than the fastest peer on one report and on the
@@ -24,8 +24,10 @@ one=$scratch/data/one.txt batch=$scratch/data/batch big=$scratch/data/big.txt
 mkdir -p "$scratch/peers"
 cp "$here/package.json" "$here/package-lock.json" "$scratch/peers/"
 install_error=""
-if ! (cd "$scratch/peers" && npm ci --no-audit --no-fund --loglevel=error >"$scratch/npm.log" 2>&1); then
-  install_error="npm ci failed: $(tail -1 "$scratch/npm.log")"
+# `npm install` rather than `npm ci`: autocorrect-node lists platform packages without versions, which npm ci
+# reports as missing from any lock file; npm install still installs the locked versions.
+if ! (cd "$scratch/peers" && npm install --no-audit --no-fund --loglevel=error >"$scratch/npm.log" 2>&1); then
+  install_error="npm install failed: $(grep -m1 'npm error' "$scratch/npm.log")"
 fi
 bin=$scratch/peers/node_modules/.bin
 echo '{ "rules": { "@textlint-rule/no-unmatched-pair": true } }' >"$scratch/peers/.textlintrc.json"
