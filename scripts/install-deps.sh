@@ -4,7 +4,11 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libicu-dev
-          googletest libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
+          googletest libgtest-dev libgmock-dev libbenchmark-dev)
+# Node.js builds the VS Code extension. A machine that already has node and npm (from any source) keeps them: asking
+# apt for Debian's nodejs/npm next to another installation makes apt refuse with held broken packages.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "${1:-}" = "--tests" ]; then
   # Real-editor tests: Neovim's built-in LSP client; code-server needs chromium, ripgrep and libkrb5-dev (see
   # tests/e2e/). clang for the fuzzers.
