@@ -13,6 +13,7 @@
 # dependencies of tests/e2e and vscode-extension (npm ci, only when the lock file changed) and
 # code-server (tests/e2e/install-code-server.sh) into $XXGK_TOOLS_DIR (default: <repo>/.tools).
 # Everything it starts is bound to 127.0.0.1 and killed on exit.
+# XXGK_UPDATE_SCREENSHOT=1 copies the quick-fix screenshot to vscode-extension/images/screenshot.png.
 set -euo pipefail
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$E2E_DIR/../.." && pwd)
@@ -146,7 +147,10 @@ if [ $NEGATIVE_ONLY = 0 ]; then
   s=$(date +%s); rc=0; scenario positive || rc=$?
   if [ $rc = 0 ]; then
     passed=$((passed + 1)); say "PASS scenario with the extension ($(( $(date +%s) - s ))s)"
-    mkdir -p "$EXT_DIR/images" && cp "$ARTIFACTS/positive/2-quickfix.png" "$EXT_DIR/images/screenshot.png"
+    # The README screenshot is refreshed only on request, so that a test run leaves the work tree unchanged.
+    if [ "${XXGK_UPDATE_SCREENSHOT:-0}" = 1 ]; then
+      mkdir -p "$EXT_DIR/images" && cp "$ARTIFACTS/positive/2-quickfix.png" "$EXT_DIR/images/screenshot.png"
+    fi
   else
     failed=$((failed + 1)); say "FAIL scenario with the extension (drive.js exit $rc; see $ARTIFACTS/positive)"
   fi
