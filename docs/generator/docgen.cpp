@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/rule_docs.h"
+#include "xxgk/options.h"
 #include "xxgk/rule.h"
 
 namespace {
@@ -87,6 +88,8 @@ int main(int argc, char** argv) {
     written &= write_file(output / "rules" / (std::string(descriptor.id) + ".md"),
                           std::string(kGeneratedNotice) + xxgk::cli::rule_markdown(descriptor));
   }
+  written &= write_file(output / "rules" / (std::string(xxgk::input_limit_rule().id) + ".md"),
+                        std::string(kGeneratedNotice) + xxgk::cli::input_limit_markdown());
   written &= write_file(output / "rules" / "README.md",
                         std::string(kGeneratedNotice) + xxgk::cli::rules_index_markdown());
   written &= write_file(output / "config.schema.json", config_schema().dump(2) + "\n");

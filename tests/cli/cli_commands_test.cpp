@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli_test_support.h"
+#include "xxgk/options.h"
 #include "xxgk/rule.h"
 
 namespace xxgk::cli_test {
@@ -72,6 +73,15 @@ TEST_F(CommandsTest, ExplainShowsTheDocumentationWithBadAndGoodExamples) {
   EXPECT_EQ(lint({"explain", "table-row-missing"}).out, result.out);
 }
 
+// X001 is no catalogue rule, but its diagnostics link to a page like every other: explain prints it, with the bounds.
+TEST_F(CommandsTest, ExplainShowsTheInputLimitPageWithItsBounds) {
+  RunResult result = lint({"explain", "X001"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, StartsWith("# X001 input-too-large\n"));
+  EXPECT_THAT(result.out, HasSubstr("| " + std::to_string(LintLimits{}.max_lines) + " |"));
+  EXPECT_EQ(lint({"explain", "input-too-large"}).out, result.out);
+}
+
 TEST_F(CommandsTest, ExplainUnknownRuleSuggestsSimilarIds) {
   RunResult result = lint({"explain", "T2O2"});
   EXPECT_EQ(result.exit_code, 2);
@@ -117,7 +127,7 @@ TEST_F(CommandsTest, CommittedDocsAreCurrent) {
     ASSERT_TRUE(fs::exists(committed)) << committed << " is missing: run scripts/gen-docs.sh";
     EXPECT_EQ(read_file(entry.path()), read_file(committed)) << committed << " is stale: run scripts/gen-docs.sh";
   }
-  EXPECT_EQ(generated_pages.size(), 34u + 1u);  // a page per rule and the index
+  EXPECT_EQ(generated_pages.size(), 34u + 2u);  // a page per rule, X001's and the index
   for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(XXGK_DOCS_DIR) / "rules"))
     EXPECT_TRUE(generated_pages.count(entry.path().filename().string()))
         << entry.path() << " is not generated any more: run scripts/gen-docs.sh";

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "xxgk/normalize.h"
+#include "xxgk/options.h"
 #include "xxgk/rule.h"
 
 namespace xxgk::cli {
@@ -196,6 +197,8 @@ std::string parse_explain_arguments(const std::vector<std::string>& args) {
   std::string wanted = upper(args[0]);
   for (const Rule& rule : all_rules())
     if (rule.descriptor.id == wanted || rule.descriptor.slug == args[0]) return std::string(rule.descriptor.id);
+  const RuleDescriptor& limit = input_limit_rule();
+  if (limit.id == wanted || limit.slug == args[0]) return std::string(limit.id);
   throw UsageError(unknown_rule_message(args[0]));
 }
 

@@ -31,7 +31,7 @@ void print_rules_table(std::ostream& out) {
 }
 
 void print_rule_explanation(std::ostream& out, const std::string& id) {
-  if (const Rule* rule = find_rule(id)) out << rule_markdown(rule->descriptor);
+  if (std::optional<std::string> page = documentation_page(id)) out << *page;
 }
 
 void print_skeleton(std::ostream& out, const InitArguments& arguments) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "xxgk/options.h"
+
 namespace xxgk::cli {
 
 namespace {
@@ -89,6 +91,33 @@ std::string rule_markdown(const RuleDescriptor& rule) {
   return page;
 }
 
+std::string input_limit_markdown() {
+  const RuleDescriptor& rule = input_limit_rule();
+  const LintLimits limits;
+  auto bound = [](std::string_view what, size_t value) {
+    return "| " + std::string(what) + " | " + std::to_string(value) + " |\n";
+  };
+  std::string page;
+  page += "# " + std::string(rule.id) + " " + std::string(rule.slug) + "\n\n";
+  page += "**" + std::string(rule.title_zh) + "**  \n" + std::string(rule.title_en) + "\n\n";
+  page += "## 说明\n\n" + paragraph(rule.doc_zh) + "\n";
+  page += "## Description\n\n" + paragraph(rule.doc_en) + "\n";
+  page += "## 上限 (bounds)\n\n| 项目 (what) | 上限 (bound) |\n|---|---:|\n";
+  page += bound("字节数 (bytes)", limits.max_bytes);
+  page += bound("行数 (lines)", limits.max_lines);
+  page += bound("表格单元格分隔符总数 (table cell separators in the text)", limits.max_cells);
+  page += bound("一行中的表格单元格分隔符 (table cell separators in one line)", limits.max_row_cells);
+  page += "\n本诊断不能在 `.xxgk-lint.json` 中关闭；请拆分或精简文件 "
+          "(this diagnostic cannot be turned off; split or trim the file).\n";
+  return page;
+}
+
+std::optional<std::string> documentation_page(std::string_view id) {
+  if (const Rule* rule = find_rule(id)) return rule_markdown(rule->descriptor);
+  if (id == input_limit_rule().id) return input_limit_markdown();
+  return std::nullopt;
+}
+
 std::string rules_index_markdown() {
   std::string index;
   index += "# 规则 (rules)\n\n";
@@ -101,6 +130,10 @@ std::string rules_index_markdown() {
              std::string(severity_name(rule.severity)) + " | " + std::string(fix_safety_name(rule.fix)) + " | " +
              table_cell(rule.title_zh) + " — " + table_cell(rule.title_en) + " |\n";
   }
+  const RuleDescriptor& limit = input_limit_rule();
+  index += "\n超出检查上限的文本不解析，只得到 [" + std::string(limit.id) + "](" + std::string(limit.id) +
+           ".md) 一条诊断 (text beyond the checking bounds is not parsed and gets the single diagnostic " +
+           std::string(limit.id) + ").\n";
   return index;
 }
 

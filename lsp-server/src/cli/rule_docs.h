@@ -3,6 +3,7 @@
 // codeDescription.href). One renderer, so the committed docs and the tool never disagree.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ std::string_view fix_safety_name(FixSafety fix);
 
 // The rule's page: titles, default severity, fix, documentation (Chinese first, then English), bad and good example.
 std::string rule_markdown(const RuleDescriptor& rule);
+
+// The page of the input-limit diagnostic (X001, no catalogue rule): what it means and the bounds, from LintLimits.
+std::string input_limit_markdown();
+
+// The page `explain ID` prints and a diagnostic links to: a catalogue rule's, or X001's; nullopt for an unknown id.
+std::optional<std::string> documentation_page(std::string_view id);
 
 // docs/rules/README.md: a table of every rule linking to its page.
 std::string rules_index_markdown();
