@@ -104,6 +104,19 @@ TEST_F(CliHostile, StandardInputOverTheByteLimitIsRefused) {
   EXPECT_THAT(run.err, HasSubstr("<stdin>: 文件过大，未检查"));
 }
 
+// `fix -` is a filter: input it refuses still comes out whole, so `fix - <in >out` never loses text.
+TEST_F(CliHostile, FilterPassesStandardInputOverTheByteLimitThroughUnchanged) {
+  const std::string input = one_long_line(LintLimits{}.max_bytes + 100'000);
+  write_file(*directory / "stdin.bin", input);
+  const MeasuredRun run = run_measured({"fix", "-"}, directory->path(), *directory / "stdin.bin");
+  fs::remove(*directory / "stdin.bin");
+  expect_bounded(run);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("<stdin>: 文件过大，未检查"));
+  EXPECT_EQ(run.out.size(), input.size());
+  EXPECT_TRUE(run.out == input) << "the output differs from the input";
+}
+
 TEST_F(CliHostile, EndlessFileIsRefusedOnceItPassesTheByteLimit) {
   // /dev/zero has no size to check up front: the limit must hold while reading.
   const MeasuredRun run = run_measured({"check", "/dev/zero"}, directory->path());

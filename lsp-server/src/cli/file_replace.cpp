@@ -50,34 +50,56 @@ void write_all(int descriptor, std::string_view content) {
   }
 }
 
-FileError too_large(size_t max_bytes) {
-  const std::string limit = std::to_string(max_bytes);
-  return FileError("文件过大，未检查：超过 " + limit + " 字节的上限 (too large: more than " + limit +
-                   " bytes; not checked)");
-}
+FileError too_large(size_t max_bytes) { return FileError(too_large_message(max_bytes)); }
 
-// Appends what `descriptor` yields up to its end to `content`. Throws FileError past `max_bytes` or on a read error;
-// the caller closes the descriptor.
-void read_to_end(int descriptor, size_t max_bytes, std::string& content) {
+// Appends what `descriptor` yields up to its end to `content`, or stops once more than `max_bytes` came and returns
+// false (what came is kept in `content`). Throws FileError on a read error; the caller closes the descriptor.
+bool read_to_end(int descriptor, size_t max_bytes, std::string& content) {
   char buffer[65536];
   while (true) {
     ssize_t count = ::read(descriptor, buffer, sizeof buffer);
-    if (count == 0) return;
+    if (count == 0) return true;
     if (count < 0) {
       if (errno == EINTR) continue;
       fail_errno("无法读取文件", "cannot read");
     }
-    if (static_cast<size_t>(count) > max_bytes - content.size()) throw too_large(max_bytes);
     content.append(buffer, static_cast<size_t>(count));
+    if (content.size() > max_bytes) return false;
   }
 }
 
 }  // namespace
 
-std::string read_standard_input(size_t max_bytes) {
-  std::string content;
-  read_to_end(STDIN_FILENO, max_bytes, content);
-  return content;
+std::string too_large_message(size_t max_bytes) {
+  const std::string limit = std::to_string(max_bytes);
+  return "文件过大，未检查：超过 " + limit + " 字节的上限 (too large: more than " + limit + " bytes; not checked)";
+}
+
+StandardInput read_standard_input(size_t max_bytes) {
+  StandardInput input;
+  input.complete = read_to_end(STDIN_FILENO, max_bytes, input.content);
+  return input;
+}
+
+void copy_rest_of_standard_input() {
+  char buffer[65536];
+  while (true) {
+    ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (count == 0) return;
+    if (count < 0) {
+      if (errno == EINTR) continue;
+      fail_errno("无法读取标准输入", "cannot read standard input");
+    }
+    std::string_view chunk(buffer, static_cast<size_t>(count));
+    while (!chunk.empty()) {
+      ssize_t written = ::write(STDOUT_FILENO, chunk.data(), chunk.size());
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        fail_errno("无法写入标准输出", "cannot write standard output");
+      }
+      chunk.remove_prefix(static_cast<size_t>(written));
+    }
+  }
 }
 
 FileVersion read_file_version(const fs::path& file, size_t max_bytes) {
@@ -98,7 +120,7 @@ FileVersion read_file_version(const fs::path& file, size_t max_bytes) {
   version.mode = status.st_mode;
   try {
     if (static_cast<uintmax_t>(status.st_size) > max_bytes) throw too_large(max_bytes);
-    read_to_end(descriptor, max_bytes, version.content);
+    if (!read_to_end(descriptor, max_bytes, version.content)) throw too_large(max_bytes);
   } catch (const FileError&) {
     ::close(descriptor);
     throw;

@@ -31,8 +31,20 @@ class FileError : public std::runtime_error {
 // Reads `file`, refusing one larger than `max_bytes` (checked while reading too: a FIFO or /dev/zero has no size).
 // Throws FileError.
 FileVersion read_file_version(const std::filesystem::path& file, size_t max_bytes = SIZE_MAX);
-// Reads standard input to its end, refusing more than `max_bytes`. Throws FileError.
-std::string read_standard_input(size_t max_bytes);
+// "too large" for input of more than `max_bytes` (Chinese first, then English), without the file's name.
+std::string too_large_message(size_t max_bytes);
+
+// Standard input read to its end, or only up to a little more than `max_bytes` when more follows (complete is false;
+// the rest stays unread).
+struct StandardInput {
+  std::string content;
+  bool complete = true;
+};
+// Throws FileError on a read error.
+StandardInput read_standard_input(size_t max_bytes);
+// Copies what is left of standard input to standard output: a filter that cannot process its input still passes
+// it on whole. Throws FileError.
+void copy_rest_of_standard_input();
 
 // Replaces the contents of the regular file `file` with `content`: writes a temporary file in the same directory,
 // gives it the original mode, fsyncs it, checks that `file` still has the size, modification time and content of

@@ -22,6 +22,7 @@ struct FileOutcome {
   std::vector<std::string> messages;             // for stderr: read errors, refusals, encoding notes
   std::vector<std::string> changes;              // fix: what was changed
   std::optional<std::string> filtered_output;    // `fix -`: what goes to standard output
+  bool then_rest_of_stdin = false;               // `fix -` on too much input: the unread rest follows the output
   bool failed = false;                           // makes the run exit with 2
 };
 
@@ -66,18 +67,28 @@ class TargetProcessor {
   void check_target(const CheckTarget& target, FileOutcome& outcome) const {
     std::optional<FileVersion> version;
     std::string stdin_bytes;
+    bool filter = command_ == LintCommand::Fix && target.is_stdin();
     // Input the core would not check anyway is not read into memory either.
     const size_t max_bytes = LintLimits{}.max_bytes;
     try {
-      if (target.is_stdin())
-        stdin_bytes = read_standard_input(max_bytes);
-      else
+      if (target.is_stdin()) {
+        StandardInput input = read_standard_input(max_bytes);
+        if (!input.complete) {
+          // The filter's output is its input, unchanged: a pipeline never loses text to a refusal.
+          if (filter) {
+            outcome.filtered_output = std::move(input.content);
+            outcome.then_rest_of_stdin = true;
+          }
+          return fail(outcome, target, too_large_message(max_bytes));
+        }
+        stdin_bytes = std::move(input.content);
+      } else {
         version = read_file_version(target.path, max_bytes);
+      }
     } catch (const FileError& error) {
       return fail(outcome, target, error.what());
     }
     std::string_view bytes = version ? std::string_view(version->content) : std::string_view(stdin_bytes);
-    bool filter = command_ == LintCommand::Fix && target.is_stdin();
 
     DecodedInput input = decode_input(bytes);
     if (!input.text) {
@@ -165,6 +176,13 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
         for (const std::string& message : outcome.messages) std::cerr << message << '\n';
         for (const std::string& change : outcome.changes) change_stream << change << '\n';
         if (outcome.filtered_output) std::cout << *outcome.filtered_output << std::flush;
+        if (outcome.then_rest_of_stdin) {
+          try {
+            copy_rest_of_standard_input();
+          } catch (const FileError& error) {
+            std::cerr << "<stdin>: " << error.what() << '\n';
+          }
+        }
         failed = failed || outcome.failed;
         if (outcome.report) {
           ++summary.files;
