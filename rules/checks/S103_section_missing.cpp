@@ -1,4 +1,7 @@
 // S103 section-missing: one of the six sections prescribed by the 2021 format is absent.
+#include <algorithm>
+
+#include "content_util.h"
 #include "structure_util.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
@@ -17,7 +20,7 @@ constexpr RuleDescriptor kDescriptor{
     .doc_zh =
         "检查六个部分（一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
         "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项）是否齐全，"
-        "缺几个就报几个，每个都指在它应在的位置（下一个已有部分的标题处，或文末）。\n\n"
+        "缺几个就报几个，每个都指在它应在的位置（下一个已有部分的标题处，或文末的落款之前）。\n\n"
         "六个部分由国办公开办函〔2021〕30号规定的年度报告格式确定，对应《中华人民共和国政府信息公开条例》"
         "第五十条所列的报告内容，“不能遗漏”（format-2021.md 2.3、C-1、C-2）。\n\n"
         "修复：补写该部分。自动修复在应有的位置插入规范标题，第二、三、四部分再插入模板统计表（数值全部为 0，"
@@ -25,7 +28,7 @@ constexpr RuleDescriptor kDescriptor{
     .doc_en =
         "Checks that all six sections are present (一、总体情况 … 六、其他需要报告的事项). Every missing section is "
         "reported, each at the place it belongs: the heading of the next section present, or the end of the "
-        "document.\n\n"
+        "document, before the signature.\n\n"
         "The six sections are fixed by the report format issued with 国办公开办函〔2021〕30号 and follow the contents "
         "that Article 50 of the Regulation requires; none may be left out (format-2021.md 2.3, C-1, C-2).\n\n"
         "Fix: write the section. The automatic fix inserts the canonical heading at its place and, for sections 二, "
@@ -38,7 +41,8 @@ constexpr RuleDescriptor kDescriptor{
 // Where a missing section's heading goes, and what the diagnostic points at.
 struct Placement {
   size_t insert_at = 0;     // start of the line the section goes before, or the end of the text
-  ByteRange anchor;         // the next section's heading, the orphaned table's first row, or the last line
+  ByteRange anchor;         // the next section's heading, the orphaned table's first row, the signature, or the
+                            // last line
   bool at_end = false;      // appended after everything else
   bool table_present = false;  // the section's table is already in the document (only the heading is missing)
 };
@@ -48,6 +52,26 @@ ByteRange last_content_line(std::string_view text) {
   while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
     --end;
   return {line_start_at(text, end), end};
+}
+
+// The signature closing a report: a last line that is only a date ("2025年1月20日"), with the line above it when that
+// names the body (a short line that is no sentence and no heading). A section missing at the end belongs before it.
+std::optional<ByteRange> signature(const Report& report) {
+  const std::string_view text = report.text;
+  const ByteRange date_line = content::trimmed(text, last_content_line(text));
+  const std::optional<content::Date> date = content::parse_date(text, date_line.begin);
+  if (date_line.empty() || !date || date->range.end != date_line.end) return std::nullopt;
+  ByteRange block{line_start_at(text, date_line.begin), date_line.end};
+  if (block.begin == 0) return block;
+  const size_t above_start = line_start_at(text, block.begin - 1);
+  const ByteRange above = content::trimmed(text, {above_start, line_end_at(text, above_start)});
+  constexpr size_t kLongestBodyName = 120;  // bytes: 40 Chinese characters
+  const bool names_body = !above.empty() && above.size() <= kLongestBodyName &&
+                          text.substr(above.begin, above.size()).find("。") == std::string_view::npos &&
+                          std::none_of(report.headings.begin(), report.headings.end(),
+                                       [&](const Heading& heading) { return heading.range.begin == above.begin; });
+  if (names_body) block.begin = above_start;
+  return block;
 }
 
 Placement place(const CheckContext& ctx, int number) {
@@ -66,6 +90,11 @@ Placement place(const CheckContext& ctx, int number) {
     if (!section || !section->heading) continue;
     placement.insert_at = line_start_at(report.text, section->heading->range.begin);
     placement.anchor = section->heading->range;
+    return placement;
+  }
+  if (const std::optional<ByteRange> closing = signature(report)) {
+    placement.insert_at = closing->begin;
+    placement.anchor = content::trimmed(report.text, {closing->begin, line_end_at(report.text, closing->begin)});
     return placement;
   }
   placement.insert_at = report.text.size();
