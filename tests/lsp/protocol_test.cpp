@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "test_client.h"
 
@@ -314,6 +316,92 @@ TEST(ProtocolTest, RandomIncrementalEditsMatchTheFullText) {
     EXPECT_EQ(actions["result"][0]["edit"]["changes"][kUri],
               full_actions["result"][0]["edit"]["changes"]["file:///reports/full.txt"]);
   }
+}
+
+// The server's peak resident memory (VmHWM), in KiB; 0 when /proc does not say.
+long peak_rss_kib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
+  return 0;
+}
+
+// A client typing as fast as it can: 10,000 single-character edits, with requests in between and half of them
+// cancelled right after they were sent. The server must answer every request exactly once (a result, or
+// RequestCancelled), publish diagnostics for the last version that equal a from-scratch lint of the same text, and
+// stay within a memory bound. A writer thread sends while this thread reads, as an editor does: a server that blocked
+// on its output would stall the writer and hit the wait's timeout.
+TEST(ProtocolTest, TenThousandEditsWithCancellationsKeepUpAndEndRight) {
+  const std::string original = read_fixture("004_6958a79bc20c0ed0.txt");
+  const std::vector<std::string> keystrokes = {"0", "7", "\t", "\n", "一", "、", "𠮷", "年", " ", ""};
+  constexpr int kEdits = 10'000;
+  constexpr int kRequestEvery = 50;
+  constexpr long kMaxRssKib = 200 * 1024;
+  ProcessClient client;
+  client.initialize(json::object(), {{"lintAllDocuments", true}});  // the default debounce
+  client.open(kUri, original);
+
+  Utf16Buffer buffer(original);
+  std::mt19937 random(20261122);
+  std::map<int64_t, bool> requests;  // id -> cancelled
+  int64_t version = 1;
+  std::thread writer([&] {
+    for (int edit = 0; edit < kEdits; ++edit) {
+      // Typing mostly inserts one character; one keystroke in ten deletes the one before the cursor instead.
+      size_t at = random() % (buffer.size() + 1);
+      while (!buffer.boundary(at) || buffer.splits_crlf(at)) --at;
+      const std::string text = keystrokes[random() % keystrokes.size()];
+      size_t end = at;
+      if (text.empty() && at < buffer.size()) {
+        end = at + 1;
+        while (!buffer.boundary(end) || buffer.splits_crlf(end)) ++end;
+      }
+      client.write({{"jsonrpc", "2.0"},
+                    {"method", "textDocument/didChange"},
+                    {"params",
+                     {{"textDocument", {{"uri", kUri}, {"version", ++version}}},
+                      {"contentChanges",
+                       json::array({{{"range", {{"start", buffer.position(at)}, {"end", buffer.position(end)}}},
+                                     {"text", text}}})}}}});
+      buffer.replace(at, end, text);
+      if (edit % kRequestEvery == 0) {
+        const int64_t id = 1'000'000 + edit;
+        const bool cancel = (edit / kRequestEvery) % 2 == 1;
+        requests[id] = cancel;
+        client.write({{"jsonrpc", "2.0"}, {"id", id}, {"method", "textDocument/documentSymbol"},
+                      {"params", text_document()}});
+        if (cancel) client.write({{"jsonrpc", "2.0"}, {"method", "$/cancelRequest"}, {"params", {{"id", id}}}});
+      }
+    }
+  });
+  const std::optional<json> last = client.wait_for(
+      [&](const json& message) {
+        return message.value("method", "") == "textDocument/publishDiagnostics" &&
+               message["params"]["uri"] == kUri && message["params"].value("version", int64_t{0}) == 1 + kEdits;
+      },
+      180s);
+  writer.join();
+  ASSERT_TRUE(last.has_value()) << "no diagnostics for the last version";
+
+  // Every request answered exactly once; only cancelled ones may answer RequestCancelled.
+  const long peak = peak_rss_kib(client.pid());
+  std::map<int64_t, int> answers;
+  for (const json& message : client.drain()) {
+    if (!message.contains("id") || message.contains("method")) continue;
+    const int64_t id = message["id"].get<int64_t>();
+    ++answers[id];
+    if (message.contains("error")) {
+      EXPECT_EQ(message["error"]["code"], -32800) << message.dump();
+      EXPECT_TRUE(requests[id]) << "a request that was not cancelled failed: " << message.dump();
+    }
+  }
+  ASSERT_EQ(answers.size(), requests.size());
+  for (const auto& [id, count] : answers) EXPECT_EQ(count, 1) << "request " << id;
+
+  client.open("file:///reports/full.txt", buffer.utf8());
+  EXPECT_EQ(comparable((*last)["params"]["diagnostics"]), comparable(client.diagnostics("file:///reports/full.txt")));
+  EXPECT_GT(peak, 0);
+  EXPECT_LE(peak, kMaxRssKib) << "peak resident memory " << peak << " KiB";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
