@@ -1,31 +1,19 @@
 #include "xxgk/normalize.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "hant_hans.h"
 #include "xxgk/positions.h"
 
 namespace xxgk {
 namespace {
-
-// ICU's transliterator is costly to create and not safe to share across threads, so each thread keeps its own.
-icu::Transliterator* traditional_to_simplified() {
-  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(t) : nullptr;
-  }();
-  return transliterator.get();
-}
 
 const icu::Normalizer2* nfkc() {
   static const icu::Normalizer2* instance = [] {
@@ -40,16 +28,31 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-icu::UnicodeString nfkc_simplified(std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+// The code points of `text` as ICU reads UTF-8 (an ill-formed sequence becomes one U+FFFD).
+icu::UnicodeString from_utf8(std::string_view text) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+}
+
+std::u32string code_points(const icu::UnicodeString& u) {
+  std::u32string out(static_cast<size_t>(u.countChar32()), U'\0');
+  UErrorCode status = U_ZERO_ERROR;
+  u.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
+  return out;
+}
+
+std::u32string nfkc_simplified(std::string_view text) {
+  icu::UnicodeString u = from_utf8(text);
   if (const icu::Normalizer2* n = nfkc()) {
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString normalized = n->normalize(u, status);
     if (U_SUCCESS(status)) u = normalized;
   }
-  if (!is_ascii(text))
-    if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
-  return u;
+  std::u32string normalized = code_points(u);
+  if (is_ascii(text)) return normalized;
+  std::u32string simplified;
+  simplified.reserve(normalized.size());
+  append_simplified(normalized, simplified);
+  return simplified;
 }
 
 char32_t fold_punctuation(char32_t c) {
@@ -93,13 +96,10 @@ void append_utf8(std::string& out, char32_t c) {
 }
 
 std::string compute_label(std::string_view text) {
-  const icu::UnicodeString u = nfkc_simplified(text);
   std::string out;
   out.reserve(text.size());
   bool after_digit = false;
-  for (int32_t i = 0; i < u.length();) {
-    char32_t c = static_cast<char32_t>(u.char32At(i));
-    i += U16_LENGTH(c);
+  for (char32_t c : nfkc_simplified(text)) {
     if (is_space(c)) continue;
     // "1、" and "1．" (NFKC has made the latter "1.") are the same item number as "1.".
     if (after_digit && c == U'、') c = U'.';
@@ -124,23 +124,16 @@ std::string normalize_label(std::string_view text) {
   return cache.emplace(std::move(key), compute_label(text)).first->second;
 }
 
-std::string normalize_prose(std::string_view text) {
-  std::string out;
-  nfkc_simplified(text).toUTF8String(out);
-  return out;
-}
-
 std::string to_simplified_same_length(std::string_view text) {
   if (is_ascii(text)) return {};
-  icu::Transliterator* t = traditional_to_simplified();
-  if (!t) return {};
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const icu::UnicodeString original = u;
-  t->transliterate(u);
-  if (u == original) return {};
+  const std::u32string original = code_points(from_utf8(text));
+  std::u32string simplified;
+  simplified.reserve(original.size());
+  append_simplified(original, simplified);
+  if (simplified == original) return {};
   std::string out;
-  u.toUTF8String(out);
+  out.reserve(text.size());
+  for (char32_t c : simplified) append_utf8(out, c);
   // Offsets must stay valid: accept the result only when every character kept its UTF-8 length.
   if (out.size() != text.size()) return {};
   return out;

@@ -13,9 +13,6 @@ namespace xxgk {
 // "1." "1．" "1、" → "1.". Chinese text stays Chinese; ASCII digits and letters stay ASCII.
 std::string normalize_label(std::string_view text);
 
-// Cheaper form for prose search: NFKC + Traditional→Simplified only (keeps whitespace and punctuation).
-std::string normalize_prose(std::string_view text);
-
 // The text with Traditional characters turned Simplified, or "" when nothing changes or when the result would not
 // keep every byte offset (so that the caller can search the result and point into the original).
 std::string to_simplified_same_length(std::string_view text);
