@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cell_value.h"
 #include "syntax.h"
@@ -16,6 +15,19 @@ namespace {
 constexpr std::string_view kEnumerationMark = "、";
 
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+// Calls `visit` on each child of `node` (each named child when `named_only`) in order. A cursor walks the children in
+// constant time each, where ts_node_child(node, i) / ts_node_named_child(node, i) start again from the first child on
+// every call: quadratic in the hundreds of blocks of a report and the cells of a row.
+template <typename Visit>
+void for_each_child(TSNode node, bool named_only, Visit visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    const TSNode child = ts_tree_cursor_current_node(&cursor);
+    if (!named_only || ts_node_is_named(child)) visit(child);
+  }
+  ts_tree_cursor_delete(&cursor);
+}
 
 // A node's text without its line terminator(s).
 ByteRange line_range(std::string_view text, TSNode node) {
@@ -156,23 +168,26 @@ SubItem build_subheading(std::string_view text, TSNode node) {
 // "一是…二是…" enumerations inside prose: a numeral followed by 是, at the start of the line or after punctuation,
 // a space or Markdown emphasis.
 void find_inline_markers(std::string_view text, ByteRange line, std::vector<SubItem>& out) {
-  constexpr std::string_view kIs = "是";
-  static const std::unordered_set<std::string_view> kBoundaries = {"。", "；", "，", "：", "、", "）", "\n", "*", " ",
-                                                                  ";",  ":",  ",",  ")",  "！", "？", "\u3000"};
-  // Walk the line a character at a time: string_view::find("是") would stop at every byte 0xE6 that opens a CJK
-  // character and compare from there.
-  size_t previous_start = line.begin;  // start of the character before the one at `at`
-  for (size_t at = line.begin, length = 1; at + kIs.size() <= line.end; previous_start = at, at += length) {
-    decode_utf8(text, at, length);
+  constexpr std::string_view kIs = "是";  // E6 98 AF
+  constexpr std::string_view kBoundaries[] = {"。", "；", "，", "：", "、", "）", "\n", "*", " ",
+                                              ";",  ":",  ",",  ")",  "！", "？", "\u3000"};
+  // Look for the last byte of 是, rarer than its lead byte 0xE6 (which opens a sixth of all CJK characters). A lead
+  // byte is never part of another character, so a 是 found this way is a character of its own, and so is a numeral
+  // in the three bytes before it.
+  const std::string_view searched = text.substr(0, line.end);
+  for (size_t last = searched.find(kIs.back(), line.begin + 2); last != std::string_view::npos;
+       last = searched.find(kIs.back(), last + 1)) {
+    const size_t at = last + 1 - kIs.size();
     if (text.compare(at, kIs.size(), kIs) != 0 || at < line.begin + 3) continue;
-    size_t numeral_begin = previous_start;
-    if (numeral_begin + 3 != at || !is_numeral_char(text.substr(numeral_begin, 3))) continue;
+    size_t numeral_begin = at - 3;
+    if (!is_numeral_char(text.substr(numeral_begin, 3))) continue;
     if (numeral_begin >= line.begin + 3 && text.substr(numeral_begin - 3, 3) == "十") numeral_begin -= 3;
     bool boundary = numeral_begin == line.begin;
     if (!boundary) {
       size_t prev = numeral_begin - 1;
       while (prev > line.begin && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
-      boundary = kBoundaries.count(text.substr(prev, numeral_begin - prev)) > 0;
+      boundary = std::find(std::begin(kBoundaries), std::end(kBoundaries), text.substr(prev, numeral_begin - prev)) !=
+                 std::end(kBoundaries);
     }
     if (!boundary) continue;
     SubItem item;
@@ -184,26 +199,23 @@ void find_inline_markers(std::string_view text, ByteRange line, std::vector<SubI
   }
 }
 
-Row build_row(std::string_view text, TSNode node, const GrammarSymbols& symbols) {
+Row build_row(std::string_view text, TSNode node) {
   Row row;
   row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
-  // Cells are what lies between separators; the grammar gives the separators as anonymous children.
-  size_t line_end = ts_node_end_byte(node);
-  while (line_end > ts_node_start_byte(node) && is_line_break(text[line_end - 1])) --line_end;
+  // Cells are what lies between separators, tabs and unescaped pipes (the grammar's cell nodes are the non-empty ones).
   std::vector<ByteRange> raw_cells;
-  size_t cell_start = ts_node_start_byte(node);
-  bool pipes = false, tabs = false;
-  const uint32_t children = ts_node_child_count(node);
-  for (uint32_t i = 0; i < children; ++i) {
-    const TSNode child = ts_node_child(node, i);
-    if (ts_node_is_named(child) && ts_node_symbol(child) == symbols.cell) continue;
-    const size_t begin = ts_node_start_byte(child), end = ts_node_end_byte(child);
-    if (end != begin + 1 || (text[begin] != '\t' && text[begin] != '|')) continue;
-    (text[begin] == '|' ? pipes : tabs) = true;
-    raw_cells.push_back({cell_start, begin});
-    cell_start = end;
+  size_t cell_start = row.range.begin;
+  bool pipes = false, tabs = false, escaped = false;
+  for (size_t i = row.range.begin; i < row.range.end; ++i) {
+    const char c = text[i];
+    if (c == '\t' || (c == '|' && !escaped)) {
+      (c == '|' ? pipes : tabs) = true;
+      raw_cells.push_back({cell_start, i});
+      cell_start = i + 1;
+    }
+    escaped = c == '\\' && !escaped;
   }
-  raw_cells.push_back({cell_start, line_end});
+  raw_cells.push_back({cell_start, row.range.end});
   row.separator = pipes && !tabs ? '|' : '\t';
   // Outer pipes of Markdown rows ("| a | b |") delimit no cell.
   if (pipes) {
@@ -236,12 +248,10 @@ Row build_row(std::string_view text, TSNode node, const GrammarSymbols& symbols)
 
 Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symbols) {
   Table table;
-  const uint32_t children = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < children; ++i) {
-    const TSNode child = ts_node_named_child(node, i);
+  for_each_child(node, true, [&](TSNode child) {
     const TSSymbol kind = ts_node_symbol(child);
     if (kind == symbols.row) {
-      table.rows.push_back(build_row(text, child, symbols));
+      table.rows.push_back(build_row(text, child));
     } else if (kind == symbols.delimiter_row) {
       Row row;
       row.range = line_range(text, child);
@@ -250,35 +260,53 @@ Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symb
       table.rows.push_back(std::move(row));
       table.markdown = true;
     }
-  }
+  });
   if (!table.rows.empty()) table.range = {table.rows.front().range.begin, table.rows.back().range.end};
   return table;
 }
 
 Paragraph build_paragraph(std::string_view text, TSNode node, const GrammarSymbols& symbols) {
   Paragraph paragraph;
-  const uint32_t children = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < children; ++i) {
-    const TSNode child = ts_node_named_child(node, i);
+  for_each_child(node, true, [&](TSNode child) {
     if (ts_node_symbol(child) == symbols.line) paragraph.lines.push_back(content_range(text, child));
-  }
+  });
   if (paragraph.lines.empty()) paragraph.lines.push_back(content_range(text, node));
   paragraph.range = {paragraph.lines.front().begin, paragraph.lines.back().end};
   return paragraph;
 }
 
+// Common Traditional-only characters, as a bit per code point of the Basic Multilingual Plane (8 KB), so that the
+// scan of a whole text costs a bit test per three-byte character.
+class TraditionalOnly {
+ public:
+  constexpr TraditionalOnly() {
+    constexpr std::u32string_view kCharacters =
+        U"開與資報關發國處為這個們來時說對後經實當機門問還體點從過條計總題應專務辦請網訊況動區會項數據決審結訴訟議複費"
+        U"規則設電級構導單錄類義場屬衛護歸預價";
+    for (char32_t c : kCharacters) bits_[c / 64] |= uint64_t{1} << (c % 64);
+  }
+  // Whether the three bytes at `p` are one of the characters.
+  bool at(const char* p) const {
+    const char32_t c = (static_cast<char32_t>(static_cast<unsigned char>(p[0]) & 0x0F) << 12) |
+                       (static_cast<char32_t>(static_cast<unsigned char>(p[1]) & 0x3F) << 6) |
+                       (static_cast<unsigned char>(p[2]) & 0x3F);
+    return (bits_[c / 64] >> (c % 64)) & 1;
+  }
+
+ private:
+  std::array<uint64_t, 0x10000 / 64> bits_{};
+};
+
 // Whether the text uses Traditional characters at all: a quick scan for common Traditional-only characters, so that
-// the costly transliteration runs only on reports that need it.
+// the costly transliteration runs only on reports that need it. A character is three bytes, a lead byte 0xE0..0xEF
+// and two continuation bytes; other bytes are stepped over one at a time.
 bool looks_traditional(std::string_view text) {
-  static const std::unordered_set<std::string_view> kTraditionalOnly = {
-      "開", "與", "資", "報", "關", "發", "國", "處", "為", "這", "個", "們", "來", "時", "說", "對", "後", "經",
-      "實", "當", "機", "門", "問", "還", "體", "點", "從", "過", "條", "計", "總", "題", "應", "專", "務", "辦",
-      "請", "網", "訊", "況", "動", "區", "會", "項", "數", "據", "決", "審", "結", "訴", "訟", "議", "複", "費",
-      "規", "則", "設", "電", "級", "構", "導", "單", "錄", "類", "義", "場", "屬", "衛", "護", "歸", "預", "價"};
+  static constexpr TraditionalOnly kTraditionalOnly;
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
   for (size_t i = 0; i + 3 <= text.size(); ++i) {
     const unsigned char lead = static_cast<unsigned char>(text[i]);
     if (lead < 0xE0 || lead >= 0xF0) continue;
-    if (kTraditionalOnly.count(text.substr(i, 3))) return true;
+    if (continuation(text[i + 1]) && continuation(text[i + 2]) && kTraditionalOnly.at(&text[i])) return true;
     i += 2;
   }
   return false;
@@ -340,9 +368,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
 
   std::vector<size_t> heading_of_table;
   int current_section = 0;
-  const uint32_t count = ts_node_named_child_count(root);
-  for (uint32_t i = 0; i < count; ++i) {
-    const TSNode node = ts_node_named_child(root, i);
+  for_each_child(root, true, [&](TSNode node) {
     const TSSymbol kind = ts_node_symbol(node);
     if (kind == symbols.title) {
       if (!report.title) report.title.emplace();
@@ -364,7 +390,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
       for (const ByteRange line : report.paragraphs.back().lines) find_inline_markers(search, line, report.subitems);
     } else if (kind == symbols.table) {
       Table whole = build_table(text, node, symbols);
-      if (whole.rows.empty()) continue;
+      if (whole.rows.empty()) return;
       whole.section = current_section;
       for (Table& table : split_by_schema(std::move(whole), format)) {
         table.spec = recognise_table_spec(table, format, current_section);
@@ -375,7 +401,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     } else if (kind == symbols.html_comment) {
       report.comments.push_back(content_range(text, node));
     }
-  }
+  });
   merge_split_tables(report);
   if (report.title) {
     report.title->normalized = normalize_label(report.title->text);

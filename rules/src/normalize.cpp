@@ -113,15 +113,19 @@ std::string compute_label(std::string_view text) {
 }  // namespace
 
 std::string normalize_label(std::string_view text) {
-  // Labels repeat across the rows of a report and across the reports of a batch: remember them per thread.
-  thread_local std::unordered_map<std::string, std::string> cache;
+  // Labels repeat across the rows of a report and across the reports of a batch: remember them per thread. Looked up
+  // by string_view, so that a hit allocates nothing but the copy returned.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
   constexpr size_t kCacheLimit = 1 << 14;
   constexpr size_t kCacheableLength = 256;
   if (text.size() > kCacheableLength) return compute_label(text);
-  std::string key(text);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (auto it = cache.find(text); it != cache.end()) return it->second;
   if (cache.size() >= kCacheLimit) cache.clear();
-  return cache.emplace(std::move(key), compute_label(text)).first->second;
+  return cache.emplace(std::string(text), compute_label(text)).first->second;
 }
 
 std::string to_simplified_same_length(std::string_view text) {
@@ -151,19 +155,24 @@ size_t code_point_count(std::string_view text) {
 }
 
 size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
-  auto decode_all = [](std::string_view s) {
-    std::vector<char32_t> out;
+  // Labels are compared against every canonical wording: the buffers are kept per thread instead of allocated per
+  // call.
+  thread_local std::vector<char32_t> x, y;
+  thread_local std::vector<size_t> previous, current;
+  auto decode_all = [](std::string_view s, std::vector<char32_t>& out) {
+    out.clear();
     for (size_t i = 0; i < s.size();) {
       size_t length = 1;
       out.push_back(decode_utf8(s, i, length));
       i += length;
     }
-    return out;
   };
-  const std::vector<char32_t> x = decode_all(a), y = decode_all(b);
+  decode_all(a, x);
+  decode_all(b, y);
   const size_t length_gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
   if (length_gap > cap) return cap + 1;
-  std::vector<size_t> previous(y.size() + 1), current(y.size() + 1);
+  previous.resize(y.size() + 1);
+  current.resize(y.size() + 1);
   for (size_t j = 0; j <= y.size(); ++j) previous[j] = j;
   for (size_t i = 1; i <= x.size(); ++i) {
     current[0] = i;
