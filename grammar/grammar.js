@@ -8,12 +8,40 @@
  * only arranges those tokens into blocks. Any sequence of text lines is a
  * valid document: a line that is nothing else is a paragraph `line`.
  *
+ * Parsing costs about the same per token and per reduction, whatever their
+ * size, so the tree has as few of both as it can: line terminators and cell
+ * separators are not tokens but padding of the next token.
+ *
  * Node kinds (the document model depends on these names):
  *   document, title, heading (atx_marker? numeral heading_text?),
  *   subheading (atx_marker? item_number subheading_text?), paragraph (line+),
- *   table (row | delimiter_row | blank)+, row (cell | "\t" | "|")+,
- *   delimiter_row, blank, html_comment.
+ *   table (row | delimiter_row | blank)+, row (cell*), delimiter_row, blank,
+ *   html_comment.
+ * A row node spans its line without the terminator, from its first separator
+ * or cell to its last separator or cell; the cells between are what lies
+ * between separators, which the tree does not show.
  */
+// Lists are where the reductions are: `repeat(x)` reduces once per element
+// (into a binary tree of hidden nodes, rebalanced after the parse). A choice
+// of flat sequences reduces once per sequence instead, so lists are written
+// as runs of up to `max` elements, each run one reduction.
+
+/** 1 to `max` times `rule`, as one flat sequence of each length. */
+function run(rule, max) {
+  const lengths = [];
+  for (let n = 1; n <= max; n++) lengths.push(seq(...Array(n).fill(rule)));
+  return choice(...lengths);
+}
+
+/**
+ * `rule` one or more times: whole runs of `max` (hidden nodes) and a last run
+ * of 1 to `max` that belongs to the list's own node. A run of `max` followed
+ * by another element is a whole run (the precedence), so the list goes on.
+ */
+function many1(rule, max) {
+  return seq(repeat(prec(1, seq(...Array(max).fill(rule)))), run(rule, max));
+}
+
 module.exports = grammar({
   name: 'xxgk_report',
 
@@ -28,15 +56,15 @@ module.exports = grammar({
     $.heading_text,
     $.item_number,      // （一） / (一)
     $.subheading_text,
-    $.cell,             // a non-empty table cell
-    $._tab,             // tab separator (shown as anonymous '\t')
-    $._pipe,            // pipe separator (shown as anonymous '|')
-    $._delimiter_text,  // the text of a GFM delimiter row
+    $.cell,             // a non-empty table cell after the first of its row
+    $._first_cell,      // a non-empty cell a row starts with (shown as cell)
+    $._row_lead,        // the separators a row starts with
+    $._row_end,         // zero-width: the end of a row with trailing separators
+    $.delimiter_row,    // the text of a GFM delimiter row
     $.blank,            // an empty / whitespace-only line, terminator included
     $._table_blank,     // a blank line followed (after blanks) by another row
     $.html_comment,     // <!-- ... -->, possibly spanning lines
-    $._eol,             // line terminator (\n, \r\n, \r) or end of input
-    $._row_eol,         // the same, ending a row or delimiter row
+    $._end,             // zero-width: the end of input after a last terminator
     $._error_sentinel,  // never valid: tells the scanner it is in error recovery
   ],
 
@@ -45,27 +73,28 @@ module.exports = grammar({
   rules: {
     // Leading region (titles, blank lines, comments) followed by the body.
     // Titles are only reachable before the first heading/paragraph/table.
-    document: $ => optional(choice(
-      seq(repeat1($._preamble_item), optional($._body)),
-      $._body,
-    )),
+    document: $ => seq(
+      optional(choice(
+        seq(many1($._preamble_item, 8), optional($._body)),
+        $._body,
+      )),
+      optional($._end),
+    ),
 
     _preamble_item: $ => choice(
       $._title_line,
       $.blank,
-      $._comment_line,
+      $.html_comment,
     ),
 
-    _title_line: $ => seq(optional($._title_marker), $.title, $._eol),
+    _title_line: $ => seq(optional($._title_marker), $.title),
 
-    _comment_line: $ => seq($.html_comment, $._eol),
-
-    _body: $ => seq($._content_block, repeat($._block)),
+    _body: $ => seq($._content_block, optional(many1($._block, 8))),
 
     _block: $ => choice(
       $._content_block,
       $.blank,
-      $._comment_line,
+      $.html_comment,
     ),
 
     _content_block: $ => choice(
@@ -80,36 +109,26 @@ module.exports = grammar({
       $.numeral,
       alias($._heading_sep, '、'),
       optional($.heading_text),
-      $._eol,
     ),
 
     subheading: $ => seq(
       optional($.atx_marker),
       $.item_number,
       optional($.subheading_text),
-      $._eol,
     ),
 
-    paragraph: $ => prec.right(repeat1(seq($.line, $._eol))),
+    paragraph: $ => prec.right(many1($.line, 8)),
 
-    table: $ => prec.right(seq(
-      $._table_line,
-      repeat(choice($._table_line, alias($._table_blank, $.blank))),
-    )),
+    table: $ => prec.right(seq($._table_line, optional(many1($._table_item, 8)))),
 
     _table_line: $ => choice($.row, $.delimiter_row),
 
-    // (cell? separator)+ cell? — two tokens per repeat step keeps the number of
-    // reductions (the main parsing cost) low.
-    row: $ => seq(
-      repeat1(seq(
-        optional($.cell),
-        choice(alias($._tab, '\t'), alias($._pipe, '|')),
-      )),
-      optional($.cell),
-      $._row_eol,
-    ),
+    _table_item: $ => choice($._table_line, alias($._table_blank, $.blank)),
 
-    delimiter_row: $ => seq($._delimiter_text, $._row_eol),
+    row: $ => seq(
+      choice(alias($._first_cell, $.cell), $._row_lead),
+      optional(many1($.cell, 16)),
+      optional($._row_end),
+    ),
   },
 });

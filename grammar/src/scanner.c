@@ -1,14 +1,18 @@
 /*
  * External scanner for the `xxgk_report` grammar.
  *
- * Every token of the grammar comes from here. The scanner is stateless (the
- * serialized state is always empty), so incremental reparsing only depends on
- * Tree-sitter's own bookkeeping: which parse state a token was lexed in (its
- * lex mode, i.e. the set of valid external tokens) and how far the scanner
- * looked ahead. Everything the scanner decides depends only on
- *   - the text from the token start up to the furthest character it read, and
- *   - `valid_symbols` (in the leading title region TITLE is valid; right after
- *     a table row TABLE_BLANK is valid).
+ * Every token of the grammar comes from here. Parsing cost is per token and
+ * per reduction, so tokens are as few as the tree allows: a line terminator is
+ * never a token of its own but padding of the next token, and the separators
+ * between cells are padding of the cell after them. The scanner therefore
+ * keeps one bit of state, whether the previous token ended inside a line
+ * (before its terminator) or at the start of a line; at a terminator that is
+ * the difference between "the end of the previous line" and "a blank line".
+ *
+ * Everything the scanner decides depends only on that bit, on the text from
+ * the token start up to the furthest character it read, and on
+ * `valid_symbols` (in the leading title region TITLE is valid; right after a
+ * table row TABLE_BLANK is valid; inside a row CELL and ROW_END are valid).
  *
  * Line classification happens at the first token of a line: the scanner reads
  * the whole line (tracking a few features), calling `mark_end` speculatively
@@ -17,15 +21,25 @@
  * later one is only marked when it can win:
  *   A  after the `#`s of an ATX marker                  heading/subheading/ATX title
  *   N  after the numeral run / I after the item number  heading/subheading without ATX
- *   S  at (or after) the first tab / unescaped `|`      rows (always win)
+ *   S  at the first tab / unescaped `|`, or after the   rows (always win)
+ *      leading run of separators
  *   E  at the line terminator                           line, title, delimiter row, comment
  * Rows are classified at the first separator, which is always after A/N/I, and
  * E is only marked when the class is not a row.
  *
- * Padding rules (what is *not* inside a node): leading whitespace of a line
- * (spaces, U+3000, U+00A0, U+FEFF/BOM, ... but not tabs), whitespace between
- * an ATX marker or item number and the following text, the whitespace before
- * a cell, and whitespace before a line terminator in a row or heading.
+ * Padding rules (what is *not* inside a node): line terminators (except the
+ * one a blank line consists of), leading whitespace of a line (spaces, U+3000,
+ * U+00A0, U+FEFF/BOM, ... but not tabs), whitespace between an ATX marker or
+ * item number and the following text, the separators and whitespace before a
+ * cell, the trailing separators of a row (padding of the zero-width ROW_END),
+ * and whitespace before a line terminator in a row or heading.
+ *
+ * Incremental parsing: a paragraph or a table ends because of what the *next*
+ * line is. Tree-sitter reuses a node unless an edit touches the node or the
+ * look-ahead range of its tokens, so the last token of a paragraph line or of
+ * a row reads ahead (past its marked end) over the line that decides whether
+ * the block goes on; an edit there then invalidates the block instead of
+ * leaving a stale block end.
  *
  * Robustness: no input makes the scanner loop or read out of bounds. NUL bytes
  * are text (end of input is detected with `eof`), invalid UTF-8 arrives as
@@ -35,6 +49,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 enum TokenType {
   TITLE,
@@ -47,14 +62,14 @@ enum TokenType {
   ITEM_NUMBER,
   SUBHEADING_TEXT,
   CELL,
-  TAB,
-  PIPE,
-  DELIMITER_TEXT,
+  FIRST_CELL,
+  ROW_LEAD,
+  ROW_END,
+  DELIMITER_ROW,
   BLANK,
   TABLE_BLANK,
   HTML_COMMENT,
-  EOL,
-  ROW_EOL,
+  END,
   ERROR_SENTINEL,
 };
 
@@ -159,28 +174,6 @@ static inline void read_spaces(TSLexer *lx) {
   while (is_space(lx->lookahead)) advance(lx);
 }
 
-static inline bool emit(TSLexer *lx, const bool *valid, enum TokenType t) {
-  if (!valid[t]) return false;
-  lx->result_symbol = t;
-  return true;
-}
-
-/* Rest of the line as one token (title / heading text / subheading text),
- * or the end-of-line token when only whitespace is left. */
-static bool scan_rest_of_line(TSLexer *lx, const bool *valid, enum TokenType t) {
-  skip_spaces(lx);
-  if (at_line_end(lx)) {
-    if (!valid[EOL]) return false;
-    if (!at_eof(lx)) consume_terminator(lx);
-    lx->mark_end(lx);
-    lx->result_symbol = EOL;
-    return true;
-  }
-  while (!at_line_end(lx)) advance(lx);
-  lx->mark_end(lx);
-  return emit(lx, valid, t);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Line classification                                                       */
 
@@ -199,8 +192,8 @@ typedef enum {
 typedef struct {
   LineClass cls;
   bool atx;             /* line starts with an ATX marker */
-  bool row_starts_sep;  /* CLASS_ROW: the first token is a separator */
-  int32_t first_sep;    /* CLASS_ROW: '\t' or '|' */
+  bool row_starts_sep;  /* CLASS_ROW: the line starts with a separator */
+  bool lead_only;       /* CLASS_ROW: ... and has nothing but separators */
 } LineInfo;
 
 enum {
@@ -227,7 +220,7 @@ enum { D_LEAD, D_COLON, D_DASH, D_TAIL_COLON, D_TRAIL };
  * the function only peeks (it is used past the end of a token already marked).
  */
 static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
-  LineInfo info = {CLASS_LINE, false, false, 0};
+  LineInfo info = {CLASS_LINE, false, false, false};
 
   uint32_t n = 0;        /* code points read on this line */
   uint32_t last = 0;     /* n after the last non-whitespace code point */
@@ -239,6 +232,7 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
   bool has_sep = false, nonblank = false;
   bool period = false, punct = false;
   bool escaped = false; /* previous character was an odd backslash */
+  bool lead_run = true; /* every character so far is a separator or whitespace */
 
   /* HTML comment tracking */
   uint32_t opener = 0; /* characters of "<!--" matched at the line start */
@@ -250,23 +244,41 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
   bool dseg_dash = false, delim_ok = true, delim_pipe = false;
   int dsegments = 0;
 
+  /* Once the prefix is recognized and the line can no longer be a comment,
+   * a delimiter row or a row, only the plain features change: most of a line
+   * takes the short path. */
+  bool plain = false;
+
   while (!at_line_end(lx)) {
     int32_t c = lx->lookahead;
+    if (plain && c != '\t' && c != '|' && c != '\\') {
+      escaped = false;
+      if (c >= 0x4E00 && c < 0xA000) { /* CJK ideograph: text and nothing else */
+        advance(lx);
+        last = ++n;
+        continue;
+      }
+      if (c == IDEOGRAPHIC_FULL_STOP) period = true;
+      if (is_sentence_punct(c)) punct = true;
+      advance(lx);
+      n++;
+      if (!is_space(c)) last = n;
+      continue;
+    }
     bool ws = is_space(c) || c == '\t';
     bool pipe = (c == '|' && !escaped);
     bool sep = pipe || c == '\t';
     bool mark_after = false;
 
-    /* --- first separator: the row's first token ends here -------------- */
+    /* --- separators: the row's first token ends at the first one, or after
+     * the run of separators the line starts with ------------------------- */
+    if (!sep && !ws) lead_run = false;
     if (sep && !has_sep) {
       has_sep = true;
-      info.first_sep = c;
       info.row_starts_sep = (n == 0);
-      if (mark) {
-        if (n == 0) mark_after = true; /* the separator is the token */
-        else lx->mark_end(lx);         /* the first cell ends here */
-      }
+      if (mark && n > 0) lx->mark_end(lx); /* the first cell ends here */
     }
+    if (sep && lead_run && mark) mark_after = true;
 
     /* --- line-prefix recognizer (ATX, numeral + 、, bracketed item) ---- */
     switch (pstate) {
@@ -370,6 +382,7 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
      * delimiter row or an HTML comment: nothing further can change the class
      * or the first token, so stop reading (rows are re-read cell by cell). */
     if (has_sep && nonblank && !delim_ok && !(opener == n && n < 4) && opener != 4) break;
+    plain = nonblank && !has_sep && !delim_ok && pstate == P_DONE && n >= 4 && opener != 4;
   }
 
   /* ---- decide -------------------------------------------------------------- */
@@ -395,6 +408,7 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
       info.cls = CLASS_DELIMITER;
     } else {
       info.cls = CLASS_ROW; /* first token already marked at S */
+      info.lead_only = lead_run;
     }
   } else if (heading && !period && last - num_n <= HEADING_MAX_CODE_POINTS) {
     info.cls = CLASS_HEADING; /* marked at A or N */
@@ -469,35 +483,75 @@ static bool next_nonblank_is_table_line(TSLexer *lx) {
   return false;
 }
 
-/*
- * Look-ahead after a line terminator, for incremental parsing.
- *
- * A paragraph or a table ends because of what the *next* line is (another
- * paragraph line / another table line or not). Tree-sitter reuses a node
- * unless an edit touches the node or the look-ahead range of its tokens, so
- * the terminator ending a paragraph line (or a row) reads ahead over the line
- * that decides whether the block continues: then an edit there invalidates the
- * block instead of leaving a stale block end. The peeked text is not part of
- * the token (mark_end was called before).
- */
-static void peek_next_line(TSLexer *lx) {
+/* Reads (does not consume) past the end of a paragraph line: over its
+ * terminator and the next line, whose class decides whether the paragraph
+ * goes on (see "Incremental parsing" at the top). */
+static void peek_past_line(TSLexer *lx) {
+  if (at_eof(lx)) return;
+  consume_terminator(lx);
   read_spaces(lx);
   if (at_line_end(lx)) return; /* blank line or end of input: the paragraph ends */
   classify_line(lx, false, false);
 }
 
-static bool scan_line_start(TSLexer *lx, const bool *valid) {
-  bool skipped = skip_spaces(lx);
+/* The same for the last token of a row: over blank lines to the next
+ * non-blank line, which decides whether the table goes on. */
+static void peek_past_row(TSLexer *lx) {
+  if (at_eof(lx)) return;
+  consume_terminator(lx);
+  next_nonblank_is_table_line(lx);
+}
+
+/* Scanner state: whether the previous token ended inside a line. */
+typedef struct {
+  bool in_line;
+} Scanner;
+
+static inline bool emit(Scanner *s, TSLexer *lx, const bool *valid, enum TokenType t) {
+  if (!valid[t]) return false;
+  lx->result_symbol = t;
+  s->in_line = true;
+  return true;
+}
+
+/* Rest of the line as one token (title / heading text / subheading text);
+ * the lexer is on its first character. */
+static bool scan_rest_of_line(Scanner *s, TSLexer *lx, const bool *valid, enum TokenType t) {
+  while (!at_line_end(lx)) advance(lx);
+  lx->mark_end(lx);
+  return emit(s, lx, valid, t);
+}
+
+/* A cell after the first in its row; the lexer is on its first character. */
+static bool scan_cell(Scanner *s, TSLexer *lx, const bool *valid) {
+  bool escaped = false;
+  while (!at_line_end(lx)) {
+    int32_t c = lx->lookahead;
+    if (c == '\t' || (c == '|' && !escaped)) break;
+    escaped = (c == '\\') ? !escaped : false;
+    advance(lx);
+  }
+  lx->mark_end(lx);
+  if (!emit(s, lx, valid, CELL)) return false;
+  if (at_line_end(lx)) peek_past_row(lx);
+  return true;
+}
+
+/* The first token of a line; the lexer is at the start of the line.
+ * `skipped` says whether padding was skipped before the line. */
+static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid, bool skipped) {
+  bool indented = skip_spaces(lx);
 
   if (at_eof(lx)) {
     /* A last line made of spaces only (no terminator): a zero-width blank
-     * whose padding is the whitespace. At a bare end of input: no token. */
-    if (skipped && valid[BLANK]) {
-      lx->mark_end(lx);
+     * whose padding is the whitespace. After the terminator of a last line:
+     * the zero-width end token. At a bare end of input: no token. */
+    lx->mark_end(lx);
+    if (indented && valid[BLANK]) {
       lx->result_symbol = BLANK;
       return true;
     }
-    return false;
+    return (indented || skipped) && emit(s, lx, valid, END);
   }
 
   LineInfo info;
@@ -511,73 +565,84 @@ static bool scan_line_start(TSLexer *lx, const bool *valid) {
     case CLASS_BLANK:
       if (!at_eof(lx)) consume_terminator(lx);
       lx->mark_end(lx);
+      s->in_line = false;
       if (valid[TABLE_BLANK] && next_nonblank_is_table_line(lx)) {
         lx->result_symbol = TABLE_BLANK;
         return true;
       }
-      return emit(lx, valid, BLANK);
+      if (!valid[BLANK]) return false;
+      lx->result_symbol = BLANK;
+      return true;
     case CLASS_LINE:
-      return emit(lx, valid, LINE);
+      if (!emit(s, lx, valid, LINE)) return false;
+      peek_past_line(lx);
+      return true;
     case CLASS_TITLE:
-      return emit(lx, valid, TITLE);
+      return emit(s, lx, valid, TITLE);
     case CLASS_ATX_TITLE:
-      return emit(lx, valid, TITLE_MARKER);
+      return emit(s, lx, valid, TITLE_MARKER);
     case CLASS_HEADING:
-      return emit(lx, valid, info.atx ? ATX_MARKER : NUMERAL);
+      return emit(s, lx, valid, info.atx ? ATX_MARKER : NUMERAL);
     case CLASS_SUBHEADING:
-      return emit(lx, valid, info.atx ? ATX_MARKER : ITEM_NUMBER);
+      return emit(s, lx, valid, info.atx ? ATX_MARKER : ITEM_NUMBER);
     case CLASS_ROW:
-      if (!info.row_starts_sep) return emit(lx, valid, CELL);
-      return emit(lx, valid, info.first_sep == '\t' ? TAB : PIPE);
+      if (!info.row_starts_sep) return emit(s, lx, valid, FIRST_CELL);
+      if (!emit(s, lx, valid, ROW_LEAD)) return false;
+      /* A row of separators only was read to its end: the lead is its last token. */
+      if (info.lead_only) peek_past_row(lx);
+      return true;
     case CLASS_DELIMITER:
-      return emit(lx, valid, DELIMITER_TEXT);
+      if (!emit(s, lx, valid, DELIMITER_ROW)) return false;
+      peek_past_row(lx);
+      return true;
     case CLASS_COMMENT:
-      return emit(lx, valid, HTML_COMMENT);
+      return emit(s, lx, valid, HTML_COMMENT);
   }
   return false;
 }
 
-/* The end of a row or delimiter row; peeks over blank lines at the next
- * non-blank line, which decides whether the table goes on. */
-static bool scan_row_eol(TSLexer *lx, const bool *valid) {
-  if (!valid[ROW_EOL]) return false;
-  skip_spaces(lx);
-  if (!at_line_end(lx)) return false;
-  lx->result_symbol = ROW_EOL;
-  if (at_eof(lx)) {
+/*
+ * Inside a line, after its first token: the next part of the line (heading
+ * text, a cell, the end of a row), or else the first token of the next line.
+ */
+static bool scan_in_line(Scanner *s, TSLexer *lx, const bool *valid) {
+  /* Whitespace, and in a row the separators, are padding. */
+  bool skipped = false, separators = false;
+  for (;;) {
+    int32_t c = lx->lookahead;
+    if (c == '\t' || (c == '|' && valid[CELL])) {
+      separators = true;
+    } else if (!is_space(c)) {
+      break;
+    }
+    skipped = true;
+    lx->advance(lx, true);
+  }
+
+  if (!at_line_end(lx)) {
+    if (valid[CELL]) return scan_cell(s, lx, valid);
+    if (valid[HEADING_TEXT]) return scan_rest_of_line(s, lx, valid, HEADING_TEXT);
+    if (valid[SUBHEADING_TEXT]) return scan_rest_of_line(s, lx, valid, SUBHEADING_TEXT);
+    return false;
+  }
+  if (separators && valid[ROW_END]) {
     lx->mark_end(lx);
+    emit(s, lx, valid, ROW_END);
+    peek_past_row(lx);
     return true;
   }
-  consume_terminator(lx);
-  lx->mark_end(lx);
-  next_nonblank_is_table_line(lx);
-  return true;
-}
-
-/* Inside a row: a separator, a cell, or the end of the line. */
-static bool scan_row_part(TSLexer *lx, const bool *valid) {
-  skip_spaces(lx);
-  int32_t c = lx->lookahead;
-  if (at_line_end(lx)) return scan_row_eol(lx, valid);
-  if (c == '\t' || c == '|') {
-    advance(lx);
-    lx->mark_end(lx);
-    return emit(lx, valid, c == '\t' ? TAB : PIPE);
+  if (!at_eof(lx)) {
+    if (lx->lookahead == '\r') lx->advance(lx, true);
+    if (lx->lookahead == '\n') lx->advance(lx, true);
+    skipped = true;
+    s->in_line = false;
   }
-  bool escaped = false;
-  while (!at_line_end(lx)) {
-    c = lx->lookahead;
-    if (c == '\t' || (c == '|' && !escaped)) break;
-    escaped = (c == '\\') ? !escaped : false;
-    advance(lx);
-  }
-  lx->mark_end(lx);
-  return emit(lx, valid, CELL);
+  return scan_line_start(s, lx, valid, skipped);
 }
 
 /* After an ATX marker: the numeral of a heading or the item number of a
  * subheading. */
-static bool scan_after_atx(TSLexer *lx, const bool *valid) {
+static bool scan_after_atx(Scanner *s, TSLexer *lx, const bool *valid) {
   skip_spaces(lx);
   if (is_numeral(lx->lookahead)) {
     while (is_numeral(lx->lookahead)) advance(lx);
@@ -586,7 +651,7 @@ static bool scan_after_atx(TSLexer *lx, const bool *valid) {
      * past it so the whole character lies inside the look-ahead range that
      * Tree-sitter uses to invalidate tokens on edits. */
     if (!at_line_end(lx)) advance(lx);
-    return emit(lx, valid, NUMERAL);
+    return emit(s, lx, valid, NUMERAL);
   }
   if (is_open_bracket(lx->lookahead)) {
     advance(lx);
@@ -595,71 +660,56 @@ static bool scan_after_atx(TSLexer *lx, const bool *valid) {
     if (!is_close_bracket(lx->lookahead)) return false;
     advance(lx);
     lx->mark_end(lx);
-    return emit(lx, valid, ITEM_NUMBER);
+    return emit(s, lx, valid, ITEM_NUMBER);
   }
   return false;
-}
-
-/* The end of a paragraph line (or title / comment line). */
-static bool scan_eol(TSLexer *lx, const bool *valid) {
-  if (!valid[EOL]) return false;
-  skip_spaces(lx);
-  if (!at_line_end(lx)) return false;
-  lx->result_symbol = EOL;
-  if (at_eof(lx)) {
-    lx->mark_end(lx);
-    return true;
-  }
-  consume_terminator(lx);
-  lx->mark_end(lx);
-  peek_next_line(lx);
-  return true;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Tree-sitter entry points                                                  */
 
-void *tree_sitter_xxgk_report_external_scanner_create(void) { return NULL; }
+void *tree_sitter_xxgk_report_external_scanner_create(void) {
+  return calloc(1, sizeof(Scanner));
+}
 
-void tree_sitter_xxgk_report_external_scanner_destroy(void *payload) { (void)payload; }
+void tree_sitter_xxgk_report_external_scanner_destroy(void *payload) { free(payload); }
 
 unsigned tree_sitter_xxgk_report_external_scanner_serialize(void *payload, char *buffer) {
-  (void)payload;
-  (void)buffer;
-  return 0; /* stateless */
+  const Scanner *s = payload;
+  buffer[0] = (char)s->in_line;
+  return 1;
 }
 
 void tree_sitter_xxgk_report_external_scanner_deserialize(void *payload, const char *buffer,
                                                           unsigned length) {
-  (void)payload;
-  (void)buffer;
-  (void)length;
+  Scanner *s = payload;
+  /* No state: the start of the input, which is the start of a line. */
+  s->in_line = length > 0 && buffer[0];
 }
 
 bool tree_sitter_xxgk_report_external_scanner_scan(void *payload, TSLexer *lexer,
                                                    const bool *valid_symbols) {
-  (void)payload;
+  Scanner *s = payload;
   /* Error recovery offers every token; none of ours is meaningful there. */
   if (valid_symbols[ERROR_SENTINEL]) return false;
+  if (!s->in_line) return scan_line_start(s, lexer, valid_symbols, false);
+  /* Where a line may end, the next line or the end of input may follow. */
+  if (valid_symbols[LINE] || valid_symbols[END]) return scan_in_line(s, lexer, valid_symbols);
 
-  if (valid_symbols[LINE]) return scan_line_start(lexer, valid_symbols);
-  if (valid_symbols[CELL] || valid_symbols[TAB]) return scan_row_part(lexer, valid_symbols);
+  /* Inside the first part of a line that cannot end here. */
   if (valid_symbols[HEADING_SEP]) {
     if (lexer->lookahead != IDEOGRAPHIC_COMMA) return false;
     advance(lexer);
     lexer->mark_end(lexer);
-    lexer->result_symbol = HEADING_SEP;
-    return true;
-  }
-  if (valid_symbols[HEADING_TEXT]) return scan_rest_of_line(lexer, valid_symbols, HEADING_TEXT);
-  if (valid_symbols[SUBHEADING_TEXT]) {
-    return scan_rest_of_line(lexer, valid_symbols, SUBHEADING_TEXT);
+    return emit(s, lexer, valid_symbols, HEADING_SEP);
   }
   if (valid_symbols[NUMERAL] || valid_symbols[ITEM_NUMBER]) {
-    return scan_after_atx(lexer, valid_symbols);
+    return scan_after_atx(s, lexer, valid_symbols);
   }
-  if (valid_symbols[TITLE]) return scan_rest_of_line(lexer, valid_symbols, TITLE);
-  if (valid_symbols[EOL]) return scan_eol(lexer, valid_symbols);
-  if (valid_symbols[ROW_EOL]) return scan_row_eol(lexer, valid_symbols);
+  if (valid_symbols[TITLE]) {
+    /* After the `#` of an ATX title. */
+    skip_spaces(lexer);
+    return scan_rest_of_line(s, lexer, valid_symbols, TITLE);
+  }
   return false;
 }

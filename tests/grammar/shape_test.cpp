@@ -1,6 +1,6 @@
-// What ts_node_string does not show: anonymous separator tokens, node texts and
-// byte ranges. The document model relies on these (cells are rebuilt from the
-// separators; texts are taken from node ranges).
+// What ts_node_string does not show: anonymous tokens, node texts and byte
+// ranges. The document model relies on these (texts are taken from node
+// ranges; cells are rebuilt from the separators within a row's range).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -41,46 +41,66 @@ struct Parsed {
 
 using V = std::vector<std::string>;
 
-TEST(Shape, TabRowKeepsEverySeparator) {
+TEST(Shape, TabRowSpansLeadingAndTrailingSeparators) {
   Parsed p("\t\t自然人\t法人或其他组织\t\t\n");
   TSNode row = p.first("row");
-  EXPECT_EQ(child_shapes(p.src, row),
-            (V{"'\\t':\t", "'\\t':\t", "cell:自然人", "'\\t':\t", "cell:法人或其他组织", "'\\t':\t",
-               "'\\t':\t"}));
+  EXPECT_EQ(child_shapes(p.src, row), (V{"cell:自然人", "cell:法人或其他组织"}));
+  EXPECT_EQ(p.text(row), "\t\t自然人\t法人或其他组织\t\t");
   EXPECT_FALSE(ts_node_has_error(p.root()));
+}
+
+TEST(Shape, RowSpansSeparatorsButNotSurroundingSpaces) {
+  Parsed p("  \t a \t\t b \t  \n");
+  TSNode row = p.first("row");
+  EXPECT_EQ(child_shapes(p.src, row), (V{"cell:a ", "cell:b "}));
+  EXPECT_EQ(p.text(row), "\t a \t\t b \t  ");
 }
 
 TEST(Shape, PipeRowCellsIncludeTrailingSpaces) {
   Parsed p("第二十条第(一)项 | |||\n");
   TSNode row = p.first("row");
-  EXPECT_EQ(child_shapes(p.src, row),
-            (V{"cell:第二十条第(一)项 ", "'|':|", "'|':|", "'|':|", "'|':|"}));
+  EXPECT_EQ(child_shapes(p.src, row), (V{"cell:第二十条第(一)项 "}));
+  EXPECT_EQ(p.text(row), "第二十条第(一)项 | |||");
 }
 
 TEST(Shape, GfmRowAndDelimiterRow) {
   Parsed p("| 规章 | 0 |\n|---|:--:|\n");
   auto rows = collect(p.root(), "row");
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(child_shapes(p.src, rows[0]),
-            (V{"'|':|", "cell:规章 ", "'|':|", "cell:0 ", "'|':|"}));
+  EXPECT_EQ(child_shapes(p.src, rows[0]), (V{"cell:规章 ", "cell:0 "}));
+  EXPECT_EQ(p.text(rows[0]), "| 规章 | 0 |");
   TSNode delim = p.first("delimiter_row");
-  EXPECT_EQ(p.text(delim), "|---|:--:|\n");
+  EXPECT_EQ(p.text(delim), "|---|:--:|");
 }
 
 TEST(Shape, SeparatorOnlyRowHasNoCells) {
   Parsed p("| |||\n");
-  EXPECT_EQ(child_shapes(p.src, p.first("row")), (V{"'|':|", "'|':|", "'|':|", "'|':|"}));
+  EXPECT_EQ(child_shapes(p.src, p.first("row")), (V{}));
+  EXPECT_EQ(p.text(p.first("row")), "| |||");
 }
 
 TEST(Shape, EscapedPipeIsCellText) {
   Parsed p("a \\| b|c\n");
-  EXPECT_EQ(child_shapes(p.src, p.first("row")), (V{"cell:a \\| b", "'|':|", "cell:c"}));
+  EXPECT_EQ(child_shapes(p.src, p.first("row")), (V{"cell:a \\| b", "cell:c"}));
 }
 
-TEST(Shape, RowNodeIncludesItsTerminator) {
+TEST(Shape, RowNodeExcludesItsTerminator) {
   Parsed p("a\tb\r\nc\n");
   TSNode row = p.first("row");
-  EXPECT_EQ(p.text(row), "a\tb\r\n");
+  EXPECT_EQ(p.text(row), "a\tb");
+}
+
+TEST(Shape, LongRowKeepsEveryCell) {
+  // Longer than the runs the grammar reduces cells in.
+  std::string text;
+  V cells;
+  for (int i = 0; i < 40; i++) {
+    text += "c" + std::to_string(i) + "\t";
+    cells.push_back("cell:c" + std::to_string(i));
+  }
+  Parsed p(text + "\n");
+  EXPECT_EQ(child_shapes(p.src, p.first("row")), cells);
+  EXPECT_EQ(p.text(p.first("row")), text);
 }
 
 TEST(Shape, HeadingParts) {
@@ -124,7 +144,7 @@ TEST(Shape, LineTextExcludesIndentAndTerminator) {
   EXPECT_EQ(p.text(lines[0]), "正文。");
   EXPECT_EQ(p.text(lines[1]), "第二行，缩进。");
   TSNode para = p.first("paragraph");
-  EXPECT_EQ(p.text(para), "正文。\n　　第二行，缩进。\r\n");
+  EXPECT_EQ(p.text(para), "正文。\n　　第二行，缩进。");
 }
 
 TEST(Shape, BlankIncludesTerminator) {
@@ -144,13 +164,21 @@ TEST(Shape, RootCoversInputWithoutFinalNewline) {
   EXPECT_FALSE(ts_node_has_error(p.root()));
 }
 
+TEST(Shape, RootCoversFinalTerminatorAndSpaces) {
+  for (const std::string text : {"正文\n", "正文\r\n", "正文\r", "一、总体情况  \r\n", "a\tb\t\n", "<!-- x -->\t\n"}) {
+    Parsed p(text);
+    EXPECT_EQ(ts_node_end_byte(p.root()), text.size()) << text;
+    EXPECT_FALSE(ts_node_has_error(p.root())) << text;
+  }
+}
+
 TEST(Shape, TableBlankIsInsideTheTable) {
   Parsed p("a\tb\n\nc\td\n\n正文。\n");
   TSNode table = p.first("table");
   auto kids = children(table);
   ASSERT_EQ(kids.size(), 3u);
   EXPECT_STREQ(ts_node_type(kids[1]), "blank");
-  EXPECT_EQ(ts_node_end_byte(table), std::string("a\tb\n\nc\td\n").size());
+  EXPECT_EQ(ts_node_end_byte(table), std::string("a\tb\n\nc\td").size());
 }
 
 }  // namespace
