@@ -1,4 +1,4 @@
-// The Tree-sitter side of the core: a parser for the xxgk_report grammar that keeps its tree between parses so that
+// The Tree-sitter side of the core: a syntax tree of the xxgk_report grammar that is kept between parses so that
 // edits reparse incrementally, and the grammar's node kinds resolved once to symbols.
 #pragma once
 
@@ -18,7 +18,7 @@ struct GrammarSymbols {
 
 class SyntaxTree {
  public:
-  SyntaxTree();
+  SyntaxTree() = default;
   ~SyntaxTree();
   SyntaxTree(const SyntaxTree&) = delete;
   SyntaxTree& operator=(const SyntaxTree&) = delete;
@@ -35,7 +35,6 @@ class SyntaxTree {
   std::string to_string() const;
 
  private:
-  TSParser* parser_;
   TSTree* tree_ = nullptr;
 };
 
