@@ -98,7 +98,8 @@ std::vector<content::YearMention> work_points_years(const Report& report, const 
   constexpr std::string_view kWorkPoints = "工作要点";
   for (const ByteRange& prose : content::section_prose(report, section)) {
     const std::string_view scope = report.search_slice(prose);
-    for (size_t at = scope.find(kWorkPoints); at != std::string_view::npos; at = scope.find(kWorkPoints, at + 1)) {
+    for (size_t at = content::find_word(scope, kWorkPoints); at != std::string_view::npos;
+         at = content::find_word(scope, kWorkPoints, at + 1)) {
       const size_t mention = prose.begin + at;
       add(year_ending_at(text, mention));
       // A sub-heading "（一）2022年扎实落实政务公开工作要点完成情况": the year opens the heading.

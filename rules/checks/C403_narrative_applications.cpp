@@ -47,11 +47,12 @@ constexpr size_t kMaxClauseBytes = 64 * 3;  // a statement is read in the first 
 // 申请人 (the applicant), not an application for 复议 or a complaint.
 size_t application_after(std::string_view text, size_t from, ByteRange clause) {
   const std::string_view scope = text.substr(from, std::min(clause.end - from, kMaxGapBytes + kApplication.size()));
-  for (size_t at = scope.find(kApplication); at != std::string_view::npos; at = scope.find(kApplication, at + 1)) {
+  for (size_t at = content::find_word(scope, kApplication); at != std::string_view::npos;
+       at = content::find_word(scope, kApplication, at + 1)) {
     const size_t begin = from + at;
     const std::string_view gap = text.substr(from, begin - from);
     for (std::string_view other : {"复议", "诉讼", "投诉", "举报"})
-      if (gap.find(other) != std::string_view::npos) return std::string_view::npos;
+      if (content::find_word(gap, other) != std::string_view::npos) return std::string_view::npos;
     if (content::ends_with_at(text, begin, "依") || content::starts_with_at(text, begin + kApplication.size(), "人"))
       continue;
     return begin;
@@ -93,7 +94,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   for (const ByteRange& prose : content::document_prose(report)) {
     const std::string_view scope = report.search_slice(prose);
     for (std::string_view verb : {"收到", "新收"}) {
-      for (size_t at = scope.find(verb); at != std::string_view::npos; at = scope.find(verb, at + 1)) {
+      for (size_t at = content::find_word(scope, verb); at != std::string_view::npos;
+           at = content::find_word(scope, verb, at + 1)) {
         const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
         // "新收到" is found once, as 收到.
         if (verb == "新收" && content::starts_with_at(text, verb_end, "到")) continue;

@@ -60,7 +60,8 @@ struct Totals {
 size_t negation_before(std::string_view text, ByteRange before) {
   const std::string_view scope = text.substr(before.begin, before.size());
   for (std::string_view word : {"没有", "未", "无"}) {
-    for (size_t at = scope.find(word); at != std::string_view::npos; at = scope.find(word, at + 1)) {
+    for (size_t at = content::find_word(scope, word); at != std::string_view::npos;
+         at = content::find_word(scope, word, at + 1)) {
       const size_t after = before.begin + at + word.size();
       bool idiom = false;
       for (std::string_view not_negation : {"法", "论", "需", "须", "偿", "正当", "经"})
@@ -81,7 +82,7 @@ bool quotes_count(std::string_view text, ByteRange clause) {
 }
 
 size_t next_keyword(std::string_view scope, size_t from) {
-  return std::min(scope.find(kReview, from), scope.find(kLitigation, from));
+  return std::min(content::find_word(scope, kReview, from), content::find_word(scope, kLitigation, from));
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
@@ -142,8 +143,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       const size_t negation = negation_before(text, {clause.begin, keyword});
       if (negation == std::string_view::npos || quotes_count(text, clause)) continue;
       const std::string_view said = report.search_slice({keyword, clause.end});
-      const bool says_review = review || said.find(kReview) != std::string_view::npos;
-      const bool says_litigation = litigation || said.find(kLitigation) != std::string_view::npos;
+      const bool says_review = review || content::find_word(said, kReview) != std::string_view::npos;
+      const bool says_litigation = litigation || content::find_word(said, kLitigation) != std::string_view::npos;
       const bool review_wrong = says_review && content::cell_integer(*totals.review) != 0;
       const bool litigation_wrong = says_litigation && totals.litigation() != 0;
       if (!review_wrong && !litigation_wrong) continue;

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "content_util.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -41,7 +42,7 @@ constexpr RuleDescriptor kDescriptor{
 // Whether `prose` contains any of `words` (plain UTF-8 byte search: prose is not normalised).
 bool contains_any(std::string_view prose, const std::vector<std::string>& words) {
   for (const std::string& word : words)
-    if (!word.empty() && prose.find(word) != std::string_view::npos) return true;
+    if (!word.empty() && content::find_word(prose, word) != std::string_view::npos) return true;
   return false;
 }
 
@@ -51,7 +52,8 @@ constexpr std::string_view kOnApplicationArea = "依申请公开";
 bool mentions_applications(std::string_view prose) {
   constexpr std::string_view kApplication = "申请";
   constexpr std::string_view kOnApplication = "依申请";
-  for (size_t at = prose.find(kApplication); at != std::string_view::npos; at = prose.find(kApplication, at + 1)) {
+  for (size_t at = content::find_word(prose, kApplication); at != std::string_view::npos;
+       at = content::find_word(prose, kApplication, at + 1)) {
     const size_t prefix = kOnApplication.size() - kApplication.size();
     if (at < prefix || prose.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
   }

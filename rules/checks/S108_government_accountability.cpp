@@ -1,4 +1,5 @@
 // S108 government-accountability: a people's government's overview does not report 考核 / 社会评议 / 责任追究 results.
+#include "content_util.h"
 #include "structure_util.h"
 #include "xxgk/rule.h"
 
@@ -46,7 +47,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const std::string prose = report.section_prose(*overview);
   std::string missing;
   for (const std::string& item : ctx.format.accountability)
-    if (prose.find(item) == std::string::npos) missing += (missing.empty() ? "“" : "、“") + item + "”";
+    if (content::find_word(prose, item) == std::string_view::npos) missing += (missing.empty() ? "“" : "、“") + item + "”";
   if (missing.empty()) return;
   sink.report(overview->heading->range,
               "人民政府的报告应在“总体情况”中说明工作考核、社会评议和责任追究结果情况，未见" + missing +

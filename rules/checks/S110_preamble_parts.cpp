@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "content_util.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -101,7 +102,8 @@ size_t number_before(std::string_view text, size_t end, int& value) {
 
 std::optional<Enumeration> find_enumeration(std::string_view text, ByteRange preamble) {
   const std::string_view body = text.substr(preamble.begin, preamble.size());
-  for (size_t at = body.find("部分"); at != std::string_view::npos; at = body.find("部分", at + 1)) {
+  for (size_t at = content::find_word(body, "部分"); at != std::string_view::npos;
+       at = content::find_word(body, "部分", at + 1)) {
     const size_t sentence = [&] {
       const size_t stop = body.rfind("。", at);
       return stop == std::string_view::npos ? 0 : stop + std::string_view("。").size();

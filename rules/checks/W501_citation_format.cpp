@@ -84,15 +84,16 @@ void report_marks(DiagnosticSink& sink, std::string_view text, Mark open, Mark c
 
 // The nested format title and the Regulation's name, with angle brackets or (for the nested title) title marks.
 void check_titles(std::string_view text, DiagnosticSink& sink) {
-  for (size_t at = text.find(kFormatTitle); at != std::string_view::npos; at = text.find(kFormatTitle, at + 1)) {
+  for (size_t at = content::find_word(text, kFormatTitle); at != std::string_view::npos;
+       at = content::find_word(text, kFormatTitle, at + 1)) {
     const Mark open = mark_before(text, at), close = mark_at(text, at + kFormatTitle.size());
     const bool angle = (open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞');
     const bool nested_title_marks =
         open.c == U'《' && close.c == U'》' && content::inside_title_marks(text, open.range.begin);
     if (angle || nested_title_marks) report_marks(sink, text, open, close, "〈", "〉", "通知标题中的书名");
   }
-  for (size_t at = text.find(kRegulationTitle); at != std::string_view::npos;
-       at = text.find(kRegulationTitle, at + 1)) {
+  for (size_t at = content::find_word(text, kRegulationTitle); at != std::string_view::npos;
+       at = content::find_word(text, kRegulationTitle, at + 1)) {
     const Mark open = mark_before(text, at), close = mark_at(text, at + kRegulationTitle.size());
     if ((open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞'))
       report_marks(sink, text, open, close, "《", "》", "条例名称");
@@ -110,7 +111,8 @@ bool is_year_bracket_close(char32_t c) {
 // opening bracket, and a Chinese issuer abbreviation before it.
 void check_document_numbers(std::string_view text, DiagnosticSink& sink) {
   constexpr std::string_view kNumberSign = "号";
-  for (size_t at = text.find(kNumberSign); at != std::string_view::npos; at = text.find(kNumberSign, at + 1)) {
+  for (size_t at = content::find_word(text, kNumberSign); at != std::string_view::npos;
+       at = content::find_word(text, kNumberSign, at + 1)) {
     size_t pos = at;
     while (pos > 0 && text[pos - 1] >= '0' && text[pos - 1] <= '9') --pos;
     if (pos == at) continue;

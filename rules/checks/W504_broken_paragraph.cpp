@@ -46,7 +46,7 @@ bool is_terminal(char32_t c) {
 
 bool has_chinese_punctuation(std::string_view line) {
   for (std::string_view mark : {"，", "。", "；", "、", "："})
-    if (line.find(mark) != std::string_view::npos) return true;
+    if (content::find_word(line, mark) != std::string_view::npos) return true;
   return false;
 }
 

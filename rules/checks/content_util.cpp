@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace xxgk::content {
 
@@ -123,10 +124,28 @@ std::optional<ByteRange> first_text_line(std::string_view text, const std::vecto
   return std::nullopt;
 }
 
+namespace {
+
+// The last occurrence of `mark` (a three-byte character) in `text`, or npos: memrchr for its last byte, which in
+// Chinese text is rarer than its lead byte, then a comparison.
+size_t rfind_mark(std::string_view text, std::string_view mark) {
+  size_t end = text.size();
+  while (end >= mark.size()) {
+    const void* last = memrchr(text.data() + mark.size() - 1, mark.back(), end - (mark.size() - 1));
+    if (!last) break;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(last) - text.data()) + 1 - mark.size();
+    if (text.substr(at, mark.size()) == mark) return at;
+    end = at + mark.size() - 1;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 bool inside_title_marks(std::string_view text, size_t pos) {
-  const std::string_view before = text.substr(0, pos).substr(line_at(text, pos).content.begin);
-  const size_t open = before.rfind("《");
-  const size_t close = before.rfind("》");
+  const std::string_view before = text.substr(0, pos).substr(line_start_at(text, pos));
+  const size_t open = rfind_mark(before, "《");
+  const size_t close = rfind_mark(before, "》");
   return open != std::string_view::npos && (close == std::string_view::npos || close < open);
 }
 
@@ -225,6 +244,22 @@ std::optional<Number> parse_chinese(std::string_view text, size_t pos) {
 }
 
 }  // namespace
+
+size_t find_word(std::string_view text, std::string_view word, size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  if (word.empty()) return from;
+  // memchr for the word's last byte, a continuation byte that ends one CJK character in sixty-four, then a
+  // comparison. (memmem prepares a shift table on every call: too costly for the many short searches of the rules.)
+  const size_t before_last = word.size() - 1;
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data() + from + before_last; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, word.back(), static_cast<size_t>(end - p)));
+    if (!p) break;
+    if (std::memcmp(p - before_last, word.data(), before_last) == 0)
+      return static_cast<size_t>(p - before_last - text.data());
+  }
+  return std::string_view::npos;
+}
 
 bool starts_with_at(std::string_view text, size_t pos, std::string_view word) {
   return pos <= text.size() && text.substr(pos, word.size()) == word;
@@ -356,7 +391,9 @@ size_t find_any(std::string_view text, ByteRange range, const std::vector<std::s
   const std::string_view scope = text.substr(range.begin, range.size());
   size_t best = std::string_view::npos;
   for (const std::string& word : words) {
-    const size_t at = scope.find(word);
+    // Only an occurrence starting before the best so far matters: search no further.
+    const std::string_view before_best = best == std::string_view::npos ? scope : scope.substr(0, best - 1 + word.size());
+    const size_t at = find_word(before_best, word);
     if (at < best) {
       best = at;
       if (found) *found = word;

@@ -100,6 +100,10 @@ size_t subitem_marker_end(std::string_view text, size_t pos);
 
 // ---- words ---------------------------------------------------------------------------------------------------------
 
+// The first occurrence of `word` in `text` at or after `from`, or npos, as string_view::find gives it. Use it on
+// prose rather than string_view::find, which stops at every byte equal to the word's first one: in Chinese text the
+// lead byte of a character recurs every few bytes.
+size_t find_word(std::string_view text, std::string_view word, size_t from = 0);
 // Whether `word` is written at `pos` / ends at `end`.
 bool starts_with_at(std::string_view text, size_t pos, std::string_view word);
 bool ends_with_at(std::string_view text, size_t end, std::string_view word);

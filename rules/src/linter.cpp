@@ -1,6 +1,7 @@
 #include "xxgk/linter.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "model_builder.h"
@@ -52,6 +53,34 @@ std::optional<std::string> exceeded_limit(std::string_view text, const LintLimit
            " / input too large to check: more than " + number + " " + std::string(what_en);
   };
   if (text.size() > limits.max_bytes) return message("字节数", limits.max_bytes, "bytes");
+  // Without "\r" (the usual text) lines end at "\n" only, and memchr, which skips the bytes between two tabs, pipes or
+  // line feeds many at a time, gives the same answers as the walk below at a fraction of its cost per keystroke on a
+  // large document.
+  if (text.find('\r') == std::string_view::npos) {
+    const char* const end = text.data() + text.size();
+    const auto next = [end](const char* p, char byte) {
+      const void* found = p < end ? std::memchr(p, byte, static_cast<size_t>(end - p)) : nullptr;
+      return found ? static_cast<const char*>(found) : end;
+    };
+    size_t cells = 0, row_cells = 0;
+    const char* line_end = text.data();  // the "\n" ending the line of the last separator seen
+    for (const char *tab = next(text.data(), '\t'), *pipe = next(text.data(), '|'); tab < end || pipe < end;) {
+      const char*& separator = tab < pipe ? tab : pipe;
+      if (separator >= line_end) {
+        row_cells = 0;
+        line_end = next(separator, '\n');
+      }
+      ++cells;
+      if (++row_cells > limits.max_row_cells)
+        return message("一行中的表格单元格数", limits.max_row_cells, "table cells in one line");
+      separator = next(separator + 1, *separator);
+    }
+    size_t lines = !text.empty() && text.back() != '\n' ? 1 : 0;
+    for (const char* lf = next(text.data(), '\n'); lf < end; lf = next(lf + 1, '\n')) ++lines;
+    if (lines > limits.max_lines) return message("行数", limits.max_lines, "lines");
+    if (cells > limits.max_cells) return message("表格单元格数", limits.max_cells, "table cells");
+    return std::nullopt;
+  }
   size_t lines = 0, cells = 0, row_cells = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];

@@ -199,9 +199,13 @@ std::string_view newline_of(std::string_view text) {
 }
 
 size_t line_start_at(std::string_view text, size_t pos) {
-  pos = std::min(pos, text.size());
-  while (pos > 0 && text[pos - 1] != '\n' && text[pos - 1] != '\r') --pos;
-  return pos;
+  // Backwards the same way as line_end_at forwards: memrchr instead of a loop over every byte of a long line.
+  const char* begin = text.data();
+  const size_t before = std::min(pos, text.size());
+  const char* lf = static_cast<const char*>(memrchr(begin, '\n', before));
+  const char* limit = lf ? lf + 1 : begin;
+  const char* cr = static_cast<const char*>(memrchr(limit, '\r', static_cast<size_t>(begin + before - limit)));
+  return static_cast<size_t>((cr ? cr + 1 : limit) - begin);
 }
 
 size_t line_end_at(std::string_view text, size_t pos) {
