@@ -31,7 +31,7 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 std::string message(const IdentityInstance& mismatch) {
-  return "“" + mismatch.subject + "”行的总计应为 " + sum_statement(mismatch.left, mismatch, true) +
+  return "“" + std::string(mismatch.subject) + "”行的总计应为 " + sum_statement(mismatch.left, mismatch, true) +
          " / row total differs from the sum of the applicant columns";
 }
 

@@ -39,7 +39,7 @@ std::string message(const IdentityInstance& mismatch) {
   std::vector<IdentityTerm> nonzero;
   std::copy_if(mismatch.left.begin(), mismatch.left.end(), std::back_inserter(nonzero),
                [](const IdentityTerm& term) { return term.value != 0; });
-  return "“" + mismatch.subject + "”栏的“" + mismatch.right.front().name + "”应为各办理结果之和 " +
+  return "“" + std::string(mismatch.subject) + "”栏的“" + std::string(mismatch.right.front().name) + "”应为各办理结果之和 " +
          sum_statement(nonzero, mismatch, false) + " / outcome total differs from the sum of the outcomes";
 }
 

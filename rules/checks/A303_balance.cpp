@@ -34,7 +34,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const IdentityInstance& mismatch : identity_mismatches(ctx.report, kDescriptor.id)) {
     Diagnostic& diagnostic = sink.report(
         mismatch.left.front().cell->range,
-        "“" + mismatch.subject + "”栏勾稽关系不符：" + terms_text(mismatch.left, true) + " = " +
+        "“" + std::string(mismatch.subject) + "”栏勾稽关系不符：" + terms_text(mismatch.left, true) + " = " +
             format_number(mismatch.left_sum()) + "，而 " + terms_text(mismatch.right, true) + " = " +
             format_number(mismatch.right_sum()) + " / received + carried over ≠ handled + carried forward");
     diagnostic.related = related_terms(mismatch.left);

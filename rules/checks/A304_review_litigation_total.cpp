@@ -33,7 +33,7 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 std::string message(const IdentityInstance& mismatch) {
-  return mismatch.subject + "的总计应为 " + sum_statement(mismatch.left, mismatch, true) +
+  return std::string(mismatch.subject) + "的总计应为 " + sum_statement(mismatch.left, mismatch, true) +
          " / group total differs from the sum of its results";
 }
 

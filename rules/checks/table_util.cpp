@@ -142,22 +142,22 @@ double sum_of(const std::vector<IdentityTerm>& terms) {
 // column within it. Other tables' columns have no "·".
 constexpr std::string_view kColumnGroupMark = "·";
 
-std::string column_group(std::string_view label) {
+std::string_view column_group(std::string_view label) {
   const size_t mark = label.find(kColumnGroupMark);
-  return std::string(mark == std::string_view::npos ? label : label.substr(0, mark));
+  return mark == std::string_view::npos ? label : label.substr(0, mark);
 }
 
-std::string column_leaf(std::string_view label) {
+std::string_view column_leaf(std::string_view label) {
   const size_t mark = label.find(kColumnGroupMark);
-  return std::string(mark == std::string_view::npos ? label : label.substr(mark + kColumnGroupMark.size()));
+  return mark == std::string_view::npos ? label : label.substr(mark + kColumnGroupMark.size());
 }
 
-std::optional<IdentityTerm> term_at(const Table& table, int row_index, size_t column, std::string name) {
+std::optional<IdentityTerm> term_at(const Table& table, int row_index, size_t column, std::string_view name) {
   if (row_index < 0) return std::nullopt;
   const Row* row = table.row_for(row_index);
   const Cell* cell = row ? row->value(column) : nullptr;
   if (!cell || !cell->value.is_number()) return std::nullopt;
-  return IdentityTerm{cell, cell->value.number, std::move(name)};
+  return IdentityTerm{cell, cell->value.number, name};
 }
 
 // Appends to `out` the term of each row id in `row_ids` at `column`; false when one cannot be read.
@@ -165,7 +165,8 @@ bool collect_rows(const Table& table, const std::vector<std::string>& row_ids, s
                   std::vector<IdentityTerm>& out) {
   for (const std::string& id : row_ids) {
     const int index = table.spec->row_index(id);
-    auto term = term_at(table, index, column, index < 0 ? id : table.spec->rows[static_cast<size_t>(index)].label);
+    auto term = term_at(table, index, column,
+                        index < 0 ? std::string_view(id) : table.spec->rows[static_cast<size_t>(index)].label);
     if (!term) return false;
     out.push_back(std::move(*term));
   }
@@ -190,7 +191,7 @@ void row_sum_instances(const Table& table, const IdentitySpec& identity, std::ve
       IdentityInstance instance;
       instance.identity = &identity;
       const std::string& total_label = spec.columns.at(static_cast<size_t>(group.back()));
-      instance.subject = identity.groups.empty() ? spec.rows[static_cast<size_t>(row_index)].label
+      instance.subject = identity.groups.empty() ? std::string_view(spec.rows[static_cast<size_t>(row_index)].label)
                                                  : column_group(total_label);
       bool readable = true;
       for (size_t k = 0; k < group.size() && readable; ++k) {
@@ -249,7 +250,7 @@ std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names) 
   std::string text;
   for (const IdentityTerm& term : terms) {
     if (!text.empty()) text += " + ";
-    if (with_names) text += term.name + " ";
+    if (with_names) text.append(term.name).append(" ");
     text += format_number(term.value);
   }
   return text;
@@ -262,7 +263,7 @@ std::string sum_statement(const std::vector<IdentityTerm>& shown, const Identity
 
 std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms) {
   std::vector<RelatedInformation> related;
-  for (const IdentityTerm& term : terms) related.push_back({term.cell->range, term.name + "：" + format_number(term.value)});
+  for (const IdentityTerm& term : terms) related.push_back({term.cell->range, std::string(term.name) + "：" + format_number(term.value)});
   return related;
 }
 
@@ -276,7 +277,7 @@ void report_total_mismatches(const CheckContext& ctx, DiagnosticSink& sink, std:
     for (const IdentityTerm& term : mismatch.left)
       if (!nonzero_related_only || term.value != 0) shown.push_back(term);
     diagnostic.related = related_terms(shown);
-    diagnostic.fixes.push_back(Fix{"将“" + total.name + "”改为 " + sum, false, {TextEdit{total.cell->range, sum}}});
+    diagnostic.fixes.push_back(Fix{"将“" + std::string(total.name) + "”改为 " + sum, false, {TextEdit{total.cell->range, sum}}});
   }
 }
 

@@ -49,14 +49,14 @@ std::string ascii_digits(std::string_view text);
 struct IdentityTerm {
   const Cell* cell = nullptr;
   double value = 0;
-  std::string name;  // the column label or the row label it stands for
+  std::string_view name;  // the column label or the row label it stands for (in the format definition)
 };
 
 // One instance of an identity in a table: one row (row-sum), one column group (row-sum by groups) or one column
 // (column-sum, balance). `right` holds the single total cell for sums, the right-hand side for a balance.
 struct IdentityInstance {
   const IdentitySpec* identity = nullptr;
-  std::string subject;  // what the instance is about: the row label, the column group or the column label
+  std::string_view subject;  // what the instance is about: the row label, the column group or the column label
   std::vector<IdentityTerm> left;
   std::vector<IdentityTerm> right;
   double left_sum() const;

@@ -25,8 +25,8 @@ std::vector<const Row*> Table::rows_for(int canonical) const {
 }
 
 const Row* Table::row_for(int canonical) const {
-  const std::vector<const Row*> matches = rows_for(canonical);
-  return matches.size() == 1 ? matches.front() : nullptr;
+  if (canonical < 0 || static_cast<size_t>(canonical) >= single_row.size() || single_row[canonical] < 0) return nullptr;
+  return &rows[static_cast<size_t>(single_row[canonical])];
 }
 
 const Row* Table::row_for(std::string_view id) const {

@@ -403,6 +403,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     }
   });
   merge_split_tables(report);
+  for (Table& table : report.tables) index_canonical_rows(table);
   if (report.title) {
     report.title->normalized = normalize_label(report.title->text);
     report.title->year = first_year(report.title->normalized);

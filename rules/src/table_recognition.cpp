@@ -176,6 +176,19 @@ std::string concatenated_label(const Row& row) {
 
 }  // namespace
 
+void index_canonical_rows(Table& table) {
+  table.single_row.assign(table.spec ? table.spec->rows.size() : 0, -1);
+  std::vector<int> matches(table.single_row.size(), 0);
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const Row& row = table.rows[r];
+    if (row.kind != RowKind::Data || row.canonical < 0 || static_cast<size_t>(row.canonical) >= matches.size())
+      continue;
+    if (++matches[static_cast<size_t>(row.canonical)] == 1) table.single_row[static_cast<size_t>(row.canonical)] = static_cast<int>(r);
+  }
+  for (size_t c = 0; c < matches.size(); ++c)
+    if (matches[c] > 1) table.single_row[c] = -1;
+}
+
 Match match_wording(const std::string& written, const std::string& canonical, const std::vector<std::string>& variants) {
   if (written == canonical) return Match::Exact;
   for (const std::string& v : variants)

@@ -20,6 +20,9 @@ std::vector<Table> split_by_schema(Table table, const FormatDefinition& format);
 // and the table's group labels. Rows of a table without spec are only split into label and value cells.
 void recognise_rows(Table& table, std::string_view text);
 
+// Fills `table.single_row` from the rows' canonical matches; once the table's rows are final (after merging).
+void index_canonical_rows(Table& table);
+
 // How `normalized` (a normalize_label result) matches `canonical` and its accepted `variants`.
 Match match_wording(const std::string& normalized, const std::string& canonical, const std::vector<std::string>& variants);
 

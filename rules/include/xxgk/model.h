@@ -128,6 +128,9 @@ struct Table {
   const TableSpec* spec = nullptr; // recognised schema, null when unknown
   int section = 0;                 // canonical number of the section the table stands in (0: before any heading)
   bool markdown = false;           // GFM table (has a delimiter row)
+  // Per canonical row of `spec`: the index of the only data row matched to it, -1 when none or several are (built
+  // with the model, so that the rules' row lookups do not scan the table).
+  std::vector<int> single_row;
   // Rows matched to canonical row `canonical` (usually one; more when repeated).
   std::vector<const Row*> rows_for(int canonical) const;
   // The only row matched to `canonical`, or null when missing or repeated.
