@@ -42,7 +42,8 @@ std::string clean_report_utf16() { return "\xFF\xFE" + cli_test::encode(clean_re
 std::string clean_report_gb18030() { return cli_test::encode(clean_report(), "GB18030"); }
 
 std::string docx_bytes() {
-  return std::string("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 16) + "[Content_Types].xml" +
+  // 16 bytes of a ZIP local file header, every one written out (the literal must hold all that is copied).
+  return std::string("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\x00\x00", 16) + "[Content_Types].xml" +
          std::string(64, '\x9C');
 }
 
