@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "sanitizers.h"
+
 namespace xxgk::hardening {
 
 struct MeasuredRun {
@@ -27,12 +29,8 @@ struct RunLimits {
 MeasuredRun run_measured(const std::vector<std::string>& args, const std::filesystem::path& directory,
                          const std::filesystem::path& input_file = {}, RunLimits limits = {});
 
-// The peak memory any xxgk-lint run may take on any input: the bound the hardening tests assert. AddressSanitizer's
-// shadow memory and quarantine roughly triple it.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr long kMaxRssKib = 3L << 20;
-#else
-inline constexpr long kMaxRssKib = 1L << 20;  // 1 GiB
-#endif
+// The peak memory any xxgk-lint run may take on any input: the bound the hardening tests assert (1 GiB).
+// AddressSanitizer's shadow memory and quarantine roughly triple it.
+inline constexpr long kMaxRssKib = (1L << 20) * testing_support::kAsanMemoryFactor;
 
 }  // namespace xxgk::hardening

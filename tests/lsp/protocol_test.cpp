@@ -11,6 +11,7 @@
 #include <random>
 #include <thread>
 
+#include "sanitizers.h"
 #include "test_client.h"
 
 namespace xxgk::lsp::testing {
@@ -336,7 +337,7 @@ TEST(ProtocolTest, TenThousandEditsWithCancellationsKeepUpAndEndRight) {
   const std::vector<std::string> keystrokes = {"0", "7", "\t", "\n", "一", "、", "𠮷", "年", " ", ""};
   constexpr int kEdits = 10'000;
   constexpr int kRequestEvery = 50;
-  constexpr long kMaxRssKib = 200 * 1024;
+  constexpr long kMaxRssKib = 200 * 1024 * testing_support::kAsanMemoryFactor;
   ProcessClient client;
   client.initialize(json::object(), {{"lintAllDocuments", true}});  // the default debounce
   client.open(kUri, original);
