@@ -1,11 +1,38 @@
 #!/usr/bin/env bash
 # Every test: installs what the tests need (idempotently), builds, and runs the whole suite through CTest: unit,
-# fixture, grammar, CLI, protocol and real-editor (Neovim, VS Code) tests.
+# fixture, grammar, CLI, protocol and real-editor (Neovim, VS Code) tests. Then the robustness stages of
+# scripts/test-sanitized.sh: the C++ suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang,
+# build-asan/), and each libFuzzer target for XXGK_FUZZ_SECONDS (default 60) against that build.
+# Stops at the first stage that fails and names it; prints each stage's time at the end.
+#
+#   XXGK_BUILD_DIR overrides build/; XXGK_TEST_SANITIZED=0 leaves out the sanitizer and fuzzing stages (a quick
+#   local run; CI runs everything).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${XXGK_BUILD_DIR:-$root/build}
+timings=()
 
-"$root/scripts/install-deps.sh" --tests
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j"$(nproc)"
-ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 900
+# stage NAME COMMAND...: runs one command, prints its time, and names the stage when it fails.
+stage() {
+  local name=$1 start=$SECONDS status=0
+  shift
+  echo "== test.sh: $name"
+  "$@" || status=$?
+  timings+=("$(printf '%-32s %4d s' "$name" $((SECONDS - start)))")
+  if [ "$status" -ne 0 ]; then
+    echo "== test.sh: FAILED in stage '$name' (exit $status)" >&2
+    exit "$status"
+  fi
+  echo "== test.sh: $name passed in $((SECONDS - start)) s"
+}
+
+stage "dependencies" "$root/scripts/install-deps.sh" --tests
+stage "configure (Release)" cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
+stage "build (Release)" cmake --build "$build" -j"$(nproc)"
+stage "tests (Release)" ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 900
+if [ "${XXGK_TEST_SANITIZED:-1}" != 0 ]; then
+  stage "sanitizers and fuzzing" "$root/scripts/test-sanitized.sh"
+fi
+
+echo "== test.sh: all stages passed"
+printf '   %s\n' "${timings[@]}"
