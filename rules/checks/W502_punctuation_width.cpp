@@ -73,12 +73,13 @@ bool is_ascii_usage(std::string_view text, size_t pos, char32_t c) {
 void check_label(std::string_view text, ByteRange label, DiagnosticSink& sink) {
   std::vector<TextEdit> edits;
   std::set<std::string> written;
-  for (size_t pos = label.begin, length = 0; pos < label.end; pos += length) {
-    const char32_t c = content::code_point_at(text, pos, length);
-    const char* replacement = full_width(c);
+  // The marks are ASCII, and an ASCII byte is always a character of its own: only those bytes need looking at.
+  for (size_t pos = label.begin; pos < label.end; ++pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    const char* replacement = c < 0x80 ? full_width(c) : nullptr;
     if (!replacement || is_ascii_usage(text, pos, c)) continue;
-    edits.push_back({{pos, pos + length}, replacement});
-    written.insert(std::string(text.substr(pos, length)));
+    edits.push_back({{pos, pos + 1}, replacement});
+    written.insert(std::string(1, static_cast<char>(c)));
   }
   if (edits.empty()) return;
   std::string marks;
