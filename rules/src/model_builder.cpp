@@ -285,13 +285,13 @@ class TraditionalOnly {
         U"規則設電級構導單錄類義場屬衛護歸預價";
     for (char32_t c : kCharacters) bits_[c / 64] |= uint64_t{1} << (c % 64);
   }
-  // Whether the three bytes at `p` are one of the characters.
-  bool at(const char* p) const {
-    const char32_t c = (static_cast<char32_t>(static_cast<unsigned char>(p[0]) & 0x0F) << 12) |
-                       (static_cast<char32_t>(static_cast<unsigned char>(p[1]) & 0x3F) << 6) |
-                       (static_cast<unsigned char>(p[2]) & 0x3F);
-    return (bits_[c / 64] >> (c % 64)) & 1;
+  // The bits of the 64 characters that share the lead byte and first continuation byte at `p`: zero for almost all
+  // of them, which settles a character without looking at its last byte.
+  uint64_t block(const char* p) const {
+    return bits_[((static_cast<unsigned char>(p[0]) & 0x0Fu) << 6) | (static_cast<unsigned char>(p[1]) & 0x3Fu)];
   }
+  // Whether the three bytes at `p`, a lead byte and two continuation bytes, are one of the characters.
+  bool at(const char* p) const { return (block(p) >> (static_cast<unsigned char>(p[2]) & 0x3F)) & 1; }
 
  private:
   std::array<uint64_t, 0x10000 / 64> bits_{};
@@ -306,7 +306,9 @@ bool looks_traditional(std::string_view text) {
   for (size_t i = 0; i + 3 <= text.size(); ++i) {
     const unsigned char lead = static_cast<unsigned char>(text[i]);
     if (lead < 0xE0 || lead >= 0xF0) continue;
-    if (continuation(text[i + 1]) && continuation(text[i + 2]) && kTraditionalOnly.at(&text[i])) return true;
+    if (kTraditionalOnly.block(&text[i]) != 0 && continuation(text[i + 1]) && continuation(text[i + 2]) &&
+        kTraditionalOnly.at(&text[i]))
+      return true;
     i += 2;
   }
   return false;

@@ -146,10 +146,6 @@ std::string to_simplified_same_length(std::string_view text) {
 size_t code_point_count(std::string_view text) {
   size_t count = 0;
   for (size_t i = 0; i < text.size(); ++count) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII needs no decoding
-      ++i;
-      continue;
-    }
     size_t length = 1;
     decode_utf8(text, i, length);
     i += length;
@@ -165,10 +161,6 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
   auto decode_all = [](std::string_view s, std::vector<char32_t>& out) {
     out.clear();
     for (size_t i = 0; i < s.size();) {
-      if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII needs no decoding
-        out.push_back(static_cast<unsigned char>(s[i++]));
-        continue;
-      }
       size_t length = 1;
       out.push_back(decode_utf8(s, i, length));
       i += length;

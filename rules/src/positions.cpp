@@ -28,7 +28,7 @@ size_t ascii_run(std::string_view text, size_t from, size_t limit) {
 
 }  // namespace
 
-char32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
+char32_t detail::decode_utf8_sequence(std::string_view text, size_t i, size_t& length) {
   length = 1;
   if (i >= text.size()) return kReplacementCharacter;
   const auto lead = static_cast<unsigned char>(text[i]);

@@ -57,9 +57,24 @@ class LineIndex {
   std::vector<size_t> starts_;
 };
 
+namespace detail {
+char32_t decode_utf8_sequence(std::string_view text, size_t i, size_t& length);
+}
 // Decodes one UTF-8 sequence at `text[i]`; returns the code point (U+FFFD for invalid input) and sets `length` to the
-// number of bytes consumed (1 for an invalid byte).
-char32_t decode_utf8(std::string_view text, size_t i, size_t& length);
+// number of bytes consumed (1 for an invalid byte). ASCII and well-formed three-byte characters (all of Chinese
+// text) are decoded inline, for the many loops that walk prose a character at a time; the rest out of line.
+inline char32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
+  if (i + 2 < text.size()) {
+    const auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]),
+               b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b0 < 0x80) return length = 1, b0;
+    if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return length = 3, cp;
+    }
+  }
+  return detail::decode_utf8_sequence(text, i, length);
+}
 // Number of units `cp` takes in `encoding`.
 uint32_t code_units(char32_t cp, size_t utf8_length, PositionEncoding encoding);
 // True when the whole text is well-formed UTF-8.
