@@ -53,7 +53,8 @@ namespace {
 
 // End of the line's content starting at `pos` and the start of the next line.
 Line line_from(std::string_view text, size_t pos) {
-  return Line{{pos, line_end_at(text, pos)}, next_line_start(text, pos)};
+  const size_t end = line_end_at(text, pos);
+  return Line{{pos, end}, next_line_start(text, end)};  // from the terminator: the line is not searched twice
 }
 
 bool is_sentence_end(char32_t c) {

@@ -1,6 +1,7 @@
 #include "cell_value.h"
 
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <string>
 
@@ -82,7 +83,10 @@ CellValue parse_cell_value(std::string_view content, size_t offset) {
     value.kind = ValueKind::Text;
     return value;
   }
-  value.number = std::strtod(digits.c_str(), nullptr);
+  // from_chars reads the number as strtod does, without its locale and allocation overhead; strtod still gives the
+  // result for a number out of a double's range (infinity or an underflow), which from_chars leaves unset.
+  if (std::from_chars(digits.data(), digits.data() + digits.size(), value.number).ec != std::errc{})
+    value.number = std::strtod(digits.c_str(), nullptr);
   value.fullwidth_digits = fullwidth;
   value.number_range = {offset, offset + i};
   const std::string_view rest = trim(content.substr(i));
