@@ -1,4 +1,5 @@
-// S102 title-wording: the title does not contain 政府信息公开工作年度报告 as written by the Regulation.
+// S102 title-wording: the title does not contain 政府信息公开工作年度报告 as written by the Regulation, or the
+// preamble calls the report by another name.
 #include <algorithm>
 
 #include "xxgk/normalize.h"
@@ -20,14 +21,16 @@ constexpr RuleDescriptor kDescriptor{
         "这是《中华人民共和国政府信息公开条例》第四十九条、第五十条对该报告的称谓（format-2021.md 2.1）。"
         "常见的偏差有漏写“工作”（“政府信息公开年度报告”）、改称“政务公开工作年度报告”，"
         "以及从网页或 PDF 复制时在名称中间混入空格（“政府信息公开 工作年度报告”）。"
-        "机关名称与年份之间的空格、标题分两行书写都不算偏差，只看报告名称本身。\n\n"
+        "机关名称与年份之间的空格、标题分两行书写都不算偏差，只看报告名称本身。"
+        "前言提到本报告时（“向社会公布……年度报告”）用了这些偏差写法，同样报告。\n\n"
         "修复：把名称中有偏差的部分改为“政府信息公开工作年度报告”。",
     .doc_en =
         "Checks that the title contains \"政府信息公开工作年度报告\" exactly.\n\n"
         "That is the name Articles 49 and 50 of the Regulation give the report (format-2021.md 2.1). Common "
         "deviations are a missing 工作 (\"政府信息公开年度报告\"), \"政务公开工作年度报告\", and spaces copied into the "
         "name from a web page or PDF (\"政府信息公开 工作年度报告\"). Spaces between the agency and the year, or a "
-        "title split over two lines, are not deviations: only the report's name is checked.\n\n"
+        "title split over two lines, are not deviations: only the report's name is checked. The same deviating wordings "
+        "are reported where the preamble names the report (\"向社会公布……年度报告\").\n\n"
         "Fix: replace the deviating part of the name with \"政府信息公开工作年度报告\".",
     .bad = "某某市某某局2022年政府信息公开年度报告",
     .good = "某某市某某局2022年政府信息公开工作年度报告",
@@ -80,16 +83,55 @@ bool has_space(std::string_view text) {
          text.find("\u00A0") != std::string_view::npos;
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
+// The variant wordings of the report's name, longest first: "信息公开工作年度报告" is also the tail of other wordings.
+std::vector<std::string> variants_longest_first(const FormatDefinition& format) {
+  std::vector<std::string> variants = format.title_variants;
+  std::sort(variants.begin(), variants.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return variants;
+}
+
+Fix replace_with_phrase(const Report& report, ByteRange span, const std::string& phrase) {
+  return Fix{"将“" + std::string(report.slice(span)) + "”改为“" + phrase + "”", true, {TextEdit{span, phrase}}};
+}
+
+// Where the preamble names the report ("向社会公布……2022年政府信息公开年度报告") with a variant wording. A variant
+// inside the canonical name ("信息公开工作年度报告" in "政府信息公开工作年度报告") is not one.
+void check_preamble(const Report& report, const FormatDefinition& format, DiagnosticSink& sink) {
+  const std::string& phrase = format.title_phrase;
+  const std::vector<std::string> variants = variants_longest_first(format);
+  for (size_t p : report.preamble_paragraphs) {
+    for (const ByteRange line_range : report.paragraphs[p].lines) {
+      const std::string_view line = report.search_slice(line_range);
+      std::vector<ByteRange> taken;  // in the line's offsets: the canonical names and the variants already reported
+      for (size_t at = line.find(phrase); at != std::string_view::npos; at = line.find(phrase, at + phrase.size()))
+        taken.push_back({at, at + phrase.size()});
+      for (const std::string& variant : variants) {
+        for (size_t at = line.find(variant); at != std::string_view::npos; at = line.find(variant, at + 1)) {
+          const ByteRange found{at, at + variant.size()};
+          if (std::any_of(taken.begin(), taken.end(),
+                          [&](ByteRange t) { return t.begin < found.end && found.begin < t.end; }))
+            continue;
+          taken.push_back(found);
+          const ByteRange span{line_range.begin + found.begin, line_range.begin + found.end};
+          Diagnostic& diagnostic = sink.report(span, "前言中的报告名称写作“" + std::string(report.slice(span)) +
+                                                         "”，应为“" + phrase + "” / the preamble should call the report " +
+                                                         phrase);
+          diagnostic.fixes.push_back(replace_with_phrase(report, span, phrase));
+        }
+      }
+    }
+  }
+}
+
+void check_title(const CheckContext& ctx, DiagnosticSink& sink) {
   const Report& report = ctx.report;
   if (!report.title || report.title->lines.empty()) return;  // S101
   const std::string& phrase = ctx.format.title_phrase;
   const TitleText title(report);
 
   const std::string english = " / the title should contain " + phrase;
-  const auto replace_fix = [&](ByteRange span) {
-    return Fix{"将“" + std::string(report.slice(span)) + "”改为“" + phrase + "”", true, {TextEdit{span, phrase}}};
-  };
+  const auto replace_fix = [&](ByteRange span) { return replace_with_phrase(report, span, phrase); };
 
   if (const auto found = title.find(normalize_label(phrase))) {
     // A name broken over two title lines is only the extraction's layout; spaces inside one line are a deviation.
@@ -101,11 +143,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     return;
   }
 
-  // Longest variant first: "信息公开工作年度报告" is also the tail of "政务…" wordings.
-  std::vector<std::string> variants = ctx.format.title_variants;
-  std::sort(variants.begin(), variants.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  for (const std::string& variant : variants) {
+  for (const std::string& variant : variants_longest_first(ctx.format)) {
     const auto found = title.find(normalize_label(variant));
     if (!found) continue;
     Diagnostic& diagnostic = sink.report(
@@ -115,6 +153,11 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   }
 
   sink.report(report.title->range(), "标题未写明报告名称“" + phrase + "”" + english);
+}
+
+void check(const CheckContext& ctx, DiagnosticSink& sink) {
+  check_title(ctx, sink);
+  check_preamble(ctx.report, ctx.format, sink);
 }
 
 }  // namespace
