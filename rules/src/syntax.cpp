@@ -31,9 +31,19 @@ TSPoint point_at(std::string_view text, size_t byte) {
   return point;
 }
 
+TSPoint advance_point(TSPoint start, std::string_view inserted) {
+  const size_t last_newline = inserted.rfind('\n');
+  if (last_newline == std::string_view::npos)
+    return {start.row, start.column + static_cast<uint32_t>(inserted.size())};
+  const auto rows = static_cast<uint32_t>(std::count(inserted.begin(), inserted.end(), '\n'));
+  return {start.row + rows, static_cast<uint32_t>(inserted.size() - last_newline - 1)};
+}
+
 struct ParserDeleter {
   void operator()(TSParser* parser) const { ts_parser_delete(parser); }
 };
+
+}  // namespace
 
 // One parser per thread, shared by the trees on it, rather than one per document: making and freeing a parser (its
 // stacks and pools) costs about 45,000 instructions, and parses on one thread never overlap (a parser keeps nothing
@@ -47,16 +57,6 @@ TSParser* thread_parser() {
   }();
   return parser.get();
 }
-
-TSPoint advance_point(TSPoint start, std::string_view inserted) {
-  const size_t last_newline = inserted.rfind('\n');
-  if (last_newline == std::string_view::npos)
-    return {start.row, start.column + static_cast<uint32_t>(inserted.size())};
-  const auto rows = static_cast<uint32_t>(std::count(inserted.begin(), inserted.end(), '\n'));
-  return {start.row + rows, static_cast<uint32_t>(inserted.size() - last_newline - 1)};
-}
-
-}  // namespace
 
 const GrammarSymbols& GrammarSymbols::get() {
   static const GrammarSymbols symbols = [] {

@@ -16,6 +16,9 @@ struct GrammarSymbols {
   static const GrammarSymbols& get();
 };
 
+// The parser of the calling thread, which every SyntaxTree on the thread parses with.
+TSParser* thread_parser();
+
 class SyntaxTree {
  public:
   SyntaxTree() = default;

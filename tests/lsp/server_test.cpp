@@ -196,6 +196,27 @@ TEST_F(ServerTest, DocumentsThatAreNotReportsGetNoDiagnostics) {
   EXPECT_TRUE(client.request("textDocument/documentSymbol", text_document("file:///notes.txt"))["result"].empty());
 }
 
+TEST_F(ServerTest, AReportBeyondTheInputLimitsGetsOneTooLargeDiagnosticUntilItShrinks) {
+  client.initialize();
+  // Past LintLimits::max_lines (200,000) the report is not parsed: one X001 diagnostic, not a hang or a flood.
+  const std::string padding(200'000, '\n');
+  client.open(kUri, report + padding);
+  const json too_large = client.diagnostics(kUri, 1);
+  ASSERT_EQ(too_large.size(), 1u) << too_large.dump(1);
+  EXPECT_EQ(too_large[0]["code"], "X001");
+  EXPECT_EQ(too_large[0]["severity"], 1);
+  // Deleting the padding brings the report's own diagnostics back.
+  const uint32_t report_lines = static_cast<uint32_t>(std::count(report.begin(), report.end(), '\n'));
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                 {"contentChanges", {{{"range", {{"start", {{"line", report_lines}, {"character", 100}}},
+                                                {"end", {{"line", report_lines + 200'000}, {"character", 0}}}}},
+                                      {"text", ""}}}}});
+  const json diagnostics = client.diagnostics(kUri, 2);
+  EXPECT_TRUE(has_code(diagnostics, "T202")) << diagnostics.dump(1);
+  EXPECT_FALSE(has_code(diagnostics, "X001"));
+}
+
 TEST_F(ServerTest, LintAllDocumentsLintsEveryPlainTextDocument) {
   client.initialize(json::object(), {{"diagnosticsDelayMs", 0}, {"lintAllDocuments", true}});
   client.open("file:///notes.txt", "Meeting notes\n\n一、会议议程\n");
@@ -254,7 +275,12 @@ TEST_F(ServerTest, OutOfBoundsEditIsClampedAndResynchronisedAtSave) {
            message["params"]["message"].get<std::string>().find("out of bounds") != std::string::npos;
   });
   ASSERT_TRUE(warning.has_value());
-  client.diagnostics(kUri, 2);
+  // Until the buffer is in sync again nothing computed on it is shown: no diagnostics, no fixes.
+  EXPECT_TRUE(client.diagnostics(kUri, 2).empty());
+  EXPECT_TRUE(client.request("textDocument/codeAction", {{"textDocument", {{"uri", kUri}}},
+                                                         {"range", whole_range()},
+                                                         {"context", {{"diagnostics", json::array()}}}})["result"]
+                  .empty());
   // The client's buffer never had that text: the save carries the truth and replaces the server's buffer.
   client.notify("textDocument/didSave", {{"textDocument", {{"uri", kUri}}}, {"text", report}});
   const std::optional<json> resynchronised = client.wait_for([](const json& message) {
@@ -262,8 +288,40 @@ TEST_F(ServerTest, OutOfBoundsEditIsClampedAndResynchronisedAtSave) {
            message["params"]["message"].get<std::string>().find("resynchronised") != std::string::npos;
   });
   EXPECT_TRUE(resynchronised.has_value());
+  EXPECT_TRUE(has_code(client.diagnostics(kUri, 2), "T202"));
   const json hover_past_end = client.request("textDocument/completion", at(kUri, 80, 0));
   EXPECT_TRUE(hover_past_end.contains("result"));
+}
+
+TEST_F(ServerTest, EditPastTheEndOfALineAppliesAtTheLineEnd) {
+  client.initialize();
+  client.open(kUri, report);
+  client.diagnostics(kUri, 1);
+  // LSP 3.17: a character beyond the line's length means the line's end. Line 77 (0-based 76), the last, is section
+  // 六's "无。".
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                 {"contentChanges", {{{"range", {{"start", {{"line", 76}, {"character", 500}}},
+                                                {"end", {{"line", 76}, {"character", 500}}}}},
+                                      {"text", "X"}}}}});
+  const json diagnostics = client.diagnostics(kUri, 2);
+  EXPECT_TRUE(has_code(diagnostics, "T202")) << diagnostics.dump(1);
+  for (const json& message : client.drain()) {
+    if (message.value("method", "") != "window/logMessage") continue;
+    EXPECT_EQ(message["params"]["message"].get<std::string>().find("out of bounds"), std::string::npos)
+        << message.dump();
+  }
+  std::string expected = report;
+  size_t line_start = 0;
+  for (int n = 0; n < 76; ++n) line_start = expected.find('\n', line_start) + 1;
+  expected.insert(std::min(expected.find_first_of("\r\n", line_start), expected.size()), "X");
+  client.notify("textDocument/didSave", {{"textDocument", {{"uri", kUri}}}, {"text", expected}});
+  // The buffer equals the client's: the save finds nothing to resynchronise.
+  for (const json& message : client.drain()) {
+    if (message.value("method", "") != "window/logMessage") continue;
+    EXPECT_EQ(message["params"]["message"].get<std::string>().find("resynchronised"), std::string::npos)
+        << message.dump();
+  }
 }
 
 TEST_F(ServerTest, BurstOfEditsIsDebouncedIntoOnePublication) {

@@ -144,9 +144,10 @@ json range_to_json(const LineIndex& lines, ByteRange range, PositionEncoding enc
           {"end", position_to_json(lines.position(range.end, encoding))}};
 }
 
-bool position_in_bounds(const LineIndex& lines, Position position, PositionEncoding encoding) {
-  if (position.line >= lines.line_count()) return false;
-  return position.column <= lines.position(lines.line_end(position.line), encoding).column;
+bool position_in_bounds(const LineIndex& lines, Position position) {
+  // LSP 3.17: "If the character value is greater than the line length it defaults back to the line length", so only
+  // a line the text does not have is out of bounds.
+  return position.line < lines.line_count();
 }
 
 namespace {

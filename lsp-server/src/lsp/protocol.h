@@ -77,8 +77,8 @@ struct WireRange {
 };
 WireRange range_from_json(const json& range);
 json range_to_json(const LineIndex& lines, ByteRange range, PositionEncoding encoding);
-// Whether `position` lies in the text: on an existing line, at or before the line's end.
-bool position_in_bounds(const LineIndex& lines, Position position, PositionEncoding encoding);
+// Whether `position` lies in the text: on an existing line (a character past the line's end means the line's end).
+bool position_in_bounds(const LineIndex& lines, Position position);
 
 // file:// URIs (percent-encoded) <-> paths. nullopt for other schemes (untitled:, …).
 std::optional<std::filesystem::path> uri_to_path(std::string_view uri);

@@ -91,10 +91,11 @@ struct Server::OpenDocument {
   std::vector<Diagnostic> diagnostics;
 
   // Lints when the text or policy changed since the last lint. Whether the document is linted at all: plain text or
-  // Markdown, not ignored by the config, and looking like a report (unless lintAllDocuments).
+  // Markdown, not ignored by the config, and looking like a report (unless lintAllDocuments). A suspect buffer is not:
+  // diagnostics and fixes computed on text the client does not have would point at the wrong places.
   void update_lint() {
     if (linted_generation == generation) return;
-    linted = !policy.ignored && is_lintable_language(language, path) &&
+    linted = !suspect && !policy.ignored && is_lintable_language(language, path) &&
              (policy.lint_all_documents || document.looks_like_report());
     diagnostics = linted ? document.lint(policy.options) : std::vector<Diagnostic>{};
     linted_generation = generation;
@@ -481,13 +482,20 @@ void Server::on_did_change(const json& params) {
     }
     const LineIndex& lines = document->document.lines();
     ByteRange bytes{lines.offset(change.range->start, client_.encoding), lines.offset(change.range->end, client_.encoding)};
-    const bool in_bounds = position_in_bounds(lines, change.range->start, client_.encoding) &&
-                           position_in_bounds(lines, change.range->end, client_.encoding) && bytes.begin <= bytes.end;
+    const bool in_bounds = position_in_bounds(lines, change.range->start) &&
+                           position_in_bounds(lines, change.range->end) && bytes.begin <= bytes.end;
     if (!in_bounds) {
-      // The client and the server disagree about the text. Applying the edit clamped keeps the server usable; the
-      // buffer is marked suspect and replaced by the client's text at the next save (save.includeText is on).
+      // The client and the server disagree about the text. The edit is applied clamped so that later edits still
+      // land near their place, but the buffer is suspect: no diagnostics or features until the next save
+      // (save.includeText is on) or full-text change replaces it with the client's text.
       log(MessageType::Warning, document->uri + ": edit for version " + std::to_string(version) +
                                     " is out of bounds; applied clamped, resynchronising at the next save");
+      if (!document->suspect) {
+        send(notification("window/showMessage",
+                          {{"type", static_cast<int>(MessageType::Warning)},
+                           {"message", "xxgk-lint: 文档内容与编辑器不同步，保存后重新检查 (out of sync with the "
+                                       "editor; checking resumes when the document is saved)"}}));
+      }
       document->suspect = true;
       if (bytes.begin > bytes.end) std::swap(bytes.begin, bytes.end);
     }
@@ -510,13 +518,16 @@ void Server::on_did_save(const json& params) {
     if (document->suspect) log(MessageType::Warning, document->uri + ": saved without text; still out of sync");
     return;
   }
-  if (text->get_ref<const std::string&>() != document->document.text()) {
+  const bool differs = text->get_ref<const std::string&>() != document->document.text();
+  if (differs) {
     log(MessageType::Warning, document->uri + ": buffer differed from the saved text; resynchronised");
     document->document.set_text(text->get<std::string>());
+  }
+  if (differs || document->suspect) {
+    document->suspect = false;
     document->generation = next_generation();
     schedule_diagnostics(document, 0ms);
   }
-  document->suspect = false;
 }
 
 void Server::on_did_close(const json& params) {

@@ -7,9 +7,10 @@
 // Choices the protocol leaves open:
 // - Diagnostics are pushed (textDocument/publishDiagnostics) unless the client declares pull support
 //   (textDocument.diagnostic); then they are only pulled, so that no client shows them twice.
-// - An incremental edit out of bounds cannot be bounced back (LSP has no resync request): it is logged, applied
-//   clamped, and the document is marked suspect; the next didSave (save.includeText is on) or full-text change
-//   replaces the whole buffer with the client's.
+// - An incremental edit on a line the text does not have cannot be bounced back (LSP has no resync request): it is
+//   logged, applied clamped, the user is told once, and the document is marked suspect — no diagnostics or features
+//   until the next didSave (save.includeText is on) or full-text change replaces the whole buffer with the client's.
+//   A character past the end of an existing line is the line's end, as the protocol says, not a disagreement.
 #pragma once
 
 #include <chrono>
