@@ -188,6 +188,9 @@ std::vector<Diagnostic> Document::lint(const LintOptions& options) {
   return run_rules(model, options);
 }
 
+// How far into a text beyond the limits looks_like_report() looks for the report's name.
+constexpr size_t kReportNameSearchBytes = 4096;
+
 bool Document::looks_like_report() {
   const Report& r = report(LintOptions{});
   auto names_report = [](std::string_view normalized) {
@@ -195,6 +198,10 @@ bool Document::looks_like_report() {
            normalized.find("年度报告") != std::string_view::npos;
   };
   if (r.title && names_report(r.title->normalized)) return true;
+  // Text beyond the limits is not parsed, so it has no title or headings: it is taken for a report when its
+  // beginning, where the title would be, names one — so the editor shows X001 on an oversized report, but not on
+  // every large plain-text file.
+  if (impl_->exceeded) return names_report(std::string_view(text_).substr(0, kReportNameSearchBytes));
   int recognised = 0;
   bool seen[7] = {};
   for (const Heading& h : r.headings) {

@@ -215,6 +215,9 @@ TEST_F(ServerTest, AReportBeyondTheInputLimitsGetsOneTooLargeDiagnosticUntilItSh
   const json diagnostics = client.diagnostics(kUri, 2);
   EXPECT_TRUE(has_code(diagnostics, "T202")) << diagnostics.dump(1);
   EXPECT_FALSE(has_code(diagnostics, "X001"));
+  // A large plain-text file that does not name a report at its top is none of the linter's business.
+  client.open("file:///server.log", "INFO start\n" + padding);
+  EXPECT_TRUE(client.diagnostics("file:///server.log").empty());
 }
 
 TEST_F(ServerTest, LintAllDocumentsLintsEveryPlainTextDocument) {
