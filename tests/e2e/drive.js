@@ -52,6 +52,21 @@ async function findProblem(page, id, deadline) {
   return rowFor(rows, id);
 }
 
+// The text of the extension's status-bar item once it matches `pattern` on two polls in a row, or the last text
+// seen when `timeout` runs out.
+async function waitStatus(page, pattern, timeout) {
+  const end = Date.now() + timeout;
+  let text = '';
+  let held = 0;
+  for (;;) {
+    text = await page.locator('.statusbar-item', { hasText: 'xxgk-lint' }).first().innerText().catch(() => '');
+    text = text.replace(/\s+/g, ' ').trim();
+    held = pattern.test(text) ? held + 1 : 0;
+    if (held >= 2 || Date.now() > end) return text;
+    await page.waitForTimeout(250);
+  }
+}
+
 const rowFor = (rows, id) => rows.find((r) => new RegExp(`\\b${id}\\b`).test(r) && /\[Ln \d+/.test(r));
 const lineOf = (row) => {
   const m = /\[Ln (\d+), Col (\d+)\]/.exec(row || '');
@@ -104,14 +119,17 @@ async function main() {
     const t202 = await findProblem(page, 'T202', deadline);
     check(t202, 'Problems panel lists T202 (table-row-missing)');
     check([60, 61].includes(lineOf(t202)), `T202 is at line 60 or 61 (row says: ${t202})`);
+    check(/缺少规定的行.*3\.其他/.test(t202), `T202's message names the missing row 3.其他 (row says: ${t202})`);
     const c406 = await findProblem(page, 'C406', deadline);
     check(c406, 'Problems panel lists C406 (fee-statement)');
     check(lineOf(c406) === 77, `C406 is at line 77 (row says: ${c406})`);
+    check(/未报告信息处理费/.test(c406), `C406's message says the fee statement is missing (row says: ${c406})`);
     await setFilter(page, '');
     log('PROBLEMS (visible rows):', JSON.stringify(await problemRows(page), null, 1));
     await shot(page, '1-problems.png');
-    const status = await page.locator('.statusbar-item', { hasText: 'xxgk-lint' }).first().innerText().catch(() => '');
-    log('status bar item:', JSON.stringify(status));
+    // Sample 004 has three errors (T202, T205, C406): the status bar shows the running server and that count.
+    const status = await waitStatus(page, /xxgk-lint 3$/, 10000);
+    check(/xxgk-lint 3$/.test(status), `status bar shows the report's 3 errors (it says: ${JSON.stringify(status)})`);
 
     // 3. quick fix: click the T202 row (moves the cursor), focus the editor, Ctrl+. , choose the 3.其他 row fix
     await setFilter(page, 'T202');
@@ -147,6 +165,8 @@ async function main() {
     log('PROBLEMS matching T202 after the fix:', JSON.stringify(rows));
     check(!rowFor(rows, 'T202'), 'T202 is gone from the Problems panel');
     check(await findProblem(page, 'C406', Date.now() + 5000), 'C406 is still listed (the fix touched only the table)');
+    const fixedStatus = await waitStatus(page, /xxgk-lint 2$/, 10000);
+    check(/xxgk-lint 2$/.test(fixedStatus), `status bar count drops to 2 (it says: ${JSON.stringify(fixedStatus)})`);
     await setFilter(page, '');
 
     // save and check the file on disk: the new row sits between 2. 申请人逾期… and （七）总计
