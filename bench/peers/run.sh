@@ -4,7 +4,8 @@
 # textlint (with one generic rule, no-unmatched-pair: it needs a rule to read anything) and autocorrect
 # (autocorrect-node, whose bundled native binary works offline) — are installed with npm from the pinned
 # package-lock.json beside this script into a scratch directory. The physical limit is a trivial single-pass
-# reader: `wc -l` plus counting tabs. A peer that fails to install or to run is reported as such in the table.
+# reader (reader.c beside this script: one process reads every file once, counting lines and tabs). A peer that
+# fails to install or to run is reported as such in the table.
 # Prints a Markdown table and the goals: xxgk-lint ≥ 10× faster than the fastest peer on one report and on the
 # batch, and within 10× of the single-pass reader on the batch.
 #
@@ -40,10 +41,10 @@ textlint() {
   (cd "$scratch/peers" && "$bin/textlint" --config .textlintrc.json "$1")
 }
 autocorrect() { "$bin/autocorrect" --lint "$1"; }
+cc -O2 -o "$scratch/reader" "$here/reader.c"
 reader() {
   if [ -d "$1" ]; then set -- "$1"/*.txt; fi
-  wc -l "$@" >/dev/null
-  cat "$@" | tr -cd '\t' | wc -c
+  "$scratch/reader" "$@"
 }
 
 # Whether a tool runs at all here: it must read the report and not die (findings are fine, crashes are not).
@@ -56,7 +57,7 @@ usable() {
 declare -A ms
 tools=(xxgk markdownlint textlint autocorrect reader)
 declare -A label=([xxgk]="xxgk-lint check" [markdownlint]="markdownlint-cli2 0.24.1" [textlint]="textlint 15.8.0"
-                  [autocorrect]="autocorrect-node 2.14.0" [reader]="wc -l + tr -cd (single pass)")
+                  [autocorrect]="autocorrect-node 2.14.0" [reader]="single-pass reader (reader.c)")
 echo "| tool | one report (ms) | 2,000 reports (ms) | 5 MB file (ms) |"
 echo "| --- | ---: | ---: | ---: |"
 for tool in "${tools[@]}"; do
@@ -84,7 +85,9 @@ fastest() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 echo
-echo "Medians of $runs runs on $(nproc) cores; peers run with node $(node --version)."
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+echo "Medians of $runs runs, $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $(free -g | awk '/^Mem:/ { print $2 }') GiB;" \
+  "peers run with node $(node --version)."
 for input in one batch; do
   peer=$(fastest "$input")
   [ -n "$peer" ] || { echo "- $input: no peer ran"; continue; }
