@@ -184,6 +184,35 @@ async function main() {
     check(/^\s*[（(]七[）)]\s*总计/.test(lines[at + 1] || ''), 'the row precedes （七）总计');
     await page.waitForTimeout(300);
     await shot(page, '3-fixed.png');
+
+    // 5. the Fix-all command, run from the command palette, applies the safe fixes: S105's heading 二 is rewritten.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10000 });
+    await page.keyboard.type('xxgk-lint: 修复全部');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await setFilter(page, 'S105');
+    rows = await waitRows(page, (r) => !rowFor(r, 'S105'), 20000);
+    check(!rowFor(rows, 'S105'), 'Fix all removes S105 from the Problems panel');
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+S');
+    let heading = false;
+    for (let i = 0; i < 40 && !heading; i++) {
+      heading = fs.readFileSync(filePath, 'utf8').split(/\r?\n/).includes('二、主动公开政府信息情况');
+      if (!heading) await page.waitForTimeout(250);
+    }
+    check(heading, 'the saved file has the canonical heading 二、主动公开政府信息情况');
+
+    // 6. a setting changed while VS Code runs takes effect without a reload: C406 turned off in the workspace.
+    fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'xxgkLint.rules': { C406: 'off' } }));
+    await setFilter(page, 'C406');
+    rows = await waitRows(page, (r) => !rowFor(r, 'C406'), 20000);
+    check(!rowFor(rows, 'C406'), 'setting xxgkLint.rules C406=off removes C406 without a reload');
+    await setFilter(page, '');
+    const offStatus = await waitStatus(page, /xxgk-lint 1$/, 10000);
+    check(/xxgk-lint 1$/.test(offStatus), `status bar count drops to 1 (it says: ${JSON.stringify(offStatus)})`);
     return 0;
   } catch (e) {
     if (page) await shot(page, 'failure.png');
