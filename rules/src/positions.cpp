@@ -26,6 +26,28 @@ size_t ascii_run(std::string_view text, size_t from, size_t limit) {
   return i - from;
 }
 
+// Counting columns along a line: `byte` is a character boundary (as decoding from the line's start meets them) and
+// `column` its column.
+struct ColumnScan {
+  size_t byte;
+  uint32_t column;
+
+  // Moves to `target`, or to the start of the character containing it.
+  void advance(std::string_view text, size_t target, PositionEncoding encoding) {
+    while (byte < target) {
+      const size_t ascii = ascii_run(text, byte, target);
+      column += static_cast<uint32_t>(ascii);
+      byte += ascii;
+      if (byte >= target) break;
+      size_t length;
+      const char32_t cp = decode_utf8(text, byte, length);
+      if (byte + length > target) break;  // `target` is inside this character: stop at its start
+      column += code_units(cp, length, encoding);
+      byte += length;
+    }
+  }
+};
+
 }  // namespace
 
 char32_t detail::decode_utf8_sequence(std::string_view text, size_t i, size_t& length) {
@@ -55,18 +77,6 @@ char32_t detail::decode_utf8_sequence(std::string_view text, size_t i, size_t& l
   if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacementCharacter;
   length = needed;
   return cp;
-}
-
-uint32_t code_units(char32_t cp, size_t utf8_length, PositionEncoding encoding) {
-  switch (encoding) {
-    case PositionEncoding::Utf8:
-      return static_cast<uint32_t>(utf8_length);
-    case PositionEncoding::Utf16:
-      return cp >= 0x10000 ? 2 : 1;
-    case PositionEncoding::Utf32:
-      return 1;
-  }
-  return 1;
 }
 
 bool is_valid_utf8(std::string_view text) {
@@ -124,23 +134,22 @@ uint32_t LineIndex::line_of(size_t byte) const {
 Position LineIndex::position(size_t byte, PositionEncoding encoding) const {
   byte = std::min(byte, text_.size());
   const uint32_t line = line_of(byte);
-  const size_t start = starts_[line];
   // A byte inside the terminator belongs to the end of the line's content.
-  const size_t target = std::min(byte, line_end(line));
-  uint32_t column = 0;
-  size_t i = start;
-  while (i < target) {
-    const size_t ascii = ascii_run(text_, i, target);
-    column += static_cast<uint32_t>(ascii);
-    i += ascii;
-    if (i >= target) break;
-    size_t length;
-    const char32_t cp = decode_utf8(text_, i, length);
-    if (i + length > target) break;  // `byte` is inside this character: map to its start
-    column += code_units(cp, length, encoding);
-    i += length;
-  }
-  return {line, column};
+  ColumnScan scan{starts_[line], 0};
+  scan.advance(text_, std::min(byte, line_end(line)), encoding);
+  return {line, scan.column};
+}
+
+Position PositionCursor::position(size_t byte) {
+  byte = std::min(byte, lines_.text().size());
+  const bool on_line = byte >= lines_.line_start(line_) &&
+                       (line_ + 1 == lines_.line_count() || byte < lines_.line_start(line_ + 1));
+  if (!on_line) line_ = lines_.line_of(byte);
+  if (!on_line || byte < byte_) byte_ = lines_.line_start(line_), column_ = 0;
+  ColumnScan scan{byte_, column_};
+  scan.advance(lines_.text(), std::min(byte, lines_.line_end(line_)), encoding_);
+  byte_ = scan.byte, column_ = scan.column;
+  return {line_, column_};
 }
 
 size_t LineIndex::offset(Position position, PositionEncoding encoding) const {

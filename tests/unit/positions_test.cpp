@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -203,6 +204,62 @@ TEST(LineIndexTest, RandomTextsRoundTrip) {
       previous = position;
     }
   }
+}
+
+// A cursor gives what LineIndex::position gives for every offset of `text` (inside characters and terminators and
+// past the end included), in every encoding, whether the offsets come in ascending, descending or shuffled order.
+void expect_cursor_matches_index(std::string_view text, std::mt19937& random) {
+  const LineIndex index(text);
+  std::vector<size_t> offsets;
+  for (size_t byte = 0; byte <= text.size() + 2; ++byte) offsets.push_back(byte);
+  std::vector<std::vector<size_t>> orders = {offsets, {offsets.rbegin(), offsets.rend()}, offsets};
+  std::shuffle(orders[2].begin(), orders[2].end(), random);
+  for (PositionEncoding encoding : kAllEncodings) {
+    for (const std::vector<size_t>& order : orders) {
+      PositionCursor cursor(index, encoding);
+      for (size_t byte : order) {
+        EXPECT_EQ(cursor.position(byte), index.position(byte, encoding))
+            << "byte " << byte << " encoding " << static_cast<int>(encoding) << " in " << text;
+      }
+    }
+  }
+}
+
+TEST(PositionCursorTest, MatchesLineIndexOnEveryScriptAndTerminator) {
+  std::mt19937 random(20250101);
+  expect_cursor_matches_index("", random);
+  expect_cursor_matches_index("一、总体情况", random);                            // CJK
+  expect_cursor_matches_index("a" + kYoshi + "b" + kYoshi, random);               // 𠮷: a surrogate pair
+  expect_cursor_matches_index(kWomanTechnologist + "x\n😀👍🏽\r\n", random);       // emoji and a ZWJ sequence
+  expect_cursor_matches_index("a\nbb\r\nccc\rdddd\r\r\ne", random);              // LF, CRLF, lone CR
+  expect_cursor_matches_index("一二三\r\nab\r", random);                          // past the line's and the text's end
+  expect_cursor_matches_index(std::string("a\x80") + "\xE4\xB8" + "b\xC0\xAF\xFF" + "一\n\xF0\x9F", random);
+}
+
+TEST(PositionCursorTest, MatchesLineIndexOnRandomTexts) {
+  const std::vector<std::string> pieces = {"a", "1", "\t", "|", "一", "、", "（", "\n", "\r\n", "\r",
+                                           kYoshi, "😀", "\xE2\x80\x8D", "\x80", "\xE4\xB8", "\xFF"};
+  std::mt19937 random(20250102);
+  for (int round = 0; round < 100; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 60);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    expect_cursor_matches_index(text, random);
+  }
+}
+
+TEST(PositionCursorTest, ResumesOnTheLineAfterOffsetsOnOtherLines) {
+  const std::string text = "第一行" + kYoshi + "\r\n第二行\n" + kYoshi + "三";
+  const LineIndex index(text);
+  PositionCursor cursor(index, PositionEncoding::Utf16);
+  EXPECT_EQ(cursor.position(3), (Position{0, 1}));
+  EXPECT_EQ(cursor.position(13), (Position{0, 5}));   // the line's end, after 𠮷
+  EXPECT_EQ(cursor.position(14), (Position{0, 5}));   // the "\n" of "\r\n"
+  EXPECT_EQ(cursor.position(18), (Position{1, 1}));
+  EXPECT_EQ(cursor.position(6), (Position{0, 2}));    // back to the first line
+  EXPECT_EQ(cursor.position(30), (Position{2, 2}));   // inside 三: its start
+  EXPECT_EQ(cursor.position(99), (Position{2, 3}));   // past the end
+  EXPECT_EQ(cursor.position(26), (Position{2, 0}));   // back inside 𠮷: its start
 }
 
 TEST(Utf8Test, DecodesEachLength) {

@@ -57,6 +57,25 @@ class LineIndex {
   std::vector<size_t> starts_;
 };
 
+// Byte offset -> position for many offsets of one text, each giving what LineIndex::position gives. position() has
+// to count a line's characters from its start for every call; the cursor remembers where its last conversion
+// ended, so an offset at or after that point on the same line is counted from there. Offsets taken in ascending
+// order (a document's diagnostics, which are sorted by position) thus read each line once, however many offsets
+// it holds. Any order is correct: an offset before the remembered point is counted from its line's start.
+class PositionCursor {
+ public:
+  PositionCursor(const LineIndex& lines, PositionEncoding encoding) : lines_(lines), encoding_(encoding) {}
+  Position position(size_t byte);
+
+ private:
+  const LineIndex& lines_;
+  PositionEncoding encoding_;
+  // The last point reached: a character boundary on `line_` and its column.
+  uint32_t line_ = 0;
+  size_t byte_ = 0;
+  uint32_t column_ = 0;
+};
+
 namespace detail {
 char32_t decode_utf8_sequence(std::string_view text, size_t i, size_t& length);
 }
@@ -75,8 +94,18 @@ inline char32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
   }
   return detail::decode_utf8_sequence(text, i, length);
 }
-// Number of units `cp` takes in `encoding`.
-uint32_t code_units(char32_t cp, size_t utf8_length, PositionEncoding encoding);
+// Number of units `cp` takes in `encoding`. Inline: counting columns calls it once per character.
+inline uint32_t code_units(char32_t cp, size_t utf8_length, PositionEncoding encoding) {
+  switch (encoding) {
+    case PositionEncoding::Utf8:
+      return static_cast<uint32_t>(utf8_length);
+    case PositionEncoding::Utf16:
+      return cp >= 0x10000 ? 2 : 1;
+    case PositionEncoding::Utf32:
+      return 1;
+  }
+  return 1;
+}
 // True when the whole text is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
 
