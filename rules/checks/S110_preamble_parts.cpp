@@ -105,12 +105,12 @@ std::optional<Enumeration> find_enumeration(std::string_view text, ByteRange pre
   for (size_t at = content::find_word(body, "部分"); at != std::string_view::npos;
        at = content::find_word(body, "部分", at + 1)) {
     const size_t sentence = [&] {
-      const size_t stop = body.rfind("。", at);
+      const size_t stop = content::rfind_word(body, "。", at + std::string_view("。").size());
       return stop == std::string_view::npos ? 0 : stop + std::string_view("。").size();
     }();
     size_t list_begin = std::string_view::npos;
     for (std::string_view opener : {"由", "包括", "包含", "分为"}) {
-      const size_t found = body.rfind(opener, at);
+      const size_t found = content::rfind_word(body, opener, at + opener.size());
       if (found != std::string_view::npos && found >= sentence &&
           (list_begin == std::string_view::npos || found + opener.size() > list_begin))
         list_begin = found + opener.size();

@@ -262,6 +262,21 @@ size_t find_word(std::string_view text, std::string_view word, size_t from) {
   return std::string_view::npos;
 }
 
+size_t rfind_word(std::string_view text, std::string_view word, size_t end) {
+  end = std::min(end, text.size());
+  if (word.empty()) return end;
+  if (word.size() > end) return std::string_view::npos;
+  const size_t before_last = word.size() - 1;
+  for (size_t searched = end; searched > before_last;) {
+    const void* found = memrchr(text.data() + before_last, word.back(), searched - before_last);
+    if (!found) break;
+    const size_t last = static_cast<size_t>(static_cast<const char*>(found) - text.data());
+    if (std::memcmp(text.data() + last - before_last, word.data(), before_last) == 0) return last - before_last;
+    searched = last;
+  }
+  return std::string_view::npos;
+}
+
 bool starts_with_at(std::string_view text, size_t pos, std::string_view word) {
   return pos <= text.size() && text.substr(pos, word.size()) == word;
 }

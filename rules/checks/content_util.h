@@ -104,6 +104,9 @@ size_t subitem_marker_end(std::string_view text, size_t pos);
 // prose rather than string_view::find, which stops at every byte equal to the word's first one: in Chinese text the
 // lead byte of a character recurs every few bytes.
 size_t find_word(std::string_view text, std::string_view word, size_t from = 0);
+// The last occurrence of `word` in `text` that ends at or before `end` (std::string_view::rfind's answer, found the
+// way find_word finds the first).
+size_t rfind_word(std::string_view text, std::string_view word, size_t end);
 // Whether `word` is written at `pos` / ends at `end`.
 bool starts_with_at(std::string_view text, size_t pos, std::string_view word);
 bool ends_with_at(std::string_view text, size_t end, std::string_view word);

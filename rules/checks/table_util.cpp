@@ -160,13 +160,11 @@ std::optional<IdentityTerm> term_at(const Table& table, int row_index, size_t co
   return IdentityTerm{cell, cell->value.number, name};
 }
 
-// Appends to `out` the term of each row id in `row_ids` at `column`; false when one cannot be read.
-bool collect_rows(const Table& table, const std::vector<std::string>& row_ids, size_t column,
-                  std::vector<IdentityTerm>& out) {
-  for (const std::string& id : row_ids) {
-    const int index = table.spec->row_index(id);
-    auto term = term_at(table, index, column,
-                        index < 0 ? std::string_view(id) : table.spec->rows[static_cast<size_t>(index)].label);
+// Appends to `out` the term of each canonical row in `rows` at `column`; false when one cannot be read.
+bool collect_rows(const Table& table, const std::vector<int>& rows, size_t column, std::vector<IdentityTerm>& out) {
+  for (const int index : rows) {
+    if (index < 0) return false;
+    auto term = term_at(table, index, column, table.spec->rows[static_cast<size_t>(index)].label);
     if (!term) return false;
     out.push_back(std::move(*term));
   }
@@ -180,9 +178,8 @@ void row_sum_instances(const Table& table, const IdentitySpec& identity, std::ve
     column_groups.push_back(identity.terms);
     column_groups.back().push_back(identity.total);
   }
-  std::vector<int> row_indices;
-  for (const std::string& id : identity.rows) row_indices.push_back(spec.row_index(id));
-  if (identity.rows.empty())
+  std::vector<int> row_indices = identity.row_indices;
+  if (row_indices.empty())
     for (size_t i = 0; i < spec.rows.size(); ++i) row_indices.push_back(static_cast<int>(i));
 
   for (const int row_index : row_indices) {
@@ -207,8 +204,8 @@ void row_sum_instances(const Table& table, const IdentitySpec& identity, std::ve
 
 void per_column_instances(const Table& table, const IdentitySpec& identity, std::vector<IdentityInstance>& out) {
   const bool balance = identity.kind == "balance";
-  const std::vector<std::string>& left_rows = balance ? identity.left : identity.term_rows;
-  const std::vector<std::string> right_rows = balance ? identity.right : std::vector<std::string>{identity.total_row};
+  const std::vector<int>& left_rows = balance ? identity.left_indices : identity.term_row_indices;
+  const std::vector<int> right_rows = balance ? identity.right_indices : std::vector<int>{identity.total_row_index};
   for (size_t column = 0; column < table.spec->columns.size(); ++column) {
     IdentityInstance instance;
     instance.identity = &identity;

@@ -73,13 +73,22 @@ TableSpec parse_table(const json& j) {
   for (const json& r : j.at("rows")) table.rows.push_back(parse_row(r));
   for (const json& i : j.at("identities")) table.identities.push_back(parse_identity(i));
   // Identities name rows and columns; a typo in the data must fail loudly at load time, not silently check nothing.
-  auto check_row = [&](const std::string& id) {
-    if (table.row_index(id) < 0) throw std::runtime_error(table.id + ": identity names unknown row " + id);
+  auto resolve = [&](const std::string& id) {
+    const int index = table.row_index(id);
+    if (index < 0) throw std::runtime_error(table.id + ": identity names unknown row " + id);
+    return index;
   };
-  for (const IdentitySpec& identity : table.identities) {
-    for (const auto* list : {&identity.rows, &identity.term_rows, &identity.left, &identity.right})
-      for (const std::string& id : *list) check_row(id);
-    if (!identity.total_row.empty()) check_row(identity.total_row);
+  auto resolve_all = [&](const std::vector<std::string>& ids) {
+    std::vector<int> indices;
+    for (const std::string& id : ids) indices.push_back(resolve(id));
+    return indices;
+  };
+  for (IdentitySpec& identity : table.identities) {
+    identity.row_indices = resolve_all(identity.rows);
+    identity.term_row_indices = resolve_all(identity.term_rows);
+    identity.left_indices = resolve_all(identity.left);
+    identity.right_indices = resolve_all(identity.right);
+    if (!identity.total_row.empty()) identity.total_row_index = resolve(identity.total_row);
   }
   return table;
 }

@@ -154,6 +154,7 @@ size_t code_point_count(std::string_view text) {
 }
 
 size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
+  if (a == b) return 0;
   // Labels are compared against every canonical wording: the buffers are kept per thread instead of allocated per
   // call.
   thread_local std::vector<char32_t> x, y;
@@ -168,23 +169,30 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
   };
   decode_all(a, x);
   decode_all(b, y);
-  const size_t length_gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
-  if (length_gap > cap) return cap + 1;
-  previous.resize(y.size() + 1);
-  current.resize(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) previous[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
-    current[0] = i;
-    size_t row_minimum = current[0];
-    for (size_t j = 1; j <= y.size(); ++j) {
+  const size_t n = x.size(), m = y.size();
+  if ((n > m ? n - m : m - n) > cap) return cap + 1;
+  // Only cells within `cap` of the diagonal can hold a distance up to `cap` (a path that leaves the band costs more),
+  // so each row computes that band alone (Ukkonen): O(n * cap) instead of O(n * m). A cell just outside the band
+  // stands for "more than cap".
+  const size_t over = cap + 1;
+  previous.assign(m + 1, over);
+  current.assign(m + 1, over);
+  for (size_t j = 0; j <= std::min(m, cap); ++j) previous[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    const size_t first = i > cap ? i - cap : 1;
+    const size_t last = std::min(m, i + cap);
+    current[first - 1] = first == 1 ? std::min(i, over) : over;
+    size_t row_minimum = current[first - 1];
+    for (size_t j = first; j <= last; ++j) {
       const size_t substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution, over});
       row_minimum = std::min(row_minimum, current[j]);
     }
-    if (row_minimum > cap) return cap + 1;
+    if (last < m) current[last + 1] = over;
+    if (row_minimum > cap) return over;
     std::swap(previous, current);
   }
-  return std::min(previous[y.size()], cap + 1);
+  return std::min(previous[m], over);
 }
 
 std::string_view trim(std::string_view text) {

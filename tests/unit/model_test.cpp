@@ -2,7 +2,10 @@
 // to canonical rows with their label and value cells.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
+#include <vector>
 
 #include "read_file.h"
 #include "xxgk/linter.h"
@@ -208,6 +211,51 @@ TEST(NormalizeTest, EditDistanceCountsCodePointsAndStopsAtTheCap) {
   EXPECT_EQ(xxgk::edit_distance("本年度办理结果", "本年办理结果"), 1u);
   EXPECT_EQ(xxgk::edit_distance("𠮷", "吉"), 1u);
   EXPECT_EQ(xxgk::edit_distance("abcdef", "uvwxyz", 2), 3u);
+}
+
+// The distance computes only a band around the diagonal; it must agree with the whole Levenshtein table, capped, on
+// any pair of strings and any cap.
+TEST(NormalizeTest, EditDistanceEqualsTheFullTableCapped) {
+  auto full_table = [](const std::u32string& a, const std::u32string& b) {
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (size_t i = 1; i <= a.size(); ++i)
+      for (size_t j = 1; j <= b.size(); ++j)
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    return d[a.size()][b.size()];
+  };
+  const std::u32string alphabet = U"本年办理结果a𠮷";
+  auto utf8 = [](const std::u32string& s) {
+    std::string out;
+    for (char32_t c : s) {
+      if (c < 0x80) {
+        out += static_cast<char>(c);
+      } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+    return out;
+  };
+  std::mt19937 random(20261201);
+  auto random_string = [&] {
+    std::u32string s(random() % 12, U' ');
+    for (char32_t& c : s) c = alphabet[random() % alphabet.size()];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const std::u32string a = random_string(), b = random_string();
+    const size_t cap = random() % 8;
+    const size_t expected = std::min(full_table(a, b), cap + 1);
+    ASSERT_EQ(xxgk::edit_distance(utf8(a), utf8(b), cap), expected) << utf8(a) << " / " << utf8(b) << " cap " << cap;
+  }
 }
 
 TEST(NormalizeTest, ChineseNumerals) {

@@ -56,6 +56,10 @@ struct IdentitySpec {
   std::vector<std::string> left, right;  // balance: row ids on each side
   std::vector<std::vector<int>> groups;  // row-sum over column groups (table 四): each group's value columns, the
                                          // last one being the group's total
+  // The row ids above resolved to indices into TableSpec::rows when the format is loaded (an unknown id fails the
+  // load), so that checking an identity looks nothing up by name.
+  std::vector<int> row_indices, term_row_indices, left_indices, right_indices;
+  int total_row_index = -1;
 };
 
 struct TableSpec {

@@ -1,0 +1,39 @@
+// The prose search helpers of the rules: find_word and rfind_word must give exactly what std::string_view's find and
+// rfind give, on Chinese text where lead bytes repeat and on words that overlap themselves.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "../../rules/checks/content_util.h"
+
+namespace {
+
+using xxgk::content::find_word;
+using xxgk::content::rfind_word;
+
+TEST(ContentUtilTest, FindsWordsAsStringViewFindAndRfindDo) {
+  const std::string_view pieces[] = {"部分", "。", "由", "包括", "分", "a", "aa", "，"};
+  std::mt19937 random(20261201);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (size_t n = random() % 10; n > 0; --n) text += pieces[random() % std::size(pieces)];
+    const std::string_view word = pieces[random() % std::size(pieces)];
+    const size_t at = random() % (text.size() + 2);
+    const std::string_view view(text);
+    ASSERT_EQ(find_word(view, word, at), view.find(word, at)) << text << " / " << word << " from " << at;
+    // string_view::rfind(word, pos) finds the last occurrence starting at or before pos.
+    ASSERT_EQ(rfind_word(view, word, at + word.size()), view.rfind(word, at)) << text << " / " << word << " at " << at;
+  }
+}
+
+TEST(ContentUtilTest, RfindWordStopsAtTheGivenEnd) {
+  const std::string_view text = "由甲、乙由丙";
+  EXPECT_EQ(rfind_word(text, "由", text.size()), 12u);
+  EXPECT_EQ(rfind_word(text, "由", 12), 0u);
+  EXPECT_EQ(rfind_word(text, "由", 2), std::string_view::npos);
+  EXPECT_EQ(rfind_word(text, "", 5), 5u);
+}
+
+}  // namespace
