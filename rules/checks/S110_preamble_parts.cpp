@@ -136,6 +136,7 @@ struct ComparableSection {
   int number = 0;
   std::string title;
   std::vector<std::string> variants;
+  size_t typos = 1;  // edits that still name the section: one per five characters of its title, at least one
 };
 
 const std::vector<ComparableSection>& comparable_sections(const FormatDefinition& format) {
@@ -144,7 +145,8 @@ const std::vector<ComparableSection>& comparable_sections(const FormatDefinition
   if (it != cache.end()) return it->second;
   std::vector<ComparableSection> sections;
   for (const SectionSpec& section : format.sections) {
-    ComparableSection c{section.number, comparable(section.title), {}};
+    ComparableSection c{section.number, comparable(section.title), {}, 1};
+    c.typos = std::max<size_t>(1, code_point_count(c.title) / 5);
     for (const std::string& variant : section.variants) c.variants.push_back(comparable(variant));
     sections.push_back(std::move(c));
   }
@@ -165,7 +167,7 @@ Part classify(const FormatDefinition& format, std::string_view name, ByteRange r
       if (written == variant) return {range, section.number, false};
   // A slip of a character or two still names the section.
   for (const ComparableSection& section : sections)
-    if (edit_distance(written, section.title, 3) <= std::max<size_t>(1, code_point_count(section.title) / 5))
+    if (edit_distance(written, section.title, section.typos) <= section.typos)
       return {range, section.number, false};
   return {range, 0, false};
 }

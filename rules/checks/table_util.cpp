@@ -187,6 +187,7 @@ void row_sum_instances(const Table& table, const IdentitySpec& identity, std::ve
       if (group.size() < 2) continue;
       IdentityInstance instance;
       instance.identity = &identity;
+      instance.left.reserve(group.size() - 1);
       const std::string& total_label = spec.columns.at(static_cast<size_t>(group.back()));
       instance.subject = identity.groups.empty() ? std::string_view(spec.rows[static_cast<size_t>(row_index)].label)
                                                  : column_group(total_label);
@@ -210,6 +211,8 @@ void per_column_instances(const Table& table, const IdentitySpec& identity, std:
     IdentityInstance instance;
     instance.identity = &identity;
     instance.subject = table.spec->columns[column];
+    instance.left.reserve(left_rows.size());
+    instance.right.reserve(right_rows.size());
     if (collect_rows(table, left_rows, column, instance.left) && collect_rows(table, right_rows, column, instance.right))
       out.push_back(std::move(instance));
   }

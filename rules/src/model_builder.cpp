@@ -203,7 +203,9 @@ Row build_row(std::string_view text, TSNode node) {
   Row row;
   row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
   // Cells are what lies between separators, tabs and unescaped pipes (the grammar's cell nodes are the non-empty ones).
-  std::vector<ByteRange> raw_cells;
+  // The boundaries go to a buffer kept per thread: a report has hundreds of rows, each would grow its own vector.
+  thread_local std::vector<ByteRange> raw_cells;
+  raw_cells.clear();
   size_t cell_start = row.range.begin;
   bool pipes = false, tabs = false, escaped = false;
   for (size_t i = row.range.begin; i < row.range.end; ++i) {
@@ -228,6 +230,7 @@ Row build_row(std::string_view text, TSNode node) {
       row.outer_pipes = !line.empty() && line.front() == '|';
     }
   }
+  row.cells.reserve(raw_cells.size());
   for (const ByteRange raw : raw_cells) {
     Cell cell;
     cell.raw = raw;

@@ -159,16 +159,18 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
   // call.
   thread_local std::vector<char32_t> x, y;
   thread_local std::vector<size_t> previous, current;
-  auto decode_all = [](std::string_view s, std::vector<char32_t>& out) {
+  // Decodes `s`, stopping once it has more than `limit` code points: a string that much longer than the other is
+  // farther than the cap whatever it says, and a long sentence compared with a short title is not read to its end.
+  auto decode = [](std::string_view s, std::vector<char32_t>& out, size_t limit) {
     out.clear();
-    for (size_t i = 0; i < s.size();) {
+    for (size_t i = 0; i < s.size() && out.size() <= limit;) {
       size_t length = 1;
       out.push_back(decode_utf8(s, i, length));
       i += length;
     }
   };
-  decode_all(a, x);
-  decode_all(b, y);
+  decode(a, x, b.size() + cap);  // b has at most b.size() code points
+  decode(b, y, x.size() + cap);
   const size_t n = x.size(), m = y.size();
   if ((n > m ? n - m : m - n) > cap) return cap + 1;
   // Only cells within `cap` of the diagonal can hold a distance up to `cap` (a path that leaves the band costs more),

@@ -156,6 +156,7 @@ size_t expected_values(const TableSpec* spec, int canonical) {
 void assign_value_cells(Row& row, const TableSpec* spec) {
   row.value_cells.clear();
   const size_t first = row.label_cells.empty() ? 0 : row.label_cells.back() + 1;
+  row.value_cells.reserve(row.cells.size() - std::min(first, row.cells.size()));
   for (size_t i = first; i < row.cells.size(); ++i) row.value_cells.push_back(i);
   const size_t expected = expected_values(spec, row.canonical);
   auto empty = [&](size_t i) { return row.cells[i].value.kind == ValueKind::Empty; };
@@ -280,6 +281,9 @@ void recognise_rows(Table& table, std::string_view text) {
     Row& row = table.rows[r];
     if (row.kind == RowKind::Delimiter) continue;
     row.label_cells.clear();
+    const auto text_cells = std::count_if(row.cells.begin(), row.cells.end(),
+                                          [](const Cell& c) { return c.value.kind == ValueKind::Text; });
+    row.label_cells.reserve(static_cast<size_t>(text_cells));
     for (size_t i = 0; i < row.cells.size(); ++i)
       if (row.cells[i].value.kind == ValueKind::Text) row.label_cells.push_back(i);
     const bool all_empty = std::all_of(row.cells.begin(), row.cells.end(),
