@@ -171,50 +171,57 @@ bool collect_rows(const Table& table, const std::vector<int>& rows, size_t colum
   return true;
 }
 
-void row_sum_instances(const Table& table, const IdentitySpec& identity, std::vector<IdentityInstance>& out) {
-  const TableSpec& spec = *table.spec;
-  std::vector<std::vector<int>> column_groups = identity.groups;
-  if (column_groups.empty()) {
-    column_groups.push_back(identity.terms);
-    column_groups.back().push_back(identity.total);
-  }
-  std::vector<int> row_indices = identity.row_indices;
-  if (row_indices.empty())
-    for (size_t i = 0; i < spec.rows.size(); ++i) row_indices.push_back(static_cast<int>(i));
+// The instances are built in one scratch instance, reused, and copied out only when they fail: most hold, and a
+// report has hundreds of them.
+void keep_if_failing(const IdentityInstance& instance, std::vector<IdentityInstance>& mismatches) {
+  if (!instance.holds()) mismatches.push_back(instance);
+}
 
-  for (const int row_index : row_indices) {
-    for (const std::vector<int>& group : column_groups) {
-      if (group.size() < 2) continue;
-      IdentityInstance instance;
-      instance.identity = &identity;
-      instance.left.reserve(group.size() - 1);
-      const std::string& total_label = spec.columns.at(static_cast<size_t>(group.back()));
-      instance.subject = identity.groups.empty() ? std::string_view(spec.rows[static_cast<size_t>(row_index)].label)
-                                                 : column_group(total_label);
-      bool readable = true;
-      for (size_t k = 0; k < group.size() && readable; ++k) {
-        const auto column = static_cast<size_t>(group[k]);
-        auto term = term_at(table, row_index, column, column_leaf(spec.columns.at(column)));
-        readable = term.has_value();
-        if (readable) (k + 1 < group.size() ? instance.left : instance.right).push_back(std::move(*term));
-      }
-      if (readable) out.push_back(std::move(instance));
+void row_sum_mismatches(const Table& table, const IdentitySpec& identity, IdentityInstance& scratch,
+                        std::vector<IdentityInstance>& mismatches) {
+  const TableSpec& spec = *table.spec;
+  std::vector<int> single_group;
+  if (identity.groups.empty()) {
+    single_group = identity.terms;
+    single_group.push_back(identity.total);
+  }
+  const auto check_group = [&](int row_index, const std::vector<int>& group) {
+    if (group.size() < 2) return;
+    scratch.left.clear();
+    scratch.right.clear();
+    const std::string& total_label = spec.columns.at(static_cast<size_t>(group.back()));
+    scratch.subject = identity.groups.empty() ? std::string_view(spec.rows[static_cast<size_t>(row_index)].label)
+                                              : column_group(total_label);
+    for (size_t k = 0; k < group.size(); ++k) {
+      const auto column = static_cast<size_t>(group[k]);
+      auto term = term_at(table, row_index, column, column_leaf(spec.columns.at(column)));
+      if (!term) return;
+      (k + 1 < group.size() ? scratch.left : scratch.right).push_back(*term);
     }
+    keep_if_failing(scratch, mismatches);
+  };
+  const auto check_row = [&](int row_index) {
+    if (identity.groups.empty()) return check_group(row_index, single_group);
+    for (const std::vector<int>& group : identity.groups) check_group(row_index, group);
+  };
+  if (identity.row_indices.empty()) {
+    for (size_t i = 0; i < spec.rows.size(); ++i) check_row(static_cast<int>(i));
+  } else {
+    for (const int row_index : identity.row_indices) check_row(row_index);
   }
 }
 
-void per_column_instances(const Table& table, const IdentitySpec& identity, std::vector<IdentityInstance>& out) {
+void per_column_mismatches(const Table& table, const IdentitySpec& identity, IdentityInstance& scratch,
+                           std::vector<IdentityInstance>& mismatches) {
   const bool balance = identity.kind == "balance";
   const std::vector<int>& left_rows = balance ? identity.left_indices : identity.term_row_indices;
   const std::vector<int> right_rows = balance ? identity.right_indices : std::vector<int>{identity.total_row_index};
   for (size_t column = 0; column < table.spec->columns.size(); ++column) {
-    IdentityInstance instance;
-    instance.identity = &identity;
-    instance.subject = table.spec->columns[column];
-    instance.left.reserve(left_rows.size());
-    instance.right.reserve(right_rows.size());
-    if (collect_rows(table, left_rows, column, instance.left) && collect_rows(table, right_rows, column, instance.right))
-      out.push_back(std::move(instance));
+    scratch.left.clear();
+    scratch.right.clear();
+    scratch.subject = table.spec->columns[column];
+    if (collect_rows(table, left_rows, column, scratch.left) && collect_rows(table, right_rows, column, scratch.right))
+      keep_if_failing(scratch, mismatches);
   }
 }
 
@@ -224,24 +231,20 @@ double IdentityInstance::left_sum() const { return sum_of(left); }
 double IdentityInstance::right_sum() const { return sum_of(right); }
 bool IdentityInstance::holds() const { return std::fabs(left_sum() - right_sum()) < 1e-6; }
 
-std::vector<IdentityInstance> identity_instances(const Table& table, std::string_view rule_id) {
-  std::vector<IdentityInstance> out;
-  if (!table.spec) return out;
-  for (const IdentitySpec& identity : table.spec->identities) {
-    if (identity.rule != rule_id) continue;
-    if (identity.kind == "row-sum")
-      row_sum_instances(table, identity, out);
-    else if (identity.kind == "column-sum" || identity.kind == "balance")
-      per_column_instances(table, identity, out);
-  }
-  return out;
-}
-
 std::vector<IdentityInstance> identity_mismatches(const Report& report, std::string_view rule_id) {
   std::vector<IdentityInstance> mismatches;
-  for (const Table& table : report.tables)
-    for (IdentityInstance& instance : identity_instances(table, rule_id))
-      if (!instance.holds()) mismatches.push_back(std::move(instance));
+  IdentityInstance scratch;
+  for (const Table& table : report.tables) {
+    if (!table.spec) continue;
+    for (const IdentitySpec& identity : table.spec->identities) {
+      if (identity.rule != rule_id) continue;
+      scratch.identity = &identity;
+      if (identity.kind == "row-sum")
+        row_sum_mismatches(table, identity, scratch, mismatches);
+      else if (identity.kind == "column-sum" || identity.kind == "balance")
+        per_column_mismatches(table, identity, scratch, mismatches);
+    }
+  }
   return mismatches;
 }
 

@@ -64,10 +64,6 @@ struct IdentityInstance {
   bool holds() const;
 };
 
-// Every instance of the identities that `rule_id` checks (IdentitySpec::rule) in `table` whose cells are all present
-// and numeric. Instances touching a missing, repeated, incomplete or non-numeric row or cell are left out: T202–T206
-// report those, and a sum cannot be judged without them.
-std::vector<IdentityInstance> identity_instances(const Table& table, std::string_view rule_id);
 // "自然人 40 + 商业企业 5 = 45" (names shown when `with_names`); "0" for no terms.
 std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names);
 // "自然人 40 + 商业企业 5 = 45，实际为 46": `shown` terms (all or some of the instance's), the full sum and the
@@ -75,7 +71,9 @@ std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names);
 std::string sum_statement(const std::vector<IdentityTerm>& shown, const IdentityInstance& instance, bool with_names);
 // One related-information entry per term: the cell and "name：value".
 std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms);
-// The failing instances of `rule_id`'s identities over all recognised tables of the report.
+// The failing instances of `rule_id`'s identities (IdentitySpec::rule) over all recognised tables of the report.
+// Instances touching a missing, repeated, incomplete or non-numeric row or cell are left out: T202–T206 report those,
+// and a sum cannot be judged without them.
 std::vector<IdentityInstance> identity_mismatches(const Report& report, std::string_view rule_id);
 // Reports every failing instance of `rule_id`'s sum identities at its total cell (the only right-hand term), with the
 // terms as related information (only the non-zero ones when `nonzero_related_only`: 21 zero cells explain nothing)
