@@ -142,6 +142,28 @@ TEST_F(CheckTest, DirectoryIsSearchedRecursivelyForReportsInSortedOrder) {
   EXPECT_THAT(result.out, HasSubstr("\"files\": 3"));
 }
 
+// A file reached twice (named and under a named directory, through "..", through a symbolic link or a hard link) is
+// checked once, under the name it was first reached by.
+TEST_F(CheckTest, AFileReachedTwiceIsCheckedOnce) {
+  fs::create_symlink("defects.txt", dir / "reports/alias.txt");
+  fs::create_hard_link(dir / "reports/warnings.txt", dir / "hard.txt");
+  RunResult result = check({"--format", "json", "reports/defects.txt", "reports", "reports/../reports/clean.txt",
+                            "hard.txt"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = result.out.find(needle); at != std::string::npos; at = result.out.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("\"reports/defects.txt\""), 1u);
+  EXPECT_EQ(count("\"reports/alias.txt\""), 0u) << "the link names a file already checked";
+  EXPECT_EQ(count("\"reports/clean.txt\""), 1u);
+  EXPECT_EQ(count("\"reports/../reports/clean.txt\""), 0u);
+  EXPECT_EQ(count("\"reports/warnings.txt\""), 1u);
+  EXPECT_EQ(count("\"hard.txt\""), 0u);
+  EXPECT_THAT(result.out, HasSubstr("\"files\": 5"));
+}
+
 TEST_F(CheckTest, StandardInputIsShownAsStdin) {
   RunResult result = check({"-"}, read_file(dir / "reports/defects.txt"));
   EXPECT_EQ(result.exit_code, 1);

@@ -1,7 +1,11 @@
 #include "cli/targets.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <set>
+#include <utility>
+#include <variant>
 
 namespace xxgk::cli {
 
@@ -11,11 +15,28 @@ ConfigCache::ConfigCache(const std::optional<fs::path>& explicit_file) {
   if (explicit_file) explicit_ = config::load_config_file(*explicit_file);
 }
 
+fs::path ConfigCache::absolute(const fs::path& path) {
+  if (path.is_absolute()) return path.lexically_normal();
+  if (!working_directory_) {
+    std::error_code error;
+    working_directory_ = fs::current_path(error);
+  }
+  return (*working_directory_ / path).lexically_normal();
+}
+
 const config::ConfigFile* ConfigCache::for_path(const fs::path& path, std::vector<std::string>& errors) {
   if (explicit_) return &*explicit_;
   std::error_code error;
-  fs::path absolute = fs::absolute(path, error).lexically_normal();
-  fs::path directory = fs::is_directory(absolute, error) ? absolute : absolute.parent_path();
+  const fs::path absolute_path = absolute(path);
+  return for_directory(fs::is_directory(absolute_path, error) ? absolute_path : absolute_path.parent_path(), errors);
+}
+
+const config::ConfigFile* ConfigCache::for_file(const fs::path& file, std::vector<std::string>& errors) {
+  if (explicit_) return &*explicit_;
+  return for_directory(absolute(file).parent_path(), errors);
+}
+
+const config::ConfigFile* ConfigCache::for_directory(const fs::path& directory, std::vector<std::string>& errors) {
   if (auto known = by_directory_.find(directory); known != by_directory_.end()) return known->second;
 
   const config::ConfigFile* governing = &defaults_;
@@ -59,7 +80,7 @@ std::vector<fs::path> reports_under(const fs::path& directory, ConfigCache& conf
       continue;
     }
     if (!entry.is_regular_file(status_error) || !is_report_file(entry.path())) continue;
-    const config::ConfigFile* config = configs.for_path(entry.path(), errors);
+    const config::ConfigFile* config = configs.for_file(entry.path(), errors);
     if (config != nullptr && !config::is_ignored(*config, entry.path())) found.push_back(entry.path());
   }
   if (error)
@@ -69,16 +90,24 @@ std::vector<fs::path> reports_under(const fs::path& directory, ConfigCache& conf
   return found;
 }
 
+// What makes two paths the same file: its device and inode (through symbolic links, `..` and hard links alike), or,
+// for a path that cannot be examined, the path itself.
+using FileIdentity = std::variant<std::pair<dev_t, ino_t>, fs::path>;
+
+FileIdentity file_identity(const fs::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) == 0) return std::pair{status.st_dev, status.st_ino};
+  return path.lexically_normal();
+}
+
 }  // namespace
 
 TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCache& configs) {
   TargetList list;
-  std::set<fs::path> seen;
+  std::set<FileIdentity> seen;
   // The same file named twice (or through two arguments) is checked once.
   auto add = [&](std::string display, const fs::path& path, const fs::path& tree, const config::ConfigFile* config) {
-    std::error_code error;
-    fs::path identity = fs::weakly_canonical(path, error);
-    if (!seen.insert(error ? path : identity).second) return;
+    if (!seen.insert(file_identity(path)).second) return;
     list.targets.push_back(CheckTarget{std::move(display), path, tree, config});
   };
 
@@ -93,7 +122,7 @@ TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCach
     std::error_code error;
     if (fs::is_directory(path, error)) {
       for (const fs::path& file : reports_under(path, configs, list.errors))
-        add(file.lexically_normal().generic_string(), file, path, configs.for_path(file, list.errors));
+        add(file.lexically_normal().generic_string(), file, path, configs.for_file(file, list.errors));
     } else if (fs::exists(path, error)) {
       // A named file is checked whatever its extension, unless its configuration ignores it (pre-commit passes every
       // staged file by name, and must agree with the editor).

@@ -20,8 +20,15 @@ class ConfigCache {
   // The configuration governing `path` (a file or a directory), or null when that configuration file is invalid:
   // its error is added to `errors` the first time.
   const config::ConfigFile* for_path(const std::filesystem::path& path, std::vector<std::string>& errors);
+  // The same for a path known to be a file (found by a directory walk): nothing is asked of the file system.
+  const config::ConfigFile* for_file(const std::filesystem::path& file, std::vector<std::string>& errors);
 
  private:
+  const config::ConfigFile* for_directory(const std::filesystem::path& absolute_directory,
+                                          std::vector<std::string>& errors);
+  std::filesystem::path absolute(const std::filesystem::path& path);
+
+  std::optional<std::filesystem::path> working_directory_;  // read once: the run does not change it
   std::optional<config::ConfigFile> explicit_;
   config::ConfigFile defaults_;
   std::map<std::filesystem::path, std::optional<config::ConfigFile>> files_;  // nullopt: invalid
