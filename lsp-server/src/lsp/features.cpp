@@ -230,32 +230,51 @@ json completion_item(std::string label, std::string detail, int kind, std::strin
 
 }  // namespace
 
-json diagnostic_to_json(const Diagnostic& diagnostic, const Wire& wire, const std::string& uri, int64_t version,
-                        bool related_information) {
-  json fixes = json::array();
-  for (const Fix& fix : diagnostic.fixes) {
-    json edits = json::array();
-    for (const TextEdit& edit : fix.edits) edits.push_back({{"range", wire.range(edit.range)}, {"newText", edit.new_text}});
-    fixes.push_back({{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}});
-  }
-  json result = {{"range", wire.range(diagnostic.range)},
-                 {"severity", lsp_severity(diagnostic.severity)},
-                 {"source", "xxgk-lint"},
-                 {"message", diagnostic.message},
-                 {"data", {{"version", version}, {"fixes", std::move(fixes)}}}};
-  if (diagnostic.rule) {
-    result["code"] = std::string(diagnostic.rule->id);
-    result["codeDescription"] = {{"href", cli::rule_doc_url(*diagnostic.rule)}};
-  }
-  if (related_information && !diagnostic.related.empty()) {
-    json related = json::array();
-    for (const RelatedInformation& info : diagnostic.related) {
-      related.push_back(
-          {{"location", {{"uri", uri}, {"range", wire.range(info.range)}}}, {"message", info.message}});
+std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, const Wire& wire, const std::string& uri,
+                                int64_t version, bool related_information) {
+  std::string text;
+  JsonWriter out(text);
+  PositionCursor positions(wire.lines, wire.encoding);
+  const auto range = [&](ByteRange bytes) {
+    const Position start = positions.position(bytes.begin);
+    write_range(out, start, positions.position(bytes.end));
+  };
+  out.begin_array();
+  for (const Diagnostic& diagnostic : diagnostics) {
+    // Members in their sorted order (JsonWriter). The cursor meets the offsets in ascending order: the range's start
+    // first, then the edits of its fixes (inside the range), then its end.
+    const Position start = positions.position(diagnostic.range.begin);
+    out.begin_object();
+    if (diagnostic.rule) {
+      out.key("code").string(diagnostic.rule->id);
+      out.key("codeDescription").begin_object().key("href").string(cli::rule_doc_url(*diagnostic.rule)).end_object();
     }
-    result["relatedInformation"] = std::move(related);
+    out.key("data").begin_object().key("fixes").begin_array();
+    for (const Fix& fix : diagnostic.fixes) {
+      out.begin_object().key("edits").begin_array();
+      for (const TextEdit& edit : fix.edits) {
+        out.begin_object().key("newText").string(edit.new_text).key("range");
+        range(edit.range);
+        out.end_object();
+      }
+      out.end_array().key("safe").boolean(fix.safe).key("title").string(fix.title).end_object();
+    }
+    out.end_array().key("version").number(version).end_object();
+    out.key("message").string(diagnostic.message).key("range");
+    write_range(out, start, positions.position(diagnostic.range.end));
+    if (related_information && !diagnostic.related.empty()) {
+      out.key("relatedInformation").begin_array();
+      for (const RelatedInformation& info : diagnostic.related) {
+        out.begin_object().key("location").begin_object().key("range");
+        range(info.range);
+        out.key("uri").string(uri).end_object().key("message").string(info.message).end_object();
+      }
+      out.end_array();
+    }
+    out.key("severity").number(lsp_severity(diagnostic.severity)).key("source").string("xxgk-lint").end_object();
   }
-  return result;
+  out.end_array();
+  return text;
 }
 
 json document_symbols(const Report& report, const Wire& wire, const std::string& uri, bool hierarchical) {

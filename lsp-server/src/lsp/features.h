@@ -22,10 +22,12 @@ struct Wire {
   size_t offset(Position position) const { return lines.offset(position, encoding); }
 };
 
-// An LSP Diagnostic. `data` carries the document version and the fixes (edits in wire positions), which is all a
-// code action needs; `relatedInformation` is sent only to clients that support it.
-json diagnostic_to_json(const Diagnostic& diagnostic, const Wire& wire, const std::string& uri, int64_t version,
-                        bool related_information);
+// A document's diagnostics as an LSP Diagnostic[], in JSON text: pushed, pulled and read back by code actions. Each
+// `data` carries the document version and the fixes (edits in wire positions), which is all a code action needs;
+// `relatedInformation` is sent only to clients that support it. Written as text rather than built as a json tree,
+// with positions from one PositionCursor, because a large document has thousands of diagnostics on every keystroke.
+std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, const Wire& wire, const std::string& uri,
+                                int64_t version, bool related_information);
 
 // textDocument/documentSymbol: title, sections with their sub-items and tables. Hierarchical DocumentSymbols, or
 // flat SymbolInformation (with containerName) for clients without hierarchical support.

@@ -2,7 +2,9 @@
 
 #include "common/uri.h"
 
+#include <charconv>
 #include <limits>
+#include <span>
 
 namespace xxgk::lsp {
 
@@ -26,6 +28,153 @@ json request(const json& id, std::string_view method, json params) {
 
 std::string serialize(const json& message) {
   return message.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void JsonWriter::separate() {
+  if (after_value_) out_ += ',';
+}
+
+JsonWriter& JsonWriter::open(char bracket) {
+  separate();
+  out_ += bracket;
+  after_value_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+  out_ += bracket;
+  after_value_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  string(name);
+  out_ += ':';
+  after_value_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+  separate();
+  after_value_ = true;
+  // Text that is not UTF-8 goes through nlohmann::json, so that its invalid bytes become U+FFFD exactly as in every
+  // other message.
+  if (!is_valid_utf8(text)) {
+    out_ += serialize(json(std::string(text)));
+    return *this;
+  }
+  // The escapes nlohmann::json writes (without ensure_ascii). No byte of a multi-byte character needs one.
+  out_ += '"';
+  size_t copied = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(text.substr(copied, i - copied));
+    copied = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default: {
+        constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+      }
+    }
+  }
+  out_.append(text.substr(copied));
+  out_ += '"';
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(int64_t value) {
+  separate();
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out_.append(digits, end);
+  after_value_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) { return raw(value ? "true" : "false"); }
+
+JsonWriter& JsonWriter::raw(std::string_view json_text) {
+  separate();
+  out_ += json_text;
+  after_value_ = true;
+  return *this;
+}
+
+namespace {
+
+// `tree` serialised with `text` as the value at `path` (where the tree holds a placeholder).
+void write_spliced(JsonWriter& out, const json& tree, std::span<const std::string> path, std::string_view text) {
+  if (path.empty()) {
+    out.raw(text);
+    return;
+  }
+  out.begin_object();
+  for (const auto& [name, value] : tree.items()) {
+    out.key(name);
+    if (name == path.front()) {
+      write_spliced(out, value, path.subspan(1), text);
+    } else {
+      out.raw(serialize(value));
+    }
+  }
+  out.end_object();
+}
+
+}  // namespace
+
+Payload Payload::serialized(std::string text) {
+  Payload payload;
+  payload.spliced_ = std::move(text);
+  return payload;
+}
+
+Payload Payload::placed_in(json outer, std::initializer_list<std::string_view> path) && {
+  json* at = &outer;
+  for (std::string_view name : path) at = &(*at)[std::string(name)];
+  *at = std::move(tree_);
+  Payload placed(std::move(outer));
+  if (spliced_) {
+    placed.path_.assign(path.begin(), path.end());
+    placed.path_.insert(placed.path_.end(), path_.begin(), path_.end());
+    placed.spliced_ = std::move(spliced_);
+  }
+  return placed;
+}
+
+const std::string& Payload::text() const {
+  if (!text_) {
+    if (spliced_) {
+      std::string text;
+      JsonWriter out(text);
+      write_spliced(out, tree_, path_, *spliced_);
+      text_ = std::move(text);
+    } else {
+      text_ = serialize(tree_);
+    }
+  }
+  return *text_;
+}
+
+const json& Payload::tree() const {
+  if (!spliced_) return tree_;
+  if (!whole_) {
+    json whole = tree_;
+    json* at = &whole;
+    for (const std::string& name : path_) at = &(*at)[name];
+    *at = json::parse(*spliced_);
+    whole_ = std::move(whole);
+  }
+  return *whole_;
 }
 
 namespace {
@@ -142,6 +291,18 @@ WireRange range_from_json(const json& range) {
 json range_to_json(const LineIndex& lines, ByteRange range, PositionEncoding encoding) {
   return {{"start", position_to_json(lines.position(range.begin, encoding))},
           {"end", position_to_json(lines.position(range.end, encoding))}};
+}
+
+void write_position(JsonWriter& out, Position position) {
+  out.begin_object().key("character").number(position.column).key("line").number(position.line).end_object();
+}
+
+void write_range(JsonWriter& out, Position start, Position end) {
+  out.begin_object().key("end");
+  write_position(out, end);
+  out.key("start");
+  write_position(out, start);
+  out.end_object();
 }
 
 bool position_in_bounds(const LineIndex& lines, Position position) {

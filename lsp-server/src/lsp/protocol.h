@@ -3,10 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -49,6 +51,56 @@ json request(const json& id, std::string_view method, json params);
 // than an exception.
 std::string serialize(const json& message);
 
+// Writes JSON text straight into a string, for values too large to build as a json tree first: a large document's
+// diagnostics, whose tree costs more to build and free than linting the document. The text is what serialize()
+// gives for the same value, byte for byte, provided members are written in the order a json object keeps them
+// (sorted by key).
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+  JsonWriter& key(std::string_view name);
+  JsonWriter& string(std::string_view text);
+  JsonWriter& number(int64_t value);
+  JsonWriter& boolean(bool value);
+  // A value that is JSON text already.
+  JsonWriter& raw(std::string_view json_text);
+
+ private:
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
+  // The comma before every member or element but the first of its object or array.
+  void separate();
+
+  std::string& out_;
+  bool after_value_ = false;
+};
+
+// JSON on its way to the client. Usually a tree; a value too costly to build as a tree (a large document's
+// diagnostics) can be held as JSON text already written, at one place inside it, where the tree holds null. The
+// transport wants the text, tests and traces want the tree: each is made from the other on first use.
+class Payload {
+ public:
+  Payload(json tree = nullptr) : tree_(std::move(tree)) {}  // NOLINT: implicit, most messages are plain trees
+  static Payload serialized(std::string text);
+  // This payload as the value at `path` (member names from the top) inside `outer`.
+  Payload placed_in(json outer, std::initializer_list<std::string_view> path) &&;
+
+  const std::string& text() const;
+  const json& tree() const;
+  operator const json&() const { return tree(); }  // NOLINT: a sink written for trees takes a Payload as well
+
+ private:
+  json tree_;
+  std::vector<std::string> path_;      // where `spliced_` goes in `tree_`
+  std::optional<std::string> spliced_;
+  mutable std::optional<std::string> text_;
+  mutable std::optional<json> whole_;  // `tree_` with `spliced_` parsed in
+};
+
 // Typed access to a message's params: a missing member or one of the wrong type is the client's error, reported
 // as InvalidParams instead of a crash.
 const json& member(const json& object, std::string_view key);
@@ -77,6 +129,9 @@ struct WireRange {
 };
 WireRange range_from_json(const json& range);
 json range_to_json(const LineIndex& lines, ByteRange range, PositionEncoding encoding);
+// The same as text, through a JsonWriter.
+void write_position(JsonWriter& out, Position position);
+void write_range(JsonWriter& out, Position start, Position end);
 // Whether `position` lies in the text: on an existing line (a character past the line's end means the line's end).
 bool position_in_bounds(const LineIndex& lines, Position position);
 

@@ -89,6 +89,10 @@ struct Server::OpenDocument {
   uint64_t linted_generation = 0;
   bool linted = false;
   std::vector<Diagnostic> diagnostics;
+  // `diagnostics` on the wire (diagnostics_to_json) as of `wire_generation`: pushed, then pulled or read by code
+  // actions without being written again.
+  uint64_t wire_generation = 0;
+  std::string wire;
 
   // Lints when the text or policy changed since the last lint. Whether the document is linted at all: plain text or
   // Markdown, not ignored by the config, and looking like a report (unless lintAllDocuments). A suspect buffer is not:
@@ -273,7 +277,7 @@ void Server::handle_request(const json& message) {
   const json no_params = json::object();
   const json& params = message.contains("params") ? message["params"] : no_params;
   try {
-    send(response(id, (this->*(handler->second))(params)));
+    send((this->*(handler->second))(params).placed_in(response(id, nullptr), {"result"}));
   } catch (const ProtocolError& error) {
     send(error_response(id, error.code(), error.what()));
   } catch (const std::exception& error) {
@@ -332,7 +336,7 @@ void Server::check_client_process() {
   }
 }
 
-void Server::send(const json& message) {
+void Server::send(const Payload& message) {
   std::lock_guard lock(sink_mutex_);
   sink_(message);
 }
@@ -357,7 +361,7 @@ void Server::send_request(std::string method, json params, std::function<void(co
 // ---------------------------------------------------------------------------------------------------------------
 // Lifecycle.
 
-json Server::on_initialize(const json& params) {
+Payload Server::on_initialize(const json& params) {
   if (lifecycle_ != Lifecycle::Uninitialized) {
     throw ProtocolError(ErrorCode::InvalidRequest, "initialize may be sent only once");
   }
@@ -399,8 +403,8 @@ json Server::on_initialize(const json& params) {
     capabilities_result["diagnosticProvider"] = {
         {"identifier", "xxgk-lint"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}};
   }
-  return {{"capabilities", std::move(capabilities_result)},
-          {"serverInfo", {{"name", "xxgk-lint"}, {"version", XXGK_VERSION}}}};
+  return json{{"capabilities", std::move(capabilities_result)},
+              {"serverInfo", {{"name", "xxgk-lint"}, {"version", XXGK_VERSION}}}};
 }
 
 void Server::on_initialized(const json&) {
@@ -415,9 +419,9 @@ void Server::on_initialized(const json&) {
   }
 }
 
-json Server::on_shutdown(const json&) {
+Payload Server::on_shutdown(const json&) {
   lifecycle_ = Lifecycle::ShuttingDown;
-  return nullptr;
+  return json(nullptr);
 }
 
 void Server::on_exit(const json&) { exit_code_ = lifecycle_ == Lifecycle::ShuttingDown ? 0 : 1; }
@@ -557,33 +561,35 @@ void Server::publish_diagnostics(const std::shared_ptr<OpenDocument>& document, 
     std::lock_guard lock(document->mutex);
     // Work for an older version is dropped: the change that made it stale scheduled a newer job.
     if (document->closed || document->generation != generation) return;
-    send(notification("textDocument/publishDiagnostics", {{"uri", document->uri},
-                                                          {"version", document->version},
-                                                          {"diagnostics", diagnostics_on_wire(*document)}}));
+    send(Payload::serialized(diagnostics_on_wire(*document))
+             .placed_in(notification("textDocument/publishDiagnostics",
+                                     {{"uri", document->uri}, {"version", document->version}}),
+                        {"params", "diagnostics"}));
   } catch (const std::exception& error) {
     log(MessageType::Error, document->uri + ": linting failed: " + error.what());
   }
 }
 
-json Server::on_document_diagnostic(const json& params) {
+Payload Server::on_document_diagnostic(const json& params) {
   const std::shared_ptr<OpenDocument> document = document_for(params);
   std::lock_guard lock(document->mutex);
   const std::string result_id = std::to_string(document->generation);
   if (const json* previous = optional_member(params, "previousResultId"); previous && *previous == result_id) {
-    return {{"kind", "unchanged"}, {"resultId", result_id}};
+    return json{{"kind", "unchanged"}, {"resultId", result_id}};
   }
-  return {{"kind", "full"}, {"resultId", result_id}, {"items", diagnostics_on_wire(*document)}};
+  return Payload::serialized(diagnostics_on_wire(*document))
+      .placed_in({{"kind", "full"}, {"resultId", result_id}}, {"items"});
 }
 
-json Server::diagnostics_on_wire(OpenDocument& document) {
+const std::string& Server::diagnostics_on_wire(OpenDocument& document) {
   document.update_lint();
-  const Wire wire{document.document.lines(), client_.encoding};
-  json diagnostics = json::array();
-  for (const Diagnostic& diagnostic : document.diagnostics) {
-    diagnostics.push_back(
-        diagnostic_to_json(diagnostic, wire, document.uri, document.version, client_.related_information));
+  if (document.wire_generation != document.generation) {
+    const Wire wire{document.document.lines(), client_.encoding};
+    document.wire = diagnostics_to_json(document.diagnostics, wire, document.uri, document.version,
+                                        client_.related_information);
+    document.wire_generation = document.generation;
   }
-  return diagnostics;
+  return document.wire;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -662,9 +668,9 @@ json Server::with_linted_document(const json& params, json nothing, Feature&& fe
   return feature(*document, wire);
 }
 
-json Server::on_code_action(const json& params) {
+Payload Server::on_code_action(const json& params) {
   return with_linted_document(params, json::array(), [&](OpenDocument& document, const Wire& wire) {
-    const json diagnostics = diagnostics_on_wire(document);
+    const json diagnostics = json::parse(diagnostics_on_wire(document));
     const CodeActionContext context{
         document.uri,
         document.version,
@@ -677,20 +683,20 @@ json Server::on_code_action(const json& params) {
   });
 }
 
-json Server::on_document_symbol(const json& params) {
+Payload Server::on_document_symbol(const json& params) {
   return with_linted_document(params, json::array(), [&](OpenDocument& document, const Wire& wire) {
     return document_symbols(document.document.report(document.policy.options), wire, document.uri,
                             client_.hierarchical_symbols);
   });
 }
 
-json Server::on_folding_range(const json& params) {
+Payload Server::on_folding_range(const json& params) {
   return with_linted_document(params, json::array(), [&](OpenDocument& document, const Wire& wire) {
     return folding_ranges(document.document.report(document.policy.options), wire);
   });
 }
 
-json Server::on_hover(const json& params) {
+Payload Server::on_hover(const json& params) {
   const Position position = position_from_json(object_member(params, "position"));
   return with_linted_document(params, nullptr, [&](OpenDocument& document, const Wire& wire) {
     const std::optional<json> result =
@@ -699,7 +705,7 @@ json Server::on_hover(const json& params) {
   });
 }
 
-json Server::on_inlay_hint(const json& params) {
+Payload Server::on_inlay_hint(const json& params) {
   const WireRange range = range_from_json(object_member(params, "range"));
   return with_linted_document(params, json::array(), [&](OpenDocument& document, const Wire& wire) {
     return inlay_hints(document.document.report(document.policy.options), document.diagnostics, wire,
@@ -707,7 +713,7 @@ json Server::on_inlay_hint(const json& params) {
   });
 }
 
-json Server::on_completion(const json& params) {
+Payload Server::on_completion(const json& params) {
   const Position position = position_from_json(object_member(params, "position"));
   return with_linted_document(params, nullptr, [&](OpenDocument& document, const Wire& wire) {
     // A position past the end of its line or of the text is read as the nearest real one.

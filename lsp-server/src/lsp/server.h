@@ -49,9 +49,9 @@ struct ClientCapabilities {
 
 class Server {
  public:
-  // Receives every outgoing message; called from the loop's thread and from the diagnostics worker, never both at
-  // once.
-  using Sink = std::function<void(const json&)>;
+  // Receives every outgoing message (its text for a transport, its tree for tests); called from the loop's thread and
+  // from the diagnostics worker, never both at once.
+  using Sink = std::function<void(const Payload&)>;
 
   explicit Server(Sink sink);
   ~Server();
@@ -85,7 +85,7 @@ class Server {
     std::string error;  // ParseError: what could not be read
   };
   enum class Lifecycle { Uninitialized, Running, ShuttingDown };
-  using RequestHandler = json (Server::*)(const json& params);
+  using RequestHandler = Payload (Server::*)(const json& params);
   using NotificationHandler = void (Server::*)(const json& params);
 
   // Message loop.
@@ -95,15 +95,15 @@ class Server {
   void handle_notification(const json& message);
   void handle_response(const json& message);
   void check_client_process();
-  void send(const json& message);
+  void send(const Payload& message);
   void log(MessageType type, const std::string& text);
   void trace(const std::string& message, const json& verbose);
   void send_request(std::string method, json params, std::function<void(const json& result)> on_result);
 
   // Lifecycle.
-  json on_initialize(const json& params);
+  Payload on_initialize(const json& params);
   void on_initialized(const json& params);
-  json on_shutdown(const json& params);
+  Payload on_shutdown(const json& params);
   void on_exit(const json& params);
   void on_set_trace(const json& params);
   void on_cancel_request(const json& params);
@@ -118,9 +118,9 @@ class Server {
   // Diagnostics.
   void schedule_diagnostics(const std::shared_ptr<OpenDocument>& document, std::chrono::milliseconds delay);
   void publish_diagnostics(const std::shared_ptr<OpenDocument>& document, uint64_t generation);
-  // The document's current diagnostics as an LSP array (the caller holds the document's lock).
-  json diagnostics_on_wire(OpenDocument& document);
-  json on_document_diagnostic(const json& params);
+  // The document's current diagnostics as an LSP array in JSON text (the caller holds the document's lock).
+  const std::string& diagnostics_on_wire(OpenDocument& document);
+  Payload on_document_diagnostic(const json& params);
 
   // Configuration.
   void on_did_change_configuration(const json& params);
@@ -134,12 +134,12 @@ class Server {
   // not linted (not a report, ignored by the config) gets `nothing`.
   template <typename Feature>
   json with_linted_document(const json& params, json nothing, Feature&& feature);
-  json on_code_action(const json& params);
-  json on_document_symbol(const json& params);
-  json on_folding_range(const json& params);
-  json on_hover(const json& params);
-  json on_inlay_hint(const json& params);
-  json on_completion(const json& params);
+  Payload on_code_action(const json& params);
+  Payload on_document_symbol(const json& params);
+  Payload on_folding_range(const json& params);
+  Payload on_hover(const json& params);
+  Payload on_inlay_hint(const json& params);
+  Payload on_completion(const json& params);
 
   Sink sink_;
   std::mutex sink_mutex_;

@@ -27,7 +27,7 @@ int run_stdio_server() {
   FrameWriter writer(output);
   int exit_code;
   {
-    Server server([&writer](const json& message) { writer.write(serialize(message)); });
+    Server server([&writer](const Payload& message) { writer.write(message.text()); });
     std::atomic<bool> stop{false};
     std::thread reader([&server, &stop] {
       FdStreamBuf input_buffer(STDIN_FILENO, &stop);

@@ -1,0 +1,133 @@
+// Diagnostics on the wire are written straight to JSON text (JsonWriter) rather than built as a json tree; the text
+// must be what serialising the tree gave, byte for byte. The reference here builds the tree as the server did.
+#include <gtest/gtest.h>
+
+#include "cli/rule_docs.h"
+#include "lsp/features.h"
+#include "test_client.h"
+#include "xxgk/linter.h"
+#include "xxgk/rule.h"
+
+namespace xxgk::lsp::testing {
+namespace {
+
+constexpr PositionEncoding kAllEncodings[] = {PositionEncoding::Utf8, PositionEncoding::Utf16,
+                                              PositionEncoding::Utf32};
+const std::string kUri = "file:///reports/wire.txt";
+
+// The LSP Diagnostic as a json tree, member for member as the server built it before it wrote text.
+json reference_diagnostic(const Diagnostic& diagnostic, const Wire& wire, int64_t version, bool related_information) {
+  const auto range = [&](ByteRange bytes) { return range_to_json(wire.lines, bytes, wire.encoding); };
+  int severity = 3;
+  if (diagnostic.severity == Severity::Error) severity = 1;
+  if (diagnostic.severity == Severity::Warning) severity = 2;
+  json fixes = json::array();
+  for (const Fix& fix : diagnostic.fixes) {
+    json edits = json::array();
+    for (const TextEdit& edit : fix.edits) edits.push_back({{"range", range(edit.range)}, {"newText", edit.new_text}});
+    fixes.push_back({{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}});
+  }
+  json result = {{"range", range(diagnostic.range)},
+                 {"severity", severity},
+                 {"source", "xxgk-lint"},
+                 {"message", diagnostic.message},
+                 {"data", {{"version", version}, {"fixes", std::move(fixes)}}}};
+  if (diagnostic.rule) {
+    result["code"] = std::string(diagnostic.rule->id);
+    result["codeDescription"] = {{"href", cli::rule_doc_url(*diagnostic.rule)}};
+  }
+  if (related_information && !diagnostic.related.empty()) {
+    json related = json::array();
+    for (const RelatedInformation& info : diagnostic.related) {
+      related.push_back({{"location", {{"uri", kUri}, {"range", range(info.range)}}}, {"message", info.message}});
+    }
+    result["relatedInformation"] = std::move(related);
+  }
+  return result;
+}
+
+std::string reference_text(const std::vector<Diagnostic>& diagnostics, const Wire& wire, int64_t version,
+                           bool related_information) {
+  json array = json::array();
+  for (const Diagnostic& diagnostic : diagnostics) {
+    array.push_back(reference_diagnostic(diagnostic, wire, version, related_information));
+  }
+  return serialize(array);
+}
+
+// `diagnostics` of `text` written in every encoding, with and without related information, as the reference writes
+// them.
+void expect_written_as_reference(const std::string& text, const std::vector<Diagnostic>& diagnostics) {
+  const LineIndex lines(text);
+  for (PositionEncoding encoding : kAllEncodings) {
+    for (bool related_information : {false, true}) {
+      const Wire wire{lines, encoding};
+      EXPECT_EQ(diagnostics_to_json(diagnostics, wire, kUri, 42, related_information),
+                reference_text(diagnostics, wire, 42, related_information))
+          << "encoding " << static_cast<int>(encoding) << ", related information " << related_information;
+    }
+  }
+}
+
+TEST(WireTest, EscapesEveryStringAsNlohmannJson) {
+  std::string all_ascii;
+  for (int c = 1; c < 0x80; ++c) all_ascii += static_cast<char>(c);
+  const std::vector<std::string> strings = {
+      "", all_ascii, std::string("nul \0 inside", 12), "“引号”与\"quotes\"\\反斜杠\\", "𠮷👩‍💻\u00A0\u2028\u2029",
+      "line\nbreak\r\n\ttab\b\f\x1b\x7f", "invalid \x80 \xE4\xB8 \xC0\xAF \xFF\xFE \xED\xA0\x80 end\xF0\x9F"};
+  for (const std::string& string : strings) {
+    std::string text;
+    JsonWriter(text).string(string);
+    EXPECT_EQ(text, serialize(json(string))) << string;
+  }
+}
+
+TEST(WireTest, HandmadeDiagnosticsOnEveryScriptAndTerminator) {
+  const std::string text = "一、总体情况\r\n𠮷野家 👩‍💻 ok\rlone CR line\n\nlast line without terminator";
+  const RuleDescriptor& rule = input_limit_rule();
+  const size_t yoshi = text.find("𠮷"), lone_cr = text.find('\r', yoshi), last = text.find("last");
+  std::vector<Diagnostic> diagnostics;
+  diagnostics.push_back({&rule, Severity::Error, "消息 \"quoted\" \\ back\tslash\x01", {0, 6}, {}, {}});
+  diagnostics.push_back({nullptr, Severity::Warning, "no rule, no fix, a range over the \\r\\n", {15, 20}, {}, {}});
+  diagnostics.push_back(
+      {&rule, Severity::Info, "fixes and related information", {yoshi, lone_cr + 1},
+       {{{0, 3}, "related “一”"}, {{last, text.size()}, "the end\n"}},
+       {{"first fix\n", true, {{{yoshi, yoshi + 4}, "吉"}, {{yoshi + 5, yoshi + 5}, "\r\n\"inserted\"\r\n"}}},
+        {"second fix, no edits", false, {}},
+        {"third", false, {{{lone_cr, lone_cr + 1}, ""}}}}});
+  diagnostics.push_back({&rule, Severity::Off, "inside characters and past the end", {yoshi + 2, text.size() + 10},
+                         {}, {{"past", true, {{{yoshi + 1, text.size() + 1}, "x"}}}}});
+  diagnostics.push_back({&rule, Severity::Error, "invalid UTF-8 \xE4\xB8 in a message", {last, last}, {}, {}});
+  expect_written_as_reference(text, diagnostics);
+}
+
+TEST(WireTest, LintedDocumentsWithManyDiagnostics) {
+  for (const std::string& name : {std::string("004_6958a79bc20c0ed0.txt"), std::string("astral_prose.txt")}) {
+    const std::string fixture = read_fixture(name);
+    // The sample's prose repeated, as in the language server's benchmark: thousands of diagnostics.
+    const size_t prose = fixture.find("（一）");
+    const std::string text = fixture + fixture.substr(prose) + fixture.substr(prose) + fixture.substr(prose);
+    Document document(text);
+    const std::vector<Diagnostic> diagnostics = document.lint({});
+    ASSERT_GT(diagnostics.size(), 20u) << name;
+    expect_written_as_reference(text, diagnostics);
+  }
+}
+
+TEST(WireTest, PayloadSplicesSerializedTextIntoItsTree) {
+  const std::string items = R"([{"a":1},"x"])";
+  const Payload payload = Payload::serialized(items)
+                              .placed_in({{"kind", "full"}, {"resultId", "7"}}, {"items"})
+                              .placed_in({{"jsonrpc", "2.0"}, {"id", 3}}, {"result"});
+  const json expected = {{"jsonrpc", "2.0"},
+                         {"id", 3},
+                         {"result", {{"kind", "full"}, {"resultId", "7"}, {"items", json::parse(items)}}}};
+  EXPECT_EQ(payload.tree(), expected);
+  EXPECT_EQ(payload.text(), serialize(expected));
+  const Payload tree_only = json{{"method", "m"}, {"params", {{"b", 2}}}};
+  EXPECT_EQ(tree_only.text(), R"({"method":"m","params":{"b":2}})");
+  EXPECT_EQ(Payload(json::array({1, 2})).placed_in({{"z", 0}}, {"a", "b"}).text(), R"({"a":{"b":[1,2]},"z":0})");
+}
+
+}  // namespace
+}  // namespace xxgk::lsp::testing
