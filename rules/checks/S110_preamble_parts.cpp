@@ -136,6 +136,7 @@ struct ComparableSection {
   int number = 0;
   std::string title;
   std::vector<std::string> variants;
+  std::u32string title_code_points;  // for the edit distance
   size_t typos = 1;  // edits that still name the section: one per five characters of its title, at least one
 };
 
@@ -145,8 +146,9 @@ const std::vector<ComparableSection>& comparable_sections(const FormatDefinition
   if (it != cache.end()) return it->second;
   std::vector<ComparableSection> sections;
   for (const SectionSpec& section : format.sections) {
-    ComparableSection c{section.number, comparable(section.title), {}, 1};
-    c.typos = std::max<size_t>(1, code_point_count(c.title) / 5);
+    ComparableSection c{section.number, comparable(section.title), {}, {}, 1};
+    c.title_code_points = utf8_code_points(c.title);
+    c.typos = std::max<size_t>(1, c.title_code_points.size() / 5);
     for (const std::string& variant : section.variants) c.variants.push_back(comparable(variant));
     sections.push_back(std::move(c));
   }
@@ -166,8 +168,9 @@ Part classify(const FormatDefinition& format, std::string_view name, ByteRange r
     for (const std::string& variant : section.variants)
       if (written == variant) return {range, section.number, false};
   // A slip of a character or two still names the section.
+  const std::u32string written_code_points = utf8_code_points(written);
   for (const ComparableSection& section : sections)
-    if (edit_distance(written, section.title, section.typos) <= section.typos)
+    if (edit_distance(written_code_points, section.title_code_points, section.typos) <= section.typos)
       return {range, section.number, false};
   return {range, 0, false};
 }

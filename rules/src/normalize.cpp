@@ -153,29 +153,25 @@ size_t code_point_count(std::string_view text) {
   return count;
 }
 
-size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
-  if (a == b) return 0;
-  // Labels are compared against every canonical wording: the buffers are kept per thread instead of allocated per
-  // call.
-  thread_local std::vector<char32_t> x, y;
-  thread_local std::vector<size_t> previous, current;
-  // Decodes `s`, stopping once it has more than `limit` code points: a string that much longer than the other is
-  // farther than the cap whatever it says, and a long sentence compared with a short title is not read to its end.
-  auto decode = [](std::string_view s, std::vector<char32_t>& out, size_t limit) {
-    out.clear();
-    for (size_t i = 0; i < s.size() && out.size() <= limit;) {
-      size_t length = 1;
-      out.push_back(decode_utf8(s, i, length));
-      i += length;
-    }
-  };
-  decode(a, x, b.size() + cap);  // b has at most b.size() code points
-  decode(b, y, x.size() + cap);
+std::u32string utf8_code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    out.push_back(decode_utf8(text, i, length));
+    i += length;
+  }
+  return out;
+}
+
+size_t edit_distance(std::u32string_view x, std::u32string_view y, size_t cap) {
+  if (x == y) return 0;
   const size_t n = x.size(), m = y.size();
   if ((n > m ? n - m : m - n) > cap) return cap + 1;
   // Only cells within `cap` of the diagonal can hold a distance up to `cap` (a path that leaves the band costs more),
   // so each row computes that band alone (Ukkonen): O(n * cap) instead of O(n * m). A cell just outside the band
-  // stands for "more than cap".
+  // stands for "more than cap". The rows are kept per thread: labels are compared against every canonical wording.
+  thread_local std::vector<size_t> previous, current;
   const size_t over = cap + 1;
   previous.assign(m + 1, over);
   current.assign(m + 1, over);
@@ -195,6 +191,29 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
     std::swap(previous, current);
   }
   return std::min(previous[m], over);
+}
+
+size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
+  if (a == b) return 0;
+  thread_local std::u32string x, y;
+  // Decodes `s`, stopping once it has more than `limit` code points: a string that much longer than the other is
+  // farther than the cap whatever it says, and a long sentence compared with a short title is not read to its end.
+  auto decode = [](std::string_view s, std::u32string& out, size_t limit) {
+    out.resize(std::min(s.size(), limit + 1));  // a code point takes at least a byte
+    size_t count = 0;
+    for (size_t i = 0; i < s.size() && count < out.size(); ++count) {
+      size_t length = 1;
+      out[count] = decode_utf8(s, i, length);
+      i += length;
+    }
+    out.resize(count);
+  };
+  // The distance is symmetric: the string of fewer bytes is decoded whole, the other only as far as it can still be
+  // within the cap.
+  if (a.size() > b.size()) std::swap(a, b);
+  decode(a, x, a.size());
+  decode(b, y, x.size() + cap);
+  return edit_distance(std::u32string_view(x), std::u32string_view(y), cap);
 }
 
 std::string_view trim(std::string_view text) {

@@ -20,6 +20,10 @@ std::string to_simplified_same_length(std::string_view text);
 // Edit distance between two strings counted in code points (Levenshtein), capped: returns `cap + 1` as soon as the
 // distance exceeds `cap`.
 size_t edit_distance(std::string_view a, std::string_view b, size_t cap = 64);
+// The same on decoded text, for a string compared with many others: decode it once (utf8_code_points).
+size_t edit_distance(std::u32string_view a, std::u32string_view b, size_t cap);
+// The code points of a UTF-8 string (invalid bytes become U+FFFD, one each).
+std::u32string utf8_code_points(std::string_view text);
 
 // Number of code points in a UTF-8 string (invalid bytes count as one).
 size_t code_point_count(std::string_view text);
