@@ -1,6 +1,8 @@
 #include "cell_value.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <charconv>
 #include <cstdlib>
 #include <string>
@@ -57,6 +59,16 @@ bool contains_digit(std::string_view s) {
 CellValue parse_cell_value(std::string_view content, size_t offset) {
   CellValue value;
   if (content.empty()) return value;
+  // Most value cells are a few ASCII digits ("0", "12"): read them at once, exactly as the general path below would
+  // (an integer of up to 15 digits is exact in a double).
+  if (content.size() <= 15 && std::all_of(content.begin(), content.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int64_t number = 0;
+    for (char c : content) number = number * 10 + (c - '0');
+    value.kind = ValueKind::Integer;
+    value.number = static_cast<double>(number);
+    value.number_range = {offset, offset + content.size()};
+    return value;
+  }
   for (std::string_view placeholder : kPlaceholders)
     if (content == placeholder) return value.kind = ValueKind::Placeholder, value;
 
