@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "tree_allocator.h"
 #include "xxgk/grammar.h"
 
 namespace xxgk {
@@ -50,6 +51,7 @@ struct ParserDeleter {
 // of a finished parse but its memory pools).
 TSParser* thread_parser() {
   thread_local const std::unique_ptr<TSParser, ParserDeleter> parser = [] {
+    install_tree_allocator();
     std::unique_ptr<TSParser, ParserDeleter> made(ts_parser_new());
     if (!ts_parser_set_language(made.get(), tree_sitter_xxgk_report()))
       throw std::logic_error("the xxgk_report grammar does not match the Tree-sitter runtime's ABI");
@@ -108,7 +110,7 @@ std::string SyntaxTree::to_string() const {
   if (!tree_) return {};
   char* s = ts_node_string(root());
   std::string out(s);
-  std::free(s);
+  free_tree_memory(s);
   return out;
 }
 
