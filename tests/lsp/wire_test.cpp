@@ -1,9 +1,12 @@
-// Diagnostics on the wire are written straight to JSON text (JsonWriter) rather than built as a json tree; the text
-// must be what serialising the tree gave, byte for byte. The reference here builds the tree as the server did.
+// Diagnostics on the wire are written straight to JSON text (JsonWriter) rather than built as a json tree, and after
+// an edit the unchanged ones are copied from the last write; the text must be what serialising the tree gave, byte
+// for byte. The reference here builds the tree as the server did.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "cli/rule_docs.h"
-#include "lsp/features.h"
+#include "lsp/diagnostics_wire.h"
 #include "test_client.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
@@ -62,11 +65,20 @@ void expect_written_as_reference(const std::string& text, const std::vector<Diag
   for (PositionEncoding encoding : kAllEncodings) {
     for (bool related_information : {false, true}) {
       const Wire wire{lines, encoding};
-      EXPECT_EQ(diagnostics_to_json(diagnostics, wire, kUri, 42, related_information),
+      EXPECT_EQ(*DiagnosticsOnWire().write(diagnostics, wire, kUri, 42, related_information),
                 reference_text(diagnostics, wire, 42, related_information))
           << "encoding " << static_cast<int>(encoding) << ", related information " << related_information;
     }
   }
+}
+
+// The sample's prose repeated, as in the language server's benchmark: hundreds of diagnostics.
+std::string grown_sample(int copies) {
+  const std::string fixture = read_fixture("004_6958a79bc20c0ed0.txt");
+  const size_t prose = fixture.find("（一）");
+  std::string text = fixture;
+  for (int i = 0; i < copies; ++i) text += fixture.substr(prose);
+  return text;
 }
 
 TEST(WireTest, EscapesEveryStringAsNlohmannJson) {
@@ -102,21 +114,89 @@ TEST(WireTest, HandmadeDiagnosticsOnEveryScriptAndTerminator) {
 }
 
 TEST(WireTest, LintedDocumentsWithManyDiagnostics) {
-  for (const std::string& name : {std::string("004_6958a79bc20c0ed0.txt"), std::string("astral_prose.txt")}) {
-    const std::string fixture = read_fixture(name);
-    // The sample's prose repeated, as in the language server's benchmark: thousands of diagnostics.
-    const size_t prose = fixture.find("（一）");
-    const std::string text = fixture + fixture.substr(prose) + fixture.substr(prose) + fixture.substr(prose);
+  for (const std::string& text : {grown_sample(20), read_fixture("astral_prose.txt")}) {
     Document document(text);
     const std::vector<Diagnostic> diagnostics = document.lint({});
-    ASSERT_GT(diagnostics.size(), 20u) << name;
+    ASSERT_GT(diagnostics.size(), 5u);
     expect_written_as_reference(text, diagnostics);
   }
 }
 
+// A character boundary of `text` (or its end) chosen at random; it may fall between the "\r" and "\n" of a "\r\n".
+size_t random_boundary(const std::string& text, std::mt19937& random) {
+  size_t offset = random() % (text.size() + 1);
+  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  return offset;
+}
+
+// Edits a document at random — characters typed and deleted, lines broken and joined with every terminator, several
+// edits between two writes — and checks after each write that the DiagnosticsOnWire kept across them writes what
+// the reference writes for the current text.
+void expect_kept_writes_as_reference(std::string text, PositionEncoding encoding, uint32_t seed) {
+  const std::vector<std::string> pieces = {"x", "一", "。", "\n", "\r\n", "\r", "", "𠮷", "**", "\n\n"};
+  std::mt19937 random(seed);
+  Document document(text);
+  DiagnosticsOnWire kept;
+  size_t reused = 0;
+  for (int step = 0; step < 60; ++step) {
+    const int edits = step % 5 == 4 ? 3 : 1;
+    for (int e = 0; e < edits; ++e) {
+      const size_t begin = random_boundary(document.text(), random);
+      size_t end = begin;
+      for (int deleted = static_cast<int>(random() % 3); deleted > 0 && end < document.text().size(); --deleted) {
+        size_t length;
+        decode_utf8(document.text(), end, length);
+        end += length;
+      }
+      const std::string& inserted = pieces[random() % pieces.size()];
+      kept.before_edit(document.lines(), {begin, end}, inserted.size());
+      document.replace({begin, end}, inserted);
+    }
+    const std::vector<Diagnostic> diagnostics = document.lint({});
+    const Wire wire{document.lines(), encoding};
+    ASSERT_EQ(*kept.write(diagnostics, wire, kUri, step, true), reference_text(diagnostics, wire, step, true))
+        << "step " << step << ", encoding " << static_cast<int>(encoding);
+    reused += kept.reused();
+  }
+  // Nearly every diagnostic survives an edit elsewhere: most were copied, not written again.
+  EXPECT_GT(reused, 60 * document.lint({}).size() / 2);
+}
+
+TEST(WireTest, KeptDiagnosticsAfterEditsAreWhatWritingThemAfreshGives) {
+  const std::string text = grown_sample(3);
+  const auto ended_by = [&](const std::string& terminator) {
+    std::string result;
+    for (char c : text) c == '\n' ? result += terminator : result += c;
+    return result;
+  };
+  uint32_t seed = 1;
+  for (PositionEncoding encoding : kAllEncodings) {
+    for (const std::string& terminator : {"\n", "\r\n", "\r"}) {
+      expect_kept_writes_as_reference(ended_by(terminator), encoding, seed++);
+    }
+  }
+}
+
+TEST(WireTest, ForgettingTheTextWritesEverythingAfresh) {
+  const std::string text = grown_sample(1);
+  Document document(text);
+  DiagnosticsOnWire kept;
+  const Wire wire{document.lines(), PositionEncoding::Utf16};
+  kept.write(document.lint({}), wire, kUri, 1, false);
+  kept.write(document.lint({}), wire, kUri, 2, false);
+  EXPECT_EQ(kept.reused(), document.lint({}).size());  // nothing changed but the version
+  kept.forget();
+  EXPECT_EQ(*kept.write(document.lint({}), wire, kUri, 3, false), reference_text(document.lint({}), wire, 3, false));
+  EXPECT_EQ(kept.reused(), 0u);
+  // Another encoding reuses nothing either.
+  const Wire utf8{document.lines(), PositionEncoding::Utf8};
+  EXPECT_EQ(*kept.write(document.lint({}), utf8, kUri, 4, false), reference_text(document.lint({}), utf8, 4, false));
+  EXPECT_EQ(kept.reused(), 0u);
+}
+
 TEST(WireTest, PayloadSplicesSerializedTextIntoItsTree) {
   const std::string items = R"([{"a":1},"x"])";
-  const Payload payload = Payload::serialized(items)
+  const Payload payload = Payload::serialized(std::make_shared<const std::string>(items))
                               .placed_in({{"kind", "full"}, {"resultId", "7"}}, {"items"})
                               .placed_in({{"jsonrpc", "2.0"}, {"id", 3}}, {"result"});
   const json expected = {{"jsonrpc", "2.0"},

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <sstream>
 
-#include "cli/rule_docs.h"
 #include "xxgk/format.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
@@ -15,16 +14,6 @@ namespace {
 // LSP enumerations used below.
 constexpr int kSymbolFile = 1, kSymbolModule = 2, kSymbolField = 8, kSymbolStruct = 23;
 constexpr int kCompletionModule = 9, kCompletionValue = 12;
-
-int lsp_severity(Severity severity) {
-  switch (severity) {
-    case Severity::Error: return 1;
-    case Severity::Warning: return 2;
-    case Severity::Info:
-    case Severity::Off: return 3;
-  }
-  return 3;
-}
 
 bool touches(ByteRange range, size_t offset) { return range.begin <= offset && offset <= range.end; }
 
@@ -229,53 +218,6 @@ json completion_item(std::string label, std::string detail, int kind, std::strin
 }
 
 }  // namespace
-
-std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, const Wire& wire, const std::string& uri,
-                                int64_t version, bool related_information) {
-  std::string text;
-  JsonWriter out(text);
-  PositionCursor positions(wire.lines, wire.encoding);
-  const auto range = [&](ByteRange bytes) {
-    const Position start = positions.position(bytes.begin);
-    write_range(out, start, positions.position(bytes.end));
-  };
-  out.begin_array();
-  for (const Diagnostic& diagnostic : diagnostics) {
-    // Members in their sorted order (JsonWriter). The cursor meets the offsets in ascending order: the range's start
-    // first, then the edits of its fixes (inside the range), then its end.
-    const Position start = positions.position(diagnostic.range.begin);
-    out.begin_object();
-    if (diagnostic.rule) {
-      out.key("code").string(diagnostic.rule->id);
-      out.key("codeDescription").begin_object().key("href").string(cli::rule_doc_url(*diagnostic.rule)).end_object();
-    }
-    out.key("data").begin_object().key("fixes").begin_array();
-    for (const Fix& fix : diagnostic.fixes) {
-      out.begin_object().key("edits").begin_array();
-      for (const TextEdit& edit : fix.edits) {
-        out.begin_object().key("newText").string(edit.new_text).key("range");
-        range(edit.range);
-        out.end_object();
-      }
-      out.end_array().key("safe").boolean(fix.safe).key("title").string(fix.title).end_object();
-    }
-    out.end_array().key("version").number(version).end_object();
-    out.key("message").string(diagnostic.message).key("range");
-    write_range(out, start, positions.position(diagnostic.range.end));
-    if (related_information && !diagnostic.related.empty()) {
-      out.key("relatedInformation").begin_array();
-      for (const RelatedInformation& info : diagnostic.related) {
-        out.begin_object().key("location").begin_object().key("range");
-        range(info.range);
-        out.key("uri").string(uri).end_object().key("message").string(info.message).end_object();
-      }
-      out.end_array();
-    }
-    out.key("severity").number(lsp_severity(diagnostic.severity)).key("source").string("xxgk-lint").end_object();
-  }
-  out.end_array();
-  return text;
-}
 
 json document_symbols(const Report& report, const Wire& wire, const std::string& uri, bool hierarchical) {
   json symbols = json::array();

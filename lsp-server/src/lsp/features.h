@@ -1,5 +1,5 @@
 // Editor features computed from a document's report model: outline, folding, hover on table cells, inlay hints after
-// wrong totals, completion of headings and table rows, and the conversion of diagnostics to the wire. Pure
+// wrong totals, completion of headings and table rows (diagnostics go to the wire through diagnostics_wire.h). Pure
 // functions of (model, diagnostics, positions): the Server decides when to call them.
 #pragma once
 
@@ -21,13 +21,6 @@ struct Wire {
   json position(size_t byte) const { return position_to_json(lines.position(byte, encoding)); }
   size_t offset(Position position) const { return lines.offset(position, encoding); }
 };
-
-// A document's diagnostics as an LSP Diagnostic[], in JSON text: pushed, pulled and read back by code actions. Each
-// `data` carries the document version and the fixes (edits in wire positions), which is all a code action needs;
-// `relatedInformation` is sent only to clients that support it. Written as text rather than built as a json tree,
-// with positions from one PositionCursor, because a large document has thousands of diagnostics on every keystroke.
-std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics, const Wire& wire, const std::string& uri,
-                                int64_t version, bool related_information);
 
 // textDocument/documentSymbol: title, sections with their sub-items and tables. Hierarchical DocumentSymbols, or
 // flat SymbolInformation (with containerName) for clients without hierarchical support.

@@ -132,7 +132,7 @@ void write_spliced(JsonWriter& out, const json& tree, std::span<const std::strin
 
 }  // namespace
 
-Payload Payload::serialized(std::string text) {
+Payload Payload::serialized(std::shared_ptr<const std::string> text) {
   Payload payload;
   payload.spliced_ = std::move(text);
   return payload;
@@ -155,6 +155,7 @@ const std::string& Payload::text() const {
   if (!text_) {
     if (spliced_) {
       std::string text;
+      text.reserve(spliced_->size() + 256);  // the envelope around it is short
       JsonWriter out(text);
       write_spliced(out, tree_, path_, *spliced_);
       text_ = std::move(text);
@@ -291,18 +292,6 @@ WireRange range_from_json(const json& range) {
 json range_to_json(const LineIndex& lines, ByteRange range, PositionEncoding encoding) {
   return {{"start", position_to_json(lines.position(range.begin, encoding))},
           {"end", position_to_json(lines.position(range.end, encoding))}};
-}
-
-void write_position(JsonWriter& out, Position position) {
-  out.begin_object().key("character").number(position.column).key("line").number(position.line).end_object();
-}
-
-void write_range(JsonWriter& out, Position start, Position end) {
-  out.begin_object().key("end");
-  write_position(out, end);
-  out.key("start");
-  write_position(out, start);
-  out.end_object();
 }
 
 bool position_in_bounds(const LineIndex& lines, Position position) {

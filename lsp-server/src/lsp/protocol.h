@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -81,11 +82,12 @@ class JsonWriter {
 
 // JSON on its way to the client. Usually a tree; a value too costly to build as a tree (a large document's
 // diagnostics) can be held as JSON text already written, at one place inside it, where the tree holds null. The
-// transport wants the text, tests and traces want the tree: each is made from the other on first use.
+// text is shared, not copied: it is megabytes, kept by its writer for the next write. The transport wants the
+// message as text, tests and traces as a tree: each is made from the other on first use.
 class Payload {
  public:
   Payload(json tree = nullptr) : tree_(std::move(tree)) {}  // NOLINT: implicit, most messages are plain trees
-  static Payload serialized(std::string text);
+  static Payload serialized(std::shared_ptr<const std::string> text);
   // This payload as the value at `path` (member names from the top) inside `outer`.
   Payload placed_in(json outer, std::initializer_list<std::string_view> path) &&;
 
@@ -96,7 +98,7 @@ class Payload {
  private:
   json tree_;
   std::vector<std::string> path_;      // where `spliced_` goes in `tree_`
-  std::optional<std::string> spliced_;
+  std::shared_ptr<const std::string> spliced_;
   mutable std::optional<std::string> text_;
   mutable std::optional<json> whole_;  // `tree_` with `spliced_` parsed in
 };
@@ -129,9 +131,6 @@ struct WireRange {
 };
 WireRange range_from_json(const json& range);
 json range_to_json(const LineIndex& lines, ByteRange range, PositionEncoding encoding);
-// The same as text, through a JsonWriter.
-void write_position(JsonWriter& out, Position position);
-void write_range(JsonWriter& out, Position start, Position end);
 // Whether `position` lies in the text: on an existing line (a character past the line's end means the line's end).
 bool position_in_bounds(const LineIndex& lines, Position position);
 

@@ -7,6 +7,7 @@
 
 #include "config/config_file.h"
 #include "lsp/code_actions.h"
+#include "lsp/diagnostics_wire.h"
 #include "lsp/features.h"
 
 #ifndef XXGK_VERSION
@@ -89,10 +90,10 @@ struct Server::OpenDocument {
   uint64_t linted_generation = 0;
   bool linted = false;
   std::vector<Diagnostic> diagnostics;
-  // `diagnostics` on the wire (diagnostics_to_json) as of `wire_generation`: pushed, then pulled or read by code
-  // actions without being written again.
+  // `diagnostics` on the wire as of `wire_generation`: pushed, then pulled or read by code actions without being
+  // written again.
   uint64_t wire_generation = 0;
-  std::string wire;
+  DiagnosticsOnWire wire;
 
   // Lints when the text or policy changed since the last lint. Whether the document is linted at all: plain text or
   // Markdown, not ignored by the config, and looking like a report (unless lintAllDocuments). A suspect buffer is not:
@@ -480,6 +481,7 @@ void Server::on_did_change(const json& params) {
   std::lock_guard lock(document->mutex);
   for (Change& change : changes) {
     if (!change.range) {
+      document->wire.forget();
       document->document.set_text(std::move(change.text));
       document->suspect = false;  // the client sent its whole buffer: in sync again
       continue;
@@ -503,6 +505,7 @@ void Server::on_did_change(const json& params) {
       document->suspect = true;
       if (bytes.begin > bytes.end) std::swap(bytes.begin, bytes.end);
     }
+    document->wire.before_edit(lines, bytes, change.text.size());
     document->document.replace(bytes, change.text);
   }
   if (version <= document->version) {
@@ -525,6 +528,7 @@ void Server::on_did_save(const json& params) {
   const bool differs = text->get_ref<const std::string&>() != document->document.text();
   if (differs) {
     log(MessageType::Warning, document->uri + ": buffer differed from the saved text; resynchronised");
+    document->wire.forget();
     document->document.set_text(text->get<std::string>());
   }
   if (differs || document->suspect) {
@@ -581,15 +585,14 @@ Payload Server::on_document_diagnostic(const json& params) {
       .placed_in({{"kind", "full"}, {"resultId", result_id}}, {"items"});
 }
 
-const std::string& Server::diagnostics_on_wire(OpenDocument& document) {
+std::shared_ptr<const std::string> Server::diagnostics_on_wire(OpenDocument& document) {
   document.update_lint();
   if (document.wire_generation != document.generation) {
     const Wire wire{document.document.lines(), client_.encoding};
-    document.wire = diagnostics_to_json(document.diagnostics, wire, document.uri, document.version,
-                                        client_.related_information);
+    document.wire.write(document.diagnostics, wire, document.uri, document.version, client_.related_information);
     document.wire_generation = document.generation;
   }
-  return document.wire;
+  return document.wire.text();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -670,7 +673,7 @@ json Server::with_linted_document(const json& params, json nothing, Feature&& fe
 
 Payload Server::on_code_action(const json& params) {
   return with_linted_document(params, json::array(), [&](OpenDocument& document, const Wire& wire) {
-    const json diagnostics = json::parse(diagnostics_on_wire(document));
+    const json diagnostics = json::parse(*diagnostics_on_wire(document));
     const CodeActionContext context{
         document.uri,
         document.version,

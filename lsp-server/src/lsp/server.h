@@ -119,7 +119,7 @@ class Server {
   void schedule_diagnostics(const std::shared_ptr<OpenDocument>& document, std::chrono::milliseconds delay);
   void publish_diagnostics(const std::shared_ptr<OpenDocument>& document, uint64_t generation);
   // The document's current diagnostics as an LSP array in JSON text (the caller holds the document's lock).
-  const std::string& diagnostics_on_wire(OpenDocument& document);
+  std::shared_ptr<const std::string> diagnostics_on_wire(OpenDocument& document);
   Payload on_document_diagnostic(const json& params);
 
   // Configuration.
