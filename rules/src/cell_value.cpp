@@ -25,11 +25,12 @@ struct Digit {
 };
 
 Digit digit_at(std::string_view s, size_t i) {
-  if (i < s.size() && s[i] >= '0' && s[i] <= '9') return {s[i] - '0', 1, false};
+  if (i >= s.size()) return {};
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (byte(i) >= '0' && byte(i) <= '9') return {byte(i) - '0', 1, false};
   // U+FF10..U+FF19 = EF BC 90..99
-  if (i + 2 < s.size() && s.substr(i, 2) == "\xEF\xBC" && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
-      static_cast<unsigned char>(s[i + 2]) <= 0x99)
-    return {static_cast<unsigned char>(s[i + 2]) - 0x90, 3, true};
+  if (byte(i) == 0xEF && i + 2 < s.size() && byte(i + 1) == 0xBC && byte(i + 2) >= 0x90 && byte(i + 2) <= 0x99)
+    return {byte(i + 2) - 0x90, 3, true};
   return {};
 }
 

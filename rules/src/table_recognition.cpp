@@ -91,10 +91,10 @@ LabelMatch match_whole(const std::string& label, const std::vector<std::vector<s
   for (size_t i = 0; i < candidates.size(); ++i)
     for (size_t k = 0; k < candidates[i].size(); ++k)
       if (label == candidates[i][k]) return {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, label.size()};
+  const std::string_view unnumbered = without_item_number(label);
+  const bool numbered = unnumbered != label && unnumbered.size() >= 6;
   for (size_t i = 0; i < candidates.size(); ++i)
-    if (close_enough(label, candidates[i][0]) ||
-        (without_item_number(label) != label && without_item_number(label) == without_item_number(candidates[i][0]) &&
-         without_item_number(label).size() >= 6))
+    if (close_enough(label, candidates[i][0]) || (numbered && unnumbered == without_item_number(candidates[i][0])))
       return {static_cast<int>(i), Match::Fuzzy, label.size()};
   return {};
 }
