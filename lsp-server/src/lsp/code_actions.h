@@ -17,7 +17,7 @@ struct CodeActionContext {
   int64_t version;
   std::string_view text;
   const Wire& wire;
-  // The document's current diagnostics on the wire (diagnostics_to_json), used when the request's context carries
+  // The document's current diagnostics on the wire (DiagnosticsOnWire), used when the request's context carries
   // none of ours for this version.
   const json& current_diagnostics;
   // The text with every safe fix applied (core fix_all), computed only when the fix-all action is wanted.

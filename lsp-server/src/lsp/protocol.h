@@ -1,5 +1,6 @@
-// The protocol layer: LSP/JSON-RPC JSON <-> the core's types. Every position that crosses the wire is converted here,
-// through xxgk::LineIndex, in the encoding negotiated at initialize.
+// The protocol layer: LSP/JSON-RPC JSON <-> the core's types. Every position that crosses the wire is converted by
+// the positions module (xxgk::LineIndex here, xxgk::PositionCursor for diagnostics, diagnostics_wire.h), in the
+// encoding negotiated at initialize.
 #pragma once
 
 #include <filesystem>
