@@ -84,7 +84,7 @@ class JsonWriter {
 // JSON on its way to the client. Usually a tree; a value too costly to build as a tree (a large document's
 // diagnostics) can be held as JSON text already written, at one place inside it, where the tree holds null. The
 // text is shared, not copied: it is megabytes, kept by its writer for the next write. The transport wants the
-// message as text, tests and traces as a tree: each is made from the other on first use.
+// message as text, tests and the fuzzer as a tree: each is made from the other on first use.
 class Payload {
  public:
   Payload(json tree = nullptr) : tree_(std::move(tree)) {}  // NOLINT: implicit, most messages are plain trees
