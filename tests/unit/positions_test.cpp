@@ -297,6 +297,30 @@ TEST(Utf8Test, InvalidSequencesDecodeToReplacementOfOneByte) {
   }
 }
 
+// is_valid_utf8 reads byte patterns instead of decoding: on any bytes it must agree with the decoder, which reports an
+// invalid sequence as a one-byte U+FFFD.
+TEST(Utf8Test, ValidityAgreesWithTheDecoderOnRandomBytes) {
+  auto decodes_cleanly = [](const std::string& bytes) {
+    for (size_t i = 0; i < bytes.size();) {
+      size_t length;
+      if (decode_utf8(bytes, i, length) == U'\uFFFD' && length == 1) return false;
+      i += length;
+    }
+    return true;
+  };
+  // Pieces that make valid and invalid sequences when strung together at random, and cut at any byte.
+  const std::string pieces[] = {"a", "abcdefgh", "一", "\xE4", "\xB8", "\x80", "\xED\x9F\xBF", "\xED\xA0\x80",
+                                "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xC2\x80", "\xC1\xBF", "\xF0\x90\x80\x80",
+                                "\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xFF", "\xEF\xBF\xBD"};
+  std::mt19937 random(20261202);
+  for (int round = 0; round < 20000; ++round) {
+    std::string bytes;
+    for (size_t n = random() % 8; n > 0; --n) bytes += pieces[random() % std::size(pieces)];
+    if (!bytes.empty() && random() % 4 == 0) bytes.resize(random() % bytes.size());
+    ASSERT_EQ(is_valid_utf8(bytes), decodes_cleanly(bytes)) << testing::PrintToString(bytes);
+  }
+}
+
 TEST(Utf8Test, ValidText) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("plain ascii\r\n"));
