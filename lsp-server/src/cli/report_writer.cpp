@@ -25,9 +25,14 @@ struct DisplayPosition {
 // Converts byte offsets of one text. A UTF-8 byte order mark is not counted: editors do not show it as a column.
 class DisplayPositions {
  public:
-  explicit DisplayPositions(std::string_view text) : index_(text), bom_(text.starts_with("\xEF\xBB\xBF")) {}
+  explicit DisplayPositions(std::string_view text)
+      : index_(text), cursor_(index_, PositionEncoding::Utf32), bom_(text.starts_with("\xEF\xBB\xBF")) {}
+  DisplayPositions(const DisplayPositions&) = delete;  // the cursor refers to the index
+  DisplayPositions& operator=(const DisplayPositions&) = delete;
+  // Diagnostics come in document order: the cursor goes forward from one to the next instead of counting each
+  // column from its line's start.
   DisplayPosition at(size_t byte) const {
-    Position position = index_.position(byte, PositionEncoding::Utf32);
+    Position position = cursor_.position(byte);
     uint32_t column = position.column;
     if (bom_ && position.line == 0 && column > 0) --column;
     return {position.line + 1, column + 1};
@@ -35,6 +40,7 @@ class DisplayPositions {
 
  private:
   LineIndex index_;
+  mutable PositionCursor cursor_;
   bool bom_;
 };
 
@@ -68,11 +74,16 @@ class TextWriter : public ReportWriter {
   explicit TextWriter(std::ostream& out) : out_(out) {}
   void write_file(const FileReport& file) override {
     DisplayPositions positions(file.text);
+    // One write per file: a stream insertion per field costs more than the formatting.
+    std::string lines;
     for (const Diagnostic& diagnostic : file.diagnostics) {
       DisplayPosition begin = positions.at(diagnostic.range.begin);
-      out_ << file.display << ':' << begin.line << ':' << begin.column << ": " << severity_name(diagnostic.severity)
-           << '[' << diagnostic.rule->id << "] " << diagnostic.message << " (" << diagnostic.rule->slug << ")\n";
+      lines.append(file.display).append(":").append(std::to_string(begin.line)).append(":");
+      lines.append(std::to_string(begin.column)).append(": ").append(severity_name(diagnostic.severity)).append("[");
+      lines.append(diagnostic.rule->id).append("] ").append(diagnostic.message).append(" (");
+      lines.append(diagnostic.rule->slug).append(")\n");
     }
+    out_ << lines;
     out_.flush();
   }
   void finish(const RunSummary& summary) override { out_ << summary_line(summary) << '\n'; }
