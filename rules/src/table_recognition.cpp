@@ -9,6 +9,34 @@
 namespace xxgk {
 namespace {
 
+// Wordings by their last three bytes (a Chinese character), so that a label is compared only with the wordings that
+// could be its suffix: every label of every row is tested against the wordings of three tables.
+class SuffixIndex {
+ public:
+  void add(std::string_view wording, size_t id) {
+    if (wording.size() < 3)
+      short_.push_back(id);
+    else
+      by_end_[key(wording)].push_back(id);
+  }
+  // Calls `visit(id)` for every wording that may end `label`: those ending in its last three bytes, and the short ones.
+  template <typename Visit>
+  void candidates(std::string_view label, Visit visit) const {
+    for (size_t id : short_) visit(id);
+    if (label.size() < 3) return;
+    if (auto found = by_end_.find(key(label)); found != by_end_.end())
+      for (size_t id : found->second) visit(id);
+  }
+
+ private:
+  static uint32_t key(std::string_view s) {
+    const auto byte = [&](size_t back) { return static_cast<uint32_t>(static_cast<unsigned char>(s[s.size() - back])); };
+    return byte(3) << 16 | byte(2) << 8 | byte(1);
+  }
+  std::unordered_map<uint32_t, std::vector<size_t>> by_end_;
+  std::vector<size_t> short_;
+};
+
 // A table spec's wording in normalised form, computed once per spec.
 struct NormalizedSpec {
   std::vector<std::vector<std::string>> rows;    // per canonical row: label, then variants
@@ -16,6 +44,11 @@ struct NormalizedSpec {
   std::vector<std::string> header_words;
   std::vector<std::string> fingerprints;
   std::string note_prefix;                       // first characters of the 勾稽关系 note
+  // The row and group labels of at least two characters (which alone mark a row as the table's), and the
+  // fingerprints, indexed by their ends.
+  std::vector<std::string_view> schema_labels;
+  SuffixIndex schema_label_index;
+  SuffixIndex fingerprint_index;
 };
 
 std::vector<std::string> normalize_all(const std::string& first, const std::vector<std::string>& rest) {
@@ -37,7 +70,15 @@ const NormalizedSpec& normalized(const TableSpec& spec) {
     const std::string note = normalize_label(spec.note);
     n.note_prefix = note.substr(0, std::min<size_t>(note.size(), 3 * 7));  // "（本列数据的勾稽" and a little more
   }
-  return cache.emplace(&spec, std::move(n)).first->second;
+  NormalizedSpec& stored = cache.emplace(&spec, std::move(n)).first->second;
+  for (const auto* labels : {&stored.rows, &stored.groups})
+    for (const std::vector<std::string>& wordings : *labels)
+      if (wordings[0].size() >= 6) {
+        stored.schema_label_index.add(wordings[0], stored.schema_labels.size());
+        stored.schema_labels.push_back(wordings[0]);
+      }
+  for (size_t i = 0; i < stored.fingerprints.size(); ++i) stored.fingerprint_index.add(stored.fingerprints[i], i);
+  return stored;
 }
 
 // Labels are tested against every canonical wording of three tables: the last bytes, different for almost every
@@ -210,11 +251,14 @@ const TableSpec* schema_of_row(const Row& row, const FormatDefinition& format) {
     for (const Cell& cell : row.cells) {
       if (cell.normalized.empty()) continue;
       if (!n.note_prefix.empty() && cell.normalized.rfind(n.note_prefix, 0) == 0) return &spec;
-      for (const auto* labels : {&n.rows, &n.groups})
-        for (const std::vector<std::string>& wordings : *labels)
-          if (wordings[0].size() >= 6 && ends_with(cell.normalized, wordings[0])) return &spec;
-      for (const std::string& fingerprint : n.fingerprints)
-        if (cell.normalized == fingerprint) return &spec;
+      bool named = false;
+      n.schema_label_index.candidates(cell.normalized, [&](size_t i) {
+        named = named || ends_with(cell.normalized, n.schema_labels[i]);
+      });
+      n.fingerprint_index.candidates(cell.normalized, [&](size_t i) {
+        named = named || cell.normalized == n.fingerprints[i];
+      });
+      if (named) return &spec;
     }
   }
   return nullptr;
@@ -257,14 +301,16 @@ const TableSpec* recognise_table_spec(const Table& table, const FormatDefinition
   int best_score = 0;
   for (const TableSpec& spec : format.tables) {
     const NormalizedSpec& n = normalized(spec);
-    int score = 0;
-    for (const std::string& fingerprint : n.fingerprints)
-      for (const Row& row : table.rows)
-        if (std::any_of(row.cells.begin(), row.cells.end(),
-                        [&](const Cell& c) { return !c.normalized.empty() && ends_with(c.normalized, fingerprint); })) {
-          ++score;
-          break;
-        }
+    // The number of fingerprints some cell of the table ends with.
+    std::vector<bool> found(n.fingerprints.size(), false);
+    for (const Row& row : table.rows)
+      for (const Cell& cell : row.cells) {
+        if (cell.normalized.empty()) continue;
+        n.fingerprint_index.candidates(cell.normalized, [&](size_t i) {
+          if (!found[i] && ends_with(cell.normalized, n.fingerprints[i])) found[i] = true;
+        });
+      }
+    const int score = static_cast<int>(std::count(found.begin(), found.end(), true));
     if (score > best_score || (score == best_score && score > 0 && spec.section == section)) {
       best = &spec;
       best_score = score;
