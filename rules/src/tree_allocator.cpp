@@ -38,8 +38,8 @@ struct ThreadLists {
 };
 thread_local ThreadLists lists;
 
-// Gives the lists' blocks back to malloc when the thread ends. Constructed on the thread's first allocation, so it is
-// destroyed after every thread-local object that allocated later (the thread's parser among them).
+// Gives the lists' blocks back to malloc when the thread ends. Constructed on the thread's first use of the lists, so
+// it is destroyed after every thread-local object that allocated later (the thread's parser among them).
 struct Drain {
   ~Drain() {
     for (size_t c = 0; c < kClasses; ++c) {
@@ -53,6 +53,10 @@ struct Drain {
     lists.drained = true;
   }
 };
+
+// Registers the thread's Drain on the first use of its lists, by an allocation or by a free (a thread may free trees
+// another thread made). Not called once the lists are drained.
+void drain_at_thread_exit() { thread_local Drain drain; }
 
 void* new_block(size_t size_class, size_t payload) {
   if (payload > std::numeric_limits<size_t>::max() - sizeof(Header)) return nullptr;
@@ -68,7 +72,8 @@ void* new_block(size_t size_class, size_t payload) {
 void* allocate(size_t size) {
   const size_t size_class = size == 0 ? 1 : (size + kGranule - 1) / kGranule;
   if (size_class > kClasses) return new_block(0, size);
-  thread_local Drain drain;
+  if (lists.drained) return new_block(size_class, size_class * kGranule);
+  drain_at_thread_exit();
   void*& head = lists.head[size_class - 1];
   if (head != nullptr) {
     void* block = head;
@@ -87,6 +92,7 @@ void release(void* block) {
   const size_t size_class = header->size_class;
   const size_t bytes = size_class * kGranule;
   if (size_class == 0 || lists.drained || lists.bytes + bytes > kMaxFreeBytesPerThread) return std::free(header);
+  drain_at_thread_exit();
   *static_cast<void**>(block) = lists.head[size_class - 1];
   lists.head[size_class - 1] = block;
   ++lists.count[size_class - 1];

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -85,6 +86,26 @@ TEST(TreeAllocatorTest, TreesParsedOnManyThreadsEqualATreeParsedOnOne) {
   }
   for (std::thread& thread : threads) thread.join();
   for (const std::string& result : results) EXPECT_EQ(result, expected);
+}
+
+// A tree made on one thread may be freed on another (the language server parses on its worker): its blocks go to
+// the freeing thread's lists, and a thread that only ever freed gives them back when it ends.
+TEST(TreeAllocatorTest, ATreeMadeOnOneThreadIsFreedOnAnother) {
+  const std::string text = "一、总体情况\n\n正文。\n\n规章\t1\t0\t3\n";
+  auto tree = std::make_unique<xxgk::SyntaxTree>();
+  tree->parse(text);
+  const std::string expected = tree->to_string();
+  std::thread freeing([&] { tree.reset(); });
+  freeing.join();
+  EXPECT_EQ(tree, nullptr);
+  std::unique_ptr<xxgk::SyntaxTree> made_elsewhere;
+  std::thread making([&] {
+    made_elsewhere = std::make_unique<xxgk::SyntaxTree>();
+    made_elsewhere->parse(text);
+  });
+  making.join();
+  EXPECT_EQ(made_elsewhere->to_string(), expected);
+  made_elsewhere.reset();
 }
 
 }  // namespace
