@@ -56,6 +56,11 @@ std::string Report::section_prose(const Section& section) const {
   for (size_t p : section.paragraphs)
     for (const ByteRange line : paragraphs[p].lines) lines.push_back(line);
   std::sort(lines.begin(), lines.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
+  // Sized once: the overview of a large document is megabytes, and growing the string as it goes copied it over and
+  // over (and touched fresh pages each time) on every keystroke.
+  size_t size = 0;
+  for (const ByteRange line : lines) size += line.size() + 1;
+  prose.reserve(size);
   for (const ByteRange line : lines) {
     prose += search_slice(line);
     prose += '\n';
