@@ -225,36 +225,19 @@ TEST(NormalizeTest, EditDistanceEqualsTheFullTableCapped) {
         d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     return d[a.size()][b.size()];
   };
-  const std::u32string alphabet = U"本年办理结果a𠮷";
-  auto utf8 = [](const std::u32string& s) {
-    std::string out;
-    for (char32_t c : s) {
-      if (c < 0x80) {
-        out += static_cast<char>(c);
-      } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      }
-    }
-    return out;
-  };
+  // Characters of one, three and four bytes, so that the UTF-8 form and the code points differ in length.
+  const std::string_view alphabet[] = {"本", "年", "办", "理", "结", "果", "a", "𠮷"};
   std::mt19937 random(20261201);
   auto random_string = [&] {
-    std::u32string s(random() % 12, U' ');
-    for (char32_t& c : s) c = alphabet[random() % alphabet.size()];
+    std::string s;
+    for (size_t n = random() % 12; n > 0; --n) s += alphabet[random() % std::size(alphabet)];
     return s;
   };
   for (int round = 0; round < 3000; ++round) {
-    const std::u32string a = random_string(), b = random_string();
+    const std::string a = random_string(), b = random_string();
     const size_t cap = random() % 8;
-    const size_t expected = std::min(full_table(a, b), cap + 1);
-    ASSERT_EQ(xxgk::edit_distance(utf8(a), utf8(b), cap), expected) << utf8(a) << " / " << utf8(b) << " cap " << cap;
+    const size_t expected = std::min(full_table(xxgk::utf8_code_points(a), xxgk::utf8_code_points(b)), cap + 1);
+    ASSERT_EQ(xxgk::edit_distance(a, b, cap), expected) << a << " / " << b << " cap " << cap;
   }
 }
 
