@@ -41,6 +41,11 @@
  * the block goes on; an edit there then invalidates the block instead of
  * leaving a stale block end.
  *
+ * Reading: the text of a line is read with `read_text`, which takes runs of
+ * ordinary characters directly from the input instead of one `advance` call
+ * per character (direct_input.h); the lexer ends up exactly where `advance`
+ * would have left it, so everything above is unaffected.
+ *
  * Robustness: no input makes the scanner loop or read out of bounds. NUL bytes
  * are text (end of input is detected with `eof`), invalid UTF-8 arrives as
  * code point -1 and is text, too.
@@ -50,6 +55,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+
+#include "direct_input.h"
+
+#include "xxgk/grammar.h"
+
+_Thread_local bool xxgk_direct_input_enabled = true;
+_Thread_local unsigned long xxgk_direct_input_runs = 0;
+
+void tree_sitter_xxgk_report_set_direct_input(bool enabled) { xxgk_direct_input_enabled = enabled; }
+unsigned long tree_sitter_xxgk_report_direct_input_runs(void) { return xxgk_direct_input_runs; }
 
 enum TokenType {
   TITLE,
@@ -174,6 +189,56 @@ static inline void read_spaces(TSLexer *lx) {
   while (is_space(lx->lookahead)) advance(lx);
 }
 
+/* What classify_line tracks over the plain text of a line. */
+typedef struct {
+  uint32_t n;    /* code points read on the line */
+  uint32_t last; /* n after the last non-whitespace code point */
+  bool period;   /* an ideographic full stop */
+  bool punct;    /* sentence punctuation */
+} TextFeatures;
+
+static inline void note_text(TextFeatures *f, int32_t c) {
+  f->n++;
+  if (c >= 0x4E00 && c < 0xA000) { /* CJK ideograph: text and nothing else */
+    f->last = f->n;
+    return;
+  }
+  if (c == IDEOGRAPHIC_FULL_STOP) f->period = true;
+  if (is_sentence_punct(c)) f->punct = true;
+  if (!is_space(c)) f->last = f->n;
+}
+
+static inline bool stops_text(int32_t c, bool at_separators) {
+  return at_separators && (c == '\t' || c == '|' || c == '\\');
+}
+
+/*
+ * Reads text up to the end of the line or, with `at_separators`, up to the
+ * next tab, pipe or backslash (which the caller interprets), noting each
+ * character in `features` when given; returns whether it read anything.
+ * Runs of text are read directly from the input where the runtime allows it
+ * (direct_input.h), one character at a time with `advance` otherwise.
+ */
+static inline bool read_text(TSLexer *lx, bool at_separators, TextFeatures *features) {
+  bool read = false;
+  for (; !at_line_end(lx) && !stops_text(lx->lookahead, at_separators); read = true) {
+    TextRun run;
+    if (text_run_begin(&run, lx)) {
+      unsigned length;
+      int32_t c;
+      while ((c = text_run_peek(&run, &length)) >= 0 && !stops_text(c, at_separators)) {
+        if (features) note_text(features, c);
+        text_run_take(&run, c, length);
+      }
+      if (text_run_end(&run)) continue;
+    }
+    /* A character a run does not take: a four-byte or ill-formed one, NUL, or direct reading is off. */
+    if (features) note_text(features, lx->lookahead);
+    advance(lx);
+  }
+  return read;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Line classification                                                       */
 
@@ -222,15 +287,13 @@ enum { D_LEAD, D_COLON, D_DASH, D_TAIL_COLON, D_TRAIL };
 static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
   LineInfo info = {CLASS_LINE, false, false, false};
 
-  uint32_t n = 0;        /* code points read on this line */
-  uint32_t last = 0;     /* n after the last non-whitespace code point */
-  uint32_t atx_n = 0;    /* n where the text after the ATX marker starts */
-  uint32_t num_n = 0;    /* n where the heading numeral starts */
+  TextFeatures text = {0, 0, false, false};
+  uint32_t atx_n = 0;    /* text.n where the text after the ATX marker starts */
+  uint32_t num_n = 0;    /* text.n where the heading numeral starts */
   int pstate = P_START;
   int hashes = 0;
   bool heading = false, subheading = false;
   bool has_sep = false, nonblank = false;
-  bool period = false, punct = false;
   bool escaped = false; /* previous character was an odd backslash */
   bool lead_run = true; /* every character so far is a separator or whitespace */
 
@@ -251,18 +314,9 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
 
   while (!at_line_end(lx)) {
     int32_t c = lx->lookahead;
-    if (plain && c != '\t' && c != '|' && c != '\\') {
+    if (plain && !stops_text(c, true)) {
       escaped = false;
-      if (c >= 0x4E00 && c < 0xA000) { /* CJK ideograph: text and nothing else */
-        advance(lx);
-        last = ++n;
-        continue;
-      }
-      if (c == IDEOGRAPHIC_FULL_STOP) period = true;
-      if (is_sentence_punct(c)) punct = true;
-      advance(lx);
-      n++;
-      if (!is_space(c)) last = n;
+      read_text(lx, true, &text);
       continue;
     }
     bool ws = is_space(c) || c == '\t';
@@ -275,8 +329,8 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
     if (!sep && !ws) lead_run = false;
     if (sep && !has_sep) {
       has_sep = true;
-      info.row_starts_sep = (n == 0);
-      if (mark && n > 0) lx->mark_end(lx); /* the first cell ends here */
+      info.row_starts_sep = (text.n == 0);
+      if (mark && text.n > 0) lx->mark_end(lx); /* the first cell ends here */
     }
     if (sep && lead_run && mark) mark_after = true;
 
@@ -284,7 +338,7 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
     switch (pstate) {
       case P_START:
         if (c == '#') { hashes = 1; pstate = P_HASH; }
-        else if (is_numeral(c)) { num_n = n; pstate = P_NUMERAL; mark_after = mark; }
+        else if (is_numeral(c)) { num_n = text.n; pstate = P_NUMERAL; mark_after = mark; }
         else if (is_open_bracket(c)) pstate = P_OPEN;
         else pstate = P_DONE;
         break;
@@ -293,7 +347,7 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
           if (++hashes > ATX_MAX_LEVEL) pstate = P_DONE;
         } else if (is_space(c)) {
           info.atx = true;
-          atx_n = n + 1; /* moved to the text, if any, in P_AFTER_ATX */
+          atx_n = text.n + 1; /* moved to the text, if any, in P_AFTER_ATX */
           if (mark && !has_sep) lx->mark_end(lx); /* candidate A */
           pstate = P_AFTER_ATX;
         } else {
@@ -302,8 +356,8 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
         break;
       case P_AFTER_ATX:
         if (is_space(c)) break;
-        atx_n = n;
-        if (is_numeral(c)) { num_n = n; pstate = P_NUMERAL; }
+        atx_n = text.n;
+        if (is_numeral(c)) { num_n = text.n; pstate = P_NUMERAL; }
         else if (is_open_bracket(c)) pstate = P_OPEN;
         else pstate = P_DONE;
         break;
@@ -327,8 +381,8 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
     }
 
     /* --- HTML comment ---------------------------------------------------- */
-    if (n < 4) {
-      if (opener == n && c == "<!--"[n]) opener++;
+    if (text.n < 4) {
+      if (opener == text.n && c == "<!--"[text.n]) opener++;
     } else if (opener == 4) {
       if (comment_closed) {
         if (!ws) comment_junk = true;
@@ -369,20 +423,20 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
 
     /* --- plain features -------------------------------------------------- */
     if (!ws) nonblank = true;
-    if (c == IDEOGRAPHIC_FULL_STOP) period = true;
-    if (is_sentence_punct(c)) punct = true;
+    if (c == IDEOGRAPHIC_FULL_STOP) text.period = true;
+    if (is_sentence_punct(c)) text.punct = true;
     escaped = (c == '\\') ? !escaped : false;
 
     advance(lx);
-    n++;
-    if (!ws) last = n;
+    text.n++;
+    if (!ws) text.last = text.n;
     if (mark_after) lx->mark_end(lx);
 
     /* A separator plus some text make a row, unless the line may still be a
      * delimiter row or an HTML comment: nothing further can change the class
      * or the first token, so stop reading (rows are re-read cell by cell). */
-    if (has_sep && nonblank && !delim_ok && !(opener == n && n < 4) && opener != 4) break;
-    plain = nonblank && !has_sep && !delim_ok && pstate == P_DONE && n >= 4 && opener != 4;
+    if (has_sep && nonblank && !delim_ok && !(opener == text.n && text.n < 4) && opener != 4) break;
+    plain = nonblank && !has_sep && !delim_ok && pstate == P_DONE && text.n >= 4 && opener != 4;
   }
 
   /* ---- decide -------------------------------------------------------------- */
@@ -410,21 +464,21 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
       info.cls = CLASS_ROW; /* first token already marked at S */
       info.lead_only = lead_run;
     }
-  } else if (heading && !period && last - num_n <= HEADING_MAX_CODE_POINTS) {
+  } else if (heading && !text.period && text.last - num_n <= HEADING_MAX_CODE_POINTS) {
     info.cls = CLASS_HEADING; /* marked at A or N */
   } else if (subheading) {
     info.cls = CLASS_SUBHEADING; /* marked at A or I */
   } else {
     bool is_title = false, atx_title = false;
     if (title_ok) {
-      if (info.atx && last > atx_n) {
+      if (info.atx && text.last > atx_n) {
         /* `# text`: level 1 is always a title here; deeper levels must also
          * look like one. The marker is a hidden token (ends at A). */
         atx_title = hashes == 1 ||
-                    (!punct && last - atx_n <= TITLE_MAX_CODE_POINTS);
+                    (!text.punct && text.last - atx_n <= TITLE_MAX_CODE_POINTS);
         is_title = atx_title;
       } else {
-        is_title = !punct && last <= TITLE_MAX_CODE_POINTS;
+        is_title = !text.punct && text.last <= TITLE_MAX_CODE_POINTS;
       }
     }
     if (atx_title) {
@@ -517,7 +571,7 @@ static inline bool emit(Scanner *s, TSLexer *lx, const bool *valid, enum TokenTy
 /* Rest of the line as one token (title / heading text / subheading text);
  * the lexer is on its first character. */
 static bool scan_rest_of_line(Scanner *s, TSLexer *lx, const bool *valid, enum TokenType t) {
-  while (!at_line_end(lx)) advance(lx);
+  read_text(lx, false, NULL);
   lx->mark_end(lx);
   return emit(s, lx, valid, t);
 }
@@ -525,9 +579,10 @@ static bool scan_rest_of_line(Scanner *s, TSLexer *lx, const bool *valid, enum T
 /* A cell after the first in its row; the lexer is on its first character. */
 static bool scan_cell(Scanner *s, TSLexer *lx, const bool *valid) {
   bool escaped = false;
-  while (!at_line_end(lx)) {
+  for (;;) {
+    if (read_text(lx, true, NULL)) escaped = false; /* it reads no backslash */
     int32_t c = lx->lookahead;
-    if (c == '\t' || (c == '|' && !escaped)) break;
+    if (at_line_end(lx) || c == '\t' || (c == '|' && !escaped)) break;
     escaped = (c == '\\') ? !escaped : false;
     advance(lx);
   }

@@ -104,6 +104,19 @@ inline std::string dump(TSNode node) {
   return out;
 }
 
+// The point Tree-sitter gives byte `offset` of `text`: rows counted at '\n' only, columns in bytes.
+inline TSPoint point_at(std::string_view text, size_t offset) {
+  uint32_t row = 0;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; i++) {
+    if (text[i] == '\n') {
+      row++;
+      line_start = i + 1;
+    }
+  }
+  return TSPoint{row, static_cast<uint32_t>(offset - line_start)};
+}
+
 // Text of a node.
 inline std::string_view node_text(std::string_view src, TSNode node) {
   uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);

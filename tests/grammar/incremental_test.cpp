@@ -30,19 +30,6 @@ uint64_t env_u64(const char *name, uint64_t fallback) {
   return std::strtoull(v, nullptr, 10);
 }
 
-TSPoint point_at(std::string_view text, size_t offset) {
-  // Tree-sitter counts rows at '\n' only; columns are bytes.
-  uint32_t row = 0;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; i++) {
-    if (text[i] == '\n') {
-      row++;
-      line_start = i + 1;
-    }
-  }
-  return TSPoint{row, static_cast<uint32_t>(offset - line_start)};
-}
-
 struct Edit {
   size_t start = 0;
   size_t old_len = 0;

@@ -5,12 +5,22 @@
 
 #include <tree_sitter/api.h>
 
+#ifndef __cplusplus
+#include <stdbool.h>
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The language object for `ts_parser_set_language`. */
 const TSLanguage *tree_sitter_xxgk_report(void);
+
+/* Whether the scanner reads runs of text directly from the input on the calling thread (grammar/src/direct_input.h):
+ * on by default. Both ways give the same trees; tests turn it off to compare them. */
+void tree_sitter_xxgk_report_set_direct_input(bool enabled);
+/* How many runs of text the scanner has read directly on the calling thread so far. */
+unsigned long tree_sitter_xxgk_report_direct_input_runs(void);
 
 #ifdef __cplusplus
 }

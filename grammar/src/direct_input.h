@@ -1,0 +1,173 @@
+/*
+ * Direct reading of the input by the external scanner, for runs of text.
+ *
+ * Why: the scanner reads every character of a report at least once, and the
+ * runtime's `advance` costs about 120 instructions per character (position
+ * and column bookkeeping, included-range and chunk checks, then a generic
+ * UTF-8 decode through a function pointer). For the runs of ordinary text
+ * that make up most of a line, the scanner instead decodes the bytes of the
+ * input itself and then moves the lexer over the whole run at once, leaving
+ * it exactly where `advance` called once per character would have: the same
+ * byte position, column and look-ahead character.
+ *
+ * How: the `TSLexer` a scanner receives is the first member of the runtime's
+ * private `Lexer` (tree-sitter 0.20, lib/src/lexer.h), which holds the input
+ * chunk being read and the position in it. `RuntimeLexer` below mirrors that
+ * layout. The mirror is used only when
+ *   - the runtime declares parser ABI 14 (the 0.20 series; checked at compile
+ *     time), and
+ *   - at the start of every run, the mirror agrees with the public API: the
+ *     chunk holds the current position, and the character there decodes to
+ *     `lookahead` with the runtime's own `lookahead_size`; no logger is set
+ *     (a logger is shown every character); the position lies in the current
+ *     included range.
+ * Otherwise `text_run_begin` says no and the scanner calls `advance` as usual.
+ * A run takes only well-formed one- to three-byte UTF-8 characters other than
+ * line terminators and NUL, all inside the chunk and the included range, so
+ * it never crosses a line and the only position fields that change are the
+ * byte offset and the column. The last step of a run is the runtime's own
+ * `advance` over the last character taken, so whatever follows the run (the
+ * end of the chunk or of the included range included) is handled and decoded
+ * by the runtime itself.
+ *
+ * tests/grammar/direct_input_test.cpp parses with and without direct reading
+ * and requires identical trees, node for node and byte for byte.
+ */
+#ifndef XXGK_GRAMMAR_DIRECT_INPUT_H
+#define XXGK_GRAMMAR_DIRECT_INPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+#include "tree_sitter/parser.h"
+
+#if TREE_SITTER_LANGUAGE_VERSION == 14
+#define XXGK_DIRECT_INPUT_SUPPORTED 1
+#else
+#define XXGK_DIRECT_INPUT_SUPPORTED 0
+#endif
+
+/* Per thread: whether runs are read directly (on unless a test turns it off to compare), and how many were. */
+extern _Thread_local bool xxgk_direct_input_enabled;
+extern _Thread_local unsigned long xxgk_direct_input_runs;
+
+/* tree-sitter 0.20 lib/src/length.h `Length` and lib/src/lexer.h `Lexer`, up to the fields used here. */
+typedef struct {
+  uint32_t bytes;
+  TSPoint extent;
+} RuntimeLength;
+
+typedef struct {
+  TSLexer data;
+  RuntimeLength current_position;
+  RuntimeLength token_start_position;
+  RuntimeLength token_end_position;
+  TSRange *included_ranges;
+  const char *chunk;
+  TSInput input;
+  TSLogger logger;
+  uint32_t included_range_count;
+  uint32_t current_included_range_index;
+  uint32_t chunk_start;
+  uint32_t chunk_size;
+  uint32_t lookahead_size;
+  bool did_get_column;
+} RuntimeLexer;
+
+/* A run of characters being read directly from the lexer's position. */
+typedef struct {
+  TSLexer *lexer;
+  const uint8_t *start; /* the lexer's current character */
+  const uint8_t *at;    /* the next character to take */
+  const uint8_t *end;   /* a run stops before this: the end of the chunk or of the included range */
+  const uint8_t *last;  /* the last character taken */
+  int32_t last_code_point;
+} TextRun;
+
+/* The well-formed one- to three-byte UTF-8 character at `p` (its length, and the code point in `*c`), or 0 for
+ * anything else: a four-byte or ill-formed sequence, or one cut by `end`. Surrogates and overlong forms are
+ * ill-formed, as for the runtime's decoder. */
+static inline unsigned text_run_decode(const uint8_t *p, const uint8_t *end, int32_t *c) {
+  const uint8_t b0 = p[0];
+  if (b0 < 0x80) {
+    *c = b0;
+    return 1;
+  }
+  if (b0 < 0xC2 || b0 >= 0xF0) return 0;
+  if (b0 < 0xE0) {
+    if (end - p < 2 || (p[1] & 0xC0) != 0x80) return 0;
+    *c = ((b0 & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  if ((b0 == 0xE0 && p[1] < 0xA0) || (b0 == 0xED && p[1] >= 0xA0)) return 0;
+  *c = ((b0 & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return 3;
+}
+
+/* Starts a run at the lexer's position; false when the input cannot be read directly here. */
+static inline bool text_run_begin(TextRun *run, TSLexer *lexer) {
+#if XXGK_DIRECT_INPUT_SUPPORTED
+  if (!xxgk_direct_input_enabled) return false;
+  const RuntimeLexer *runtime = (const RuntimeLexer *)lexer;
+  if (!runtime->chunk || runtime->logger.log) return false;
+  if (runtime->current_included_range_index >= runtime->included_range_count) return false;
+  const uint32_t position = runtime->current_position.bytes;
+  if (position < runtime->chunk_start || position - runtime->chunk_start >= runtime->chunk_size) return false;
+  uint32_t available = runtime->chunk_size - (position - runtime->chunk_start);
+  const uint32_t range_end = runtime->included_ranges[runtime->current_included_range_index].end_byte;
+  if (range_end <= position) return false;
+  if (range_end - position < available) available = range_end - position;
+  const uint8_t *start = (const uint8_t *)runtime->chunk + (position - runtime->chunk_start);
+  int32_t c;
+  const unsigned length = text_run_decode(start, start + available, &c);
+  if (length == 0 || c != lexer->lookahead || length != runtime->lookahead_size) return false;
+  run->lexer = lexer;
+  run->start = run->at = start;
+  run->end = start + available;
+  run->last = NULL;
+  run->last_code_point = 0;
+  return true;
+#else
+  (void)run;
+  (void)lexer;
+  return false;
+#endif
+}
+
+/* The next character of the run (its length in `*length`), or -1 where the run must stop: a character it does not
+ * take (see the top of this file) or the end of what it may read. */
+static inline int32_t text_run_peek(const TextRun *run, unsigned *length) {
+  int32_t c;
+  if (run->at >= run->end || !(*length = text_run_decode(run->at, run->end, &c))) return -1;
+  return c == '\n' || c == '\r' || c == 0 ? -1 : c;
+}
+
+static inline void text_run_take(TextRun *run, int32_t c, unsigned length) {
+  run->last = run->at;
+  run->last_code_point = c;
+  run->at += length;
+}
+
+/* Moves the lexer past the characters taken, as `advance` would have, one by one; false when none was taken. */
+static inline bool text_run_end(TextRun *run) {
+#if XXGK_DIRECT_INPUT_SUPPORTED
+  if (!run->last) return false;
+  RuntimeLexer *runtime = (RuntimeLexer *)run->lexer;
+  /* To the last character taken, which becomes the look-ahead, then over it with the runtime's advance. */
+  const uint32_t skipped = (uint32_t)(run->last - run->start);
+  runtime->current_position.bytes += skipped;
+  runtime->current_position.extent.column += skipped;
+  runtime->data.lookahead = run->last_code_point;
+  runtime->lookahead_size = (uint32_t)(run->at - run->last);
+  runtime->data.advance(&runtime->data, false);
+  xxgk_direct_input_runs++;
+  return true;
+#else
+  (void)run;
+  return false;
+#endif
+}
+
+#endif /* XXGK_GRAMMAR_DIRECT_INPUT_H */
