@@ -22,10 +22,12 @@
  *     (a logger is shown every character); the position lies in the current
  *     included range.
  * Otherwise `text_run_begin` says no and the scanner calls `advance` as usual.
- * A run takes only well-formed one- to three-byte UTF-8 characters other than
- * line terminators and NUL, all inside the chunk and the included range, so
- * it never crosses a line and the only position fields that change are the
- * byte offset and the column. The last step of a run is the runtime's own
+ * A run ends before a line terminator or NUL and inside the chunk and the
+ * included range, so it never crosses a line and the only position fields
+ * that change are the byte offset and the column. Where the scanner looks at
+ * each character, a run takes well-formed one- to three-byte UTF-8 characters
+ * only; where it only looks for the end of a cell or line, a run skips bytes
+ * up to the next byte that ends it (`text_run_take_until`). The last step of a run is the runtime's own
  * `advance` over the last character taken, so whatever follows the run (the
  * end of the chunk or of the included range included) is handled and decoded
  * by the runtime itself.
@@ -81,8 +83,7 @@ typedef struct {
   const uint8_t *start; /* the lexer's current character */
   const uint8_t *at;    /* the next character to take */
   const uint8_t *end;   /* a run stops before this: the end of the chunk or of the included range */
-  const uint8_t *last;  /* the last character taken */
-  int32_t last_code_point;
+  const uint8_t *last;  /* the last character taken, a well-formed one */
 } TextRun;
 
 /* The well-formed one- to three-byte UTF-8 character at `p` (its length, and the code point in `*c`), or 0 for
@@ -106,6 +107,12 @@ static inline unsigned text_run_decode(const uint8_t *p, const uint8_t *end, int
   return 3;
 }
 
+/* Whether `p` starts a CJK unified ideograph (U+4E00..U+9FFF): the bulk of a report, tested before decoding. */
+static inline bool text_run_at_ideograph(const uint8_t *p, const uint8_t *end) {
+  return p[0] >= 0xE4 && p[0] <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+         (p[0] != 0xE4 || p[1] >= 0xB8);
+}
+
 /* Starts a run at the lexer's position; false when the input cannot be read directly here. */
 static inline bool text_run_begin(TextRun *run, TSLexer *lexer) {
 #if XXGK_DIRECT_INPUT_SUPPORTED
@@ -127,7 +134,6 @@ static inline bool text_run_begin(TextRun *run, TSLexer *lexer) {
   run->start = run->at = start;
   run->end = start + available;
   run->last = NULL;
-  run->last_code_point = 0;
   return true;
 #else
   (void)run;
@@ -144,10 +150,29 @@ static inline int32_t text_run_peek(const TextRun *run, unsigned *length) {
   return c == '\n' || c == '\r' || c == 0 ? -1 : c;
 }
 
-static inline void text_run_take(TextRun *run, int32_t c, unsigned length) {
+static inline void text_run_take(TextRun *run, unsigned length) {
   run->last = run->at;
-  run->last_code_point = c;
   run->at += length;
+}
+
+/*
+ * Takes everything up to the first byte that `stops` marks (line terminators and NUL must be among them) or the end
+ * of the run, without decoding: these are ASCII bytes, which never occur inside a UTF-8 sequence, and the runtime
+ * steps over a four-byte or ill-formed sequence too (an ill-formed byte is one character of its own), so `advance`
+ * would stop at the same byte. Only the last character taken must be well-formed (the look-ahead set from it);
+ * where it is not, nothing is taken. Returns whether anything was.
+ */
+static inline bool text_run_take_until(TextRun *run, const bool stops[256]) {
+  const uint8_t *stop = run->at;
+  while (stop < run->end && !stops[*stop]) stop++;
+  if (stop == run->at) return false;
+  const uint8_t *last = stop - 1;
+  while (last > run->at && stop - last < 3 && (*last & 0xC0) == 0x80) last--;
+  int32_t c;
+  if (text_run_decode(last, stop, &c) != (unsigned)(stop - last)) return false;
+  run->last = last;
+  run->at = stop;
+  return true;
 }
 
 /* Moves the lexer past the characters taken, as `advance` would have, one by one; false when none was taken. */
@@ -159,8 +184,7 @@ static inline bool text_run_end(TextRun *run) {
   const uint32_t skipped = (uint32_t)(run->last - run->start);
   runtime->current_position.bytes += skipped;
   runtime->current_position.extent.column += skipped;
-  runtime->data.lookahead = run->last_code_point;
-  runtime->lookahead_size = (uint32_t)(run->at - run->last);
+  runtime->lookahead_size = text_run_decode(run->last, run->at, &runtime->data.lookahead);
   runtime->data.advance(&runtime->data, false);
   xxgk_direct_input_runs++;
   return true;

@@ -212,6 +212,28 @@ static inline bool stops_text(int32_t c, bool at_separators) {
   return at_separators && (c == '\t' || c == '|' || c == '\\');
 }
 
+/* The bytes `read_text` stops at: line terminators and NUL (the end of input, or text `advance` reads), and with
+ * separators also tab, pipe and backslash. */
+static const bool LINE_END_BYTES[256] = {['\n'] = true, ['\r'] = true, [0] = true};
+static const bool SEPARATOR_BYTES[256] = {['\n'] = true, ['\r'] = true, [0] = true,
+                                          ['\t'] = true, ['|'] = true, ['\\'] = true};
+
+/* Takes characters of `run` up to where read_text stops, noting each in `features`. */
+static inline void take_noted_text(TextRun *run, bool at_separators, TextFeatures *features) {
+  for (;;) {
+    if (text_run_at_ideograph(run->at, run->end)) {
+      features->last = ++features->n;
+      text_run_take(run, 3);
+      continue;
+    }
+    unsigned length;
+    const int32_t c = text_run_peek(run, &length);
+    if (c < 0 || stops_text(c, at_separators)) return;
+    note_text(features, c);
+    text_run_take(run, length);
+  }
+}
+
 /*
  * Reads text up to the end of the line or, with `at_separators`, up to the
  * next tab, pipe or backslash (which the caller interprets), noting each
@@ -224,12 +246,8 @@ static inline bool read_text(TSLexer *lx, bool at_separators, TextFeatures *feat
   for (; !at_line_end(lx) && !stops_text(lx->lookahead, at_separators); read = true) {
     TextRun run;
     if (text_run_begin(&run, lx)) {
-      unsigned length;
-      int32_t c;
-      while ((c = text_run_peek(&run, &length)) >= 0 && !stops_text(c, at_separators)) {
-        if (features) note_text(features, c);
-        text_run_take(&run, c, length);
-      }
+      if (features) take_noted_text(&run, at_separators, features);
+      else text_run_take_until(&run, at_separators ? SEPARATOR_BYTES : LINE_END_BYTES);
       if (text_run_end(&run)) continue;
     }
     /* A character a run does not take: a four-byte or ill-formed one, NUL, or direct reading is off. */

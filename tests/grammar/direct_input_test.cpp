@@ -88,6 +88,8 @@ const std::vector<std::string> kHardLines = {
     std::string("截断的三字节\xe6\x94"),
     std::string("代理项\xed\xa0\x80与过长\xe0\x80\xaf编码"),
     std::string("含有\0空字节的行", 23),
+    std::string("三、标题\xff中😀有误\xe4\xb8"),
+    std::string("甲\xe4\xb8\t乙\xff|丙😀\t\xf0\x9f\t😀丁\\|戊\xed\xa0\x80"),
     "<!-- 注释开始",
     "仍在注释中 -->",
     "   ",
