@@ -85,7 +85,7 @@ std::optional<int> first_year(std::string_view normalized) {
 
 struct NormalizedSection {
   int number = 0;
-  std::string title;
+  NormalizedWording title;
   std::vector<std::string> variants;
 };
 
@@ -96,7 +96,7 @@ const std::vector<NormalizedSection>& normalized_sections(const FormatDefinition
   if (it != cache.end()) return it->second;
   std::vector<NormalizedSection> sections;
   for (const SectionSpec& spec : format.sections) {
-    NormalizedSection n{spec.number, normalize_label(spec.title), {}};
+    NormalizedSection n{spec.number, NormalizedWording(normalize_label(spec.title)), {}};
     for (const std::string& v : spec.variants) n.variants.push_back(normalize_label(v));
     sections.push_back(std::move(n));
   }
@@ -105,10 +105,12 @@ const std::vector<NormalizedSection>& normalized_sections(const FormatDefinition
 
 void match_section(Heading& heading, const FormatDefinition& format) {
   Match best = Match::None;
+  const size_t code_points = code_point_count(heading.normalized);
   for (const NormalizedSection& spec : normalized_sections(format)) {
-    Match m = match_wording(heading.normalized, spec.title, spec.variants);
+    Match m = match_wording(heading.normalized, code_points, spec.title, spec.variants);
     // A long heading that contains the canonical title ("…存在的主要问题及改进情况") is a wording variant too.
-    if (m == Match::None && heading.normalized.size() >= 9 && heading.normalized.find(spec.title) != std::string::npos)
+    if (m == Match::None && heading.normalized.size() >= 9 &&
+        heading.normalized.find(spec.title.text) != std::string::npos)
       m = Match::Fuzzy;
     const bool better = m != Match::None && (best == Match::None || static_cast<int>(m) < static_cast<int>(best) ||
                                              (m == best && spec.number == heading.numeral_value));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "xxgk/normalize.h"
 #include "xxgk/positions.h"
@@ -39,8 +40,8 @@ class SuffixIndex {
 
 // A table spec's wording in normalised form, computed once per spec.
 struct NormalizedSpec {
-  std::vector<std::vector<std::string>> rows;    // per canonical row: label, then variants
-  std::vector<std::vector<std::string>> groups;  // per group: label, then variants
+  std::vector<std::vector<NormalizedWording>> rows;    // per canonical row: label, then variants
+  std::vector<std::vector<NormalizedWording>> groups;  // per group: label, then variants
   std::vector<std::string> header_words;
   std::vector<std::string> fingerprints;
   std::string note_prefix;                       // first characters of the 勾稽关系 note
@@ -49,11 +50,15 @@ struct NormalizedSpec {
   std::vector<std::string_view> schema_labels;
   SuffixIndex schema_label_index;
   SuffixIndex fingerprint_index;
+  // Every row wording as (row, variant), indexed by their ends: a row's label is tested only against the wordings
+  // it may end with.
+  std::vector<std::pair<size_t, size_t>> row_wordings;
+  SuffixIndex row_wording_index;
 };
 
-std::vector<std::string> normalize_all(const std::string& first, const std::vector<std::string>& rest) {
-  std::vector<std::string> out{normalize_label(first)};
-  for (const std::string& s : rest) out.push_back(normalize_label(s));
+std::vector<NormalizedWording> normalize_all(const std::string& first, const std::vector<std::string>& rest) {
+  std::vector<NormalizedWording> out{NormalizedWording(normalize_label(first))};
+  for (const std::string& s : rest) out.emplace_back(normalize_label(s));
   return out;
 }
 
@@ -72,12 +77,17 @@ const NormalizedSpec& normalized(const TableSpec& spec) {
   }
   NormalizedSpec& stored = cache.emplace(&spec, std::move(n)).first->second;
   for (const auto* labels : {&stored.rows, &stored.groups})
-    for (const std::vector<std::string>& wordings : *labels)
-      if (wordings[0].size() >= 6) {
-        stored.schema_label_index.add(wordings[0], stored.schema_labels.size());
-        stored.schema_labels.push_back(wordings[0]);
+    for (const std::vector<NormalizedWording>& wordings : *labels)
+      if (wordings[0].text.size() >= 6) {
+        stored.schema_label_index.add(wordings[0].text, stored.schema_labels.size());
+        stored.schema_labels.push_back(wordings[0].text);
       }
   for (size_t i = 0; i < stored.fingerprints.size(); ++i) stored.fingerprint_index.add(stored.fingerprints[i], i);
+  for (size_t i = 0; i < stored.rows.size(); ++i)
+    for (size_t k = 0; k < stored.rows[i].size(); ++k) {
+      stored.row_wording_index.add(stored.rows[i][k].text, stored.row_wordings.size());
+      stored.row_wordings.emplace_back(i, k);
+    }
   return stored;
 }
 
@@ -102,42 +112,60 @@ std::string_view without_item_number(std::string_view label) {
   return label;
 }
 
-// Fuzzy: a typo-sized edit distance relative to the label's length.
-bool close_enough(std::string_view written, std::string_view canonical) {
-  const size_t length = code_point_count(canonical);
+// Fuzzy: a typo-sized edit distance relative to the label's length. The distance is at least the difference of the
+// lengths, which settles most pairs without computing it.
+bool close_enough(std::string_view written, size_t written_code_points, const NormalizedWording& canonical) {
+  const size_t length = canonical.code_points;
   if (length < 3) return false;
   const size_t allowed = std::max<size_t>(1, length / 6);
-  return edit_distance(written, canonical, allowed) <= allowed;
+  const size_t length_difference =
+      written_code_points > length ? written_code_points - length : length - written_code_points;
+  if (length_difference > allowed) return false;
+  return edit_distance(written, canonical.text, allowed) <= allowed;
 }
 
 struct LabelMatch {
   int index = -1;
   Match match = Match::None;
-  size_t matched_length = 0;  // bytes of the normalised label that matched (a suffix of the row's label text)
+  size_t matched_length = 0;       // bytes of the normalised label that matched (a suffix of the row's label text)
+  size_t matched_code_points = 0;  // the same in code points
 };
 
-// The canonical label (or variant) that `label` ends with, preferring the longest.
-LabelMatch match_suffix(const std::string& label, const std::vector<std::vector<std::string>>& candidates) {
+// The canonical label (or variant) that `label` ends with, preferring the longest (the first of the longest). The
+// index lists the wordings in order, the short ones apart; a short and a long wording never tie in length.
+LabelMatch match_suffix(const std::string& label, const NormalizedSpec& spec) {
   LabelMatch best;
-  for (size_t i = 0; i < candidates.size(); ++i)
-    for (size_t k = 0; k < candidates[i].size(); ++k) {
-      const std::string& c = candidates[i][k];
-      if (c.empty() || c.size() <= best.matched_length || !ends_with(label, c)) continue;
-      best = {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, c.size()};
-    }
+  spec.row_wording_index.candidates(label, [&](size_t id) {
+    const auto [i, k] = spec.row_wordings[id];
+    const NormalizedWording& c = spec.rows[i][k];
+    if (c.text.empty() || c.text.size() <= best.matched_length || !ends_with(label, c.text)) return;
+    best = {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, c.text.size(), c.code_points};
+  });
   return best;
 }
 
-LabelMatch match_whole(const std::string& label, const std::vector<std::vector<std::string>>& candidates) {
+LabelMatch match_whole(const std::string& label, const std::vector<std::vector<NormalizedWording>>& candidates) {
   for (size_t i = 0; i < candidates.size(); ++i)
     for (size_t k = 0; k < candidates[i].size(); ++k)
-      if (label == candidates[i][k]) return {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, label.size()};
+      if (label == candidates[i][k].text)
+        return {static_cast<int>(i), k == 0 ? Match::Exact : Match::Variant, label.size()};
   const std::string_view unnumbered = without_item_number(label);
   const bool numbered = unnumbered != label && unnumbered.size() >= 6;
+  const size_t label_code_points = code_point_count(label);
   for (size_t i = 0; i < candidates.size(); ++i)
-    if (close_enough(label, candidates[i][0]) || (numbered && unnumbered == without_item_number(candidates[i][0])))
+    if (close_enough(label, label_code_points, candidates[i][0]) ||
+        (numbered && unnumbered == without_item_number(candidates[i][0].text)))
       return {static_cast<int>(i), Match::Fuzzy, label.size()};
   return {};
+}
+
+// Whether one character (a lead byte and its continuation bytes) is white space that trim() removes.
+bool is_trimmed_space(std::string_view character) {
+  if (character.size() == 1) {
+    const char c = character[0];
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  }
+  return character == "\u3000" || character == "\u00a0" || character == "\ufeff";
 }
 
 // The byte range of the last `code_points` non-space code points of the label cells (walking back from the end), so
@@ -150,8 +178,7 @@ ByteRange locate_suffix(const Row& row, std::string_view text, size_t code_point
     while (end > cell.begin && code_points > 0) {
       size_t start = end - 1;
       while (start > cell.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-      const std::string_view ch = text.substr(start, end - start);
-      if (!trim(ch).empty()) {
+      if (!is_trimmed_space(text.substr(start, end - start))) {
         --code_points;
         range.begin = start;
       }
@@ -234,11 +261,15 @@ void index_canonical_rows(Table& table) {
     if (matches[c] > 1) table.single_row[c] = -1;
 }
 
-Match match_wording(const std::string& written, const std::string& canonical, const std::vector<std::string>& variants) {
-  if (written == canonical) return Match::Exact;
+NormalizedWording::NormalizedWording(std::string normalized)
+    : text(std::move(normalized)), code_points(code_point_count(text)) {}
+
+Match match_wording(std::string_view written, size_t written_code_points, const NormalizedWording& canonical,
+                    const std::vector<std::string>& variants) {
+  if (written == canonical.text) return Match::Exact;
   for (const std::string& v : variants)
     if (written == v) return Match::Variant;
-  if (close_enough(written, canonical)) return Match::Fuzzy;
+  if (close_enough(written, written_code_points, canonical)) return Match::Fuzzy;
   return Match::None;
 }
 
@@ -362,12 +393,12 @@ void recognise_rows(Table& table, std::string_view text) {
     }
 
     const std::string label = concatenated_label(row);
-    const LabelMatch leaf = match_suffix(label, n.rows);
+    const LabelMatch leaf = match_suffix(label, n);
     if (leaf.index >= 0) {
       row.kind = RowKind::Data;
       row.canonical = leaf.index;
       row.label_match = leaf.match;
-      row.label = locate_suffix(row, text, code_point_count(std::string_view(label).substr(label.size() - leaf.matched_length)));
+      row.label = locate_suffix(row, text, leaf.matched_code_points);
       // What precedes the leaf label is a group label ("三、本年度办理结果"), possibly split across rows.
       const std::string prefix = label.substr(0, label.size() - leaf.matched_length);
       if (!prefix.empty()) {

@@ -2,6 +2,10 @@
 // header, the 勾稽关系 note, a group label or a canonical data row, with its label and value cells.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "xxgk/format.h"
 #include "xxgk/model.h"
 
@@ -23,7 +27,16 @@ void recognise_rows(Table& table, std::string_view text);
 // Fills `table.single_row` from the rows' canonical matches; once the table's rows are final (after merging).
 void index_canonical_rows(Table& table);
 
-// How `normalized` (a normalize_label result) matches `canonical` and its accepted `variants`.
-Match match_wording(const std::string& normalized, const std::string& canonical, const std::vector<std::string>& variants);
+// A canonical wording in normalised form with its length in code points, in which the fuzzy match counts.
+struct NormalizedWording {
+  std::string text;
+  size_t code_points = 0;
+  explicit NormalizedWording(std::string normalized);
+};
+
+// How `normalized` (a normalize_label result of `code_points` code points) matches `canonical` and its accepted
+// `variants`.
+Match match_wording(std::string_view normalized, size_t code_points, const NormalizedWording& canonical,
+                    const std::vector<std::string>& variants);
 
 }  // namespace xxgk

@@ -9,6 +9,7 @@
 
 #include "read_file.h"
 #include "xxgk/linter.h"
+#include "table_recognition.h"
 #include "xxgk/normalize.h"
 
 namespace {
@@ -239,6 +240,26 @@ TEST(NormalizeTest, EditDistanceEqualsTheFullTableCapped) {
     const size_t expected = std::min(full_table(xxgk::utf8_code_points(a), xxgk::utf8_code_points(b)), cap + 1);
     ASSERT_EQ(xxgk::edit_distance(a, b, cap), expected) << a << " / " << b << " cap " << cap;
   }
+}
+
+// match_wording settles most pairs by their lengths before computing the distance: the tolerance is a sixth of the
+// canonical length (at least one), and a wording as far off in length as that is still a fuzzy match.
+TEST(NormalizeTest, MatchWordingToleratesATypoPerSixCharacters) {
+  const xxgk::NormalizedWording canonical(xxgk::normalize_label("本年新收政府信息公开申请数量"));  // 14 characters
+  EXPECT_EQ(canonical.code_points, 14u);
+  const std::vector<std::string> variants = {"本年新收申请数量"};
+  auto match = [&](const std::string& written) {
+    return xxgk::match_wording(written, xxgk::code_point_count(written), canonical, variants);
+  };
+  EXPECT_EQ(match("本年新收政府信息公开申请数量"), xxgk::Match::Exact);
+  EXPECT_EQ(match("本年新收申请数量"), xxgk::Match::Variant);
+  EXPECT_EQ(match("本年新收政府信息公开申请数"), xxgk::Match::Fuzzy);    // one shorter, two allowed
+  EXPECT_EQ(match("本年新收政府公开申请数量"), xxgk::Match::Fuzzy);      // two shorter
+  EXPECT_EQ(match("本年新收政府公开申请数"), xxgk::Match::None);         // three shorter
+  EXPECT_EQ(match("本年新收政府信息公开的申请的数量"), xxgk::Match::Fuzzy);  // two longer
+  EXPECT_EQ(match("本年新收政府信息公开的申请的总数量"), xxgk::Match::None);  // three longer
+  EXPECT_EQ(match("今年新收政府信息公开申请数目"), xxgk::Match::Fuzzy);     // same length, two substitutions
+  EXPECT_EQ(match("今年新收政府信息公示申请数目"), xxgk::Match::None);      // same length, three substitutions
 }
 
 TEST(NormalizeTest, ChineseNumerals) {
