@@ -1,5 +1,6 @@
 // S109 old-format: a label or heading of the 2019 试行 format (or the 2008-era reports) in a report for 2021 or later.
-#include <set>
+#include <string>
+#include <unordered_set>
 
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
@@ -46,20 +47,28 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   if (report.year && *report.year < ctx.format.first_year) return;
   const std::string rule_text = "应使用" + ctx.format.notice + "规定的格式 / old-format ";
 
-  std::set<std::string> old_labels;
-  for (const std::string& label : ctx.format.old_format_labels) old_labels.insert(normalize_label(label));
+  struct OldFormat {
+    std::unordered_set<std::string> labels, headings;  // normalised; an empty wording names nothing
+  };
+  const OldFormat& old_format = derived_from_format(ctx.format, [](const FormatDefinition& format) {
+    OldFormat old;
+    for (const std::string& label : format.old_format_labels) old.labels.insert(normalize_label(label));
+    for (const std::string& heading : format.old_format_headings) old.headings.insert(normalize_label(heading));
+    old.labels.erase("");
+    old.headings.erase("");
+    return old;
+  });
   for (const Table& table : report.tables)
     for (const Row& row : table.rows)
       for (const Cell& cell : row.cells) {
-        if (cell.range.empty() || !old_labels.count(cell.normalized)) continue;
+        // Only text cells have a normalised form: number cells are passed over without hashing.
+        if (cell.range.empty() || cell.normalized.empty() || !old_format.labels.count(cell.normalized)) continue;
         sink.report(cell.range, "旧格式栏目“" + std::string(report.slice(cell.range)) + "”：" + year_clause(report) +
                                     rule_text + "label");
       }
 
-  std::set<std::string> old_headings;
-  for (const std::string& heading : ctx.format.old_format_headings) old_headings.insert(normalize_label(heading));
   for (const Heading& heading : report.headings) {
-    if (heading.text.empty() || !old_headings.count(heading.normalized)) continue;
+    if (heading.text.empty() || !old_format.headings.count(heading.normalized)) continue;
     sink.report(heading.text, "旧格式标题“" + std::string(report.slice(heading.text)) + "”：" + year_clause(report) +
                                   rule_text + "heading");
   }

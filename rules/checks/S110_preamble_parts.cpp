@@ -2,13 +2,10 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <unordered_map>
 
 #include "content_util.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
-
-#include <unordered_map>
 
 namespace xxgk {
 namespace {
@@ -141,18 +138,17 @@ struct ComparableSection {
 };
 
 const std::vector<ComparableSection>& comparable_sections(const FormatDefinition& format) {
-  thread_local std::unordered_map<const FormatDefinition*, std::vector<ComparableSection>> cache;
-  auto it = cache.find(&format);
-  if (it != cache.end()) return it->second;
-  std::vector<ComparableSection> sections;
-  for (const SectionSpec& section : format.sections) {
-    ComparableSection c{section.number, comparable(section.title), {}, {}, 1};
-    c.title_code_points = utf8_code_points(c.title);
-    c.typos = std::max<size_t>(1, c.title_code_points.size() / 5);
-    for (const std::string& variant : section.variants) c.variants.push_back(comparable(variant));
-    sections.push_back(std::move(c));
-  }
-  return cache.emplace(&format, std::move(sections)).first->second;
+  return derived_from_format(format, [](const FormatDefinition& f) {
+    std::vector<ComparableSection> sections;
+    for (const SectionSpec& section : f.sections) {
+      ComparableSection c{section.number, comparable(section.title), {}, {}, 1};
+      c.title_code_points = utf8_code_points(c.title);
+      c.typos = std::max<size_t>(1, c.title_code_points.size() / 5);
+      for (const std::string& variant : section.variants) c.variants.push_back(comparable(variant));
+      sections.push_back(std::move(c));
+    }
+    return sections;
+  });
 }
 
 // The section `name` designates, and whether it is the heading's wording (possibly prefixed "政府信息公开(工作)").

@@ -71,13 +71,16 @@ bool is_ascii_usage(std::string_view text, size_t pos, char32_t c) {
 
 // One diagnostic for the half-width marks of a heading or label, with one fix replacing them all.
 void check_label(std::string_view text, ByteRange label, DiagnosticSink& sink) {
+  // The marks are ASCII, and an ASCII byte is always a character of its own: only those bytes need looking at.
+  const auto is_mark = [](char c) { return full_width(static_cast<unsigned char>(c)) != nullptr; };
+  const size_t first_mark = content::find_ascii_byte(text, label.begin, label.end, is_mark);
+  if (first_mark == label.end) return;  // most labels
   std::vector<TextEdit> edits;
   std::set<std::string> written;
-  // The marks are ASCII, and an ASCII byte is always a character of its own: only those bytes need looking at.
-  for (size_t pos = label.begin; pos < label.end; ++pos) {
+  for (size_t pos = first_mark; pos < label.end; pos = content::find_ascii_byte(text, pos + 1, label.end, is_mark)) {
     const auto c = static_cast<unsigned char>(text[pos]);
-    const char* replacement = c < 0x80 ? full_width(c) : nullptr;
-    if (!replacement || is_ascii_usage(text, pos, c)) continue;
+    const char* replacement = full_width(c);
+    if (is_ascii_usage(text, pos, c)) continue;
     edits.push_back({{pos, pos + 1}, replacement});
     written.insert(std::string(1, static_cast<char>(c)));
   }

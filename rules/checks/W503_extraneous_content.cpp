@@ -1,6 +1,4 @@
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -122,25 +120,6 @@ bool is_ascii_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// The first ASCII word character in [pos, end), or `end`. Chinese text is skipped eight bytes at a time: every byte
-// of a CJK character has the high bit set.
-size_t next_word_char(std::string_view text, size_t pos, size_t end) {
-  constexpr uint64_t kHighBits = 0x8080808080808080;
-  while (pos < end) {
-    uint64_t block = 0;
-    if (pos + sizeof block <= end) {
-      std::memcpy(&block, text.data() + pos, sizeof block);
-      if ((block & kHighBits) == kHighBits) {
-        pos += sizeof block;
-        continue;
-      }
-    }
-    if (is_ascii_word_char(text[pos])) return pos;
-    ++pos;
-  }
-  return end;
-}
-
 // The code point next to `pos` in direction `step` (-1 before, +1 after), skipping inline spaces.
 char32_t neighbour(std::string_view text, size_t pos, int step) {
   size_t length = 0;
@@ -158,8 +137,8 @@ bool is_chinese_text(char32_t c) { return content::is_han(c) || content::is_chin
 void check_english_words(const Report& report, DiagnosticSink& sink) {
   const std::string_view text = report.search_text();
   for (const ByteRange& prose : content::document_prose(report)) {
-    for (size_t pos = next_word_char(text, prose.begin, prose.end); pos < prose.end;
-         pos = next_word_char(text, pos, prose.end)) {
+    for (size_t pos = content::find_ascii_byte(text, prose.begin, prose.end, is_ascii_word_char); pos < prose.end;
+         pos = content::find_ascii_byte(text, pos, prose.end, is_ascii_word_char)) {
       size_t end = pos;
       while (end < prose.end && is_ascii_word_char(text[end])) ++end;
       const ByteRange word{pos, end};

@@ -6,6 +6,8 @@
 // Report::text), so that keywords written in Simplified match reports copied from a 繁體 page.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +31,32 @@ bool is_han(char32_t c);
 // Chinese prose punctuation: CJK symbols (U+3000–303F), full-width forms of punctuation, curly quotes, ……, ——.
 bool is_chinese_punctuation(char32_t c);
 bool is_ascii_alnum(char32_t c);
+// The first byte in [pos, end) that is ASCII and `wanted`, or `end`. Chinese text is skipped eight bytes at a time:
+// every byte of a CJK character has the high bit set (and an ASCII byte is always a character of its own).
+template <typename Wanted>
+size_t find_ascii_byte(std::string_view text, size_t pos, size_t end, Wanted wanted) {
+  constexpr uint64_t kHighBits = 0x8080808080808080;
+  const size_t begin = pos;
+  const auto all_high = [&](size_t at) {
+    uint64_t block = 0;
+    std::memcpy(&block, text.data() + at, sizeof block);
+    return (block & kHighBits) == kHighBits;
+  };
+  while (pos < end) {
+    if (pos + sizeof(uint64_t) <= end) {
+      if (all_high(pos)) {
+        pos += sizeof(uint64_t);
+        continue;
+      }
+    } else if (end - begin >= sizeof(uint64_t) && all_high(end - sizeof(uint64_t))) {
+      return end;  // the last eight bytes, which hold the rest
+    }
+    const char c = text[pos];
+    if (static_cast<unsigned char>(c) < 0x80 && wanted(c)) return pos;
+    ++pos;
+  }
+  return end;
+}
 
 // ---- lines and sentences -------------------------------------------------------------------------------------------
 

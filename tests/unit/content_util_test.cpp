@@ -37,3 +37,21 @@ TEST(ContentUtilTest, RfindWordStopsAtTheGivenEnd) {
 }
 
 }  // namespace
+
+// find_ascii_byte skips Chinese text eight bytes at a time (and the rest of a range through its last eight bytes): it
+// must give the first wanted ASCII byte, as a plain loop over the bytes does, wherever the range starts and ends.
+TEST(ContentUtilTest, FindAsciiByteGivesTheFirstWantedAsciiByteOfTheRange) {
+  const std::string_view pieces[] = {"部分", "公开", "(", ":", "a", " ", "，", "ÿ"};
+  const auto wanted = [](char c) { return c == '(' || c == ':'; };
+  std::mt19937 random(20261202);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (size_t n = random() % 14; n > 0; --n) text += pieces[random() % std::size(pieces)];
+    const size_t begin = text.empty() ? 0 : random() % (text.size() + 1);
+    const size_t end = begin + random() % (text.size() - begin + 1);
+    size_t expected = begin;
+    while (expected < end && !wanted(text[expected])) ++expected;
+    ASSERT_EQ(xxgk::content::find_ascii_byte(text, begin, end, wanted), expected)
+        << text << " [" << begin << ", " << end << ")";
+  }
+}

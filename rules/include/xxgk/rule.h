@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string_view>
+#include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "xxgk/diagnostic.h"
@@ -33,6 +35,17 @@ struct CheckContext {
   const LintOptions& options;
   std::string_view text() const { return report.text; }
 };
+
+// What `derive(format)` returns, computed once per format definition and thread: the normalised wordings a check
+// compares with, which would otherwise be normalised again on every check of every report. Each call site (each
+// `derive` lambda) has its own cache.
+template <typename Derive>
+const auto& derived_from_format(const FormatDefinition& format, Derive derive) {
+  thread_local std::unordered_map<const FormatDefinition*, std::decay_t<decltype(derive(format))>> cache;
+  auto it = cache.find(&format);
+  if (it == cache.end()) it = cache.emplace(&format, derive(format)).first;
+  return it->second;
+}
 
 // Where checks put their findings. The diagnostic's rule and default severity are filled in by the sink; a rule with
 // two severities (T206, C406) passes its own.
