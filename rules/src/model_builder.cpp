@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "cell_value.h"
@@ -201,6 +203,13 @@ void find_inline_markers(std::string_view text, ByteRange line, std::vector<SubI
   }
 }
 
+// Whether one of the eight bytes of `block` is `byte` (a zero byte of block ^ byte…byte, found without a loop).
+bool has_byte(uint64_t block, unsigned char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+  const uint64_t x = block ^ (kOnes * byte);
+  return ((x - kOnes) & ~x & kHighBits) != 0;
+}
+
 Row build_row(std::string_view text, TSNode node) {
   Row row;
   row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
@@ -210,7 +219,7 @@ Row build_row(std::string_view text, TSNode node) {
   raw_cells.clear();
   size_t cell_start = row.range.begin;
   bool pipes = false, tabs = false, escaped = false;
-  for (size_t i = row.range.begin; i < row.range.end; ++i) {
+  const auto visit = [&](size_t i) {
     const char c = text[i];
     if (c == '\t' || (c == '|' && !escaped)) {
       (c == '|' ? pipes : tabs) = true;
@@ -218,7 +227,20 @@ Row build_row(std::string_view text, TSNode node) {
       cell_start = i + 1;
     }
     escaped = c == '\\' && !escaped;
+  };
+  // Eight bytes at a time: a block without a tab, pipe or backslash (most of a label's Chinese text) changes nothing
+  // but ends any escape.
+  size_t i = row.range.begin;
+  for (; i + sizeof(uint64_t) <= row.range.end; i += sizeof(uint64_t)) {
+    uint64_t block = 0;
+    std::memcpy(&block, text.data() + i, sizeof block);
+    if (has_byte(block, '\t') || has_byte(block, '|') || has_byte(block, '\\')) {
+      for (size_t k = i; k < i + sizeof block; ++k) visit(k);
+    } else {
+      escaped = false;
+    }
   }
+  for (; i < row.range.end; ++i) visit(i);
   raw_cells.push_back({cell_start, row.range.end});
   row.separator = pipes && !tabs ? '|' : '\t';
   // Outer pipes of Markdown rows ("| a | b |") delimit no cell.
@@ -308,13 +330,17 @@ class TraditionalOnly {
 bool looks_traditional(std::string_view text) {
   static constexpr TraditionalOnly kTraditionalOnly;
   auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  for (size_t i = 0; i + 3 <= text.size(); ++i) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0xE0 || lead >= 0xF0) continue;
-    if (kTraditionalOnly.block(&text[i]) != 0 && continuation(text[i + 1]) && continuation(text[i + 2]) &&
-        kTraditionalOnly.at(&text[i]))
+  if (text.size() < 3) return false;
+  const char* const last = text.data() + text.size() - 3;  // the last place a character of three bytes starts
+  for (const char* p = text.data(); p <= last;) {
+    const unsigned char lead = static_cast<unsigned char>(*p);
+    if (lead < 0xE0 || lead >= 0xF0) {
+      ++p;
+      continue;
+    }
+    if (kTraditionalOnly.block(p) != 0 && continuation(p[1]) && continuation(p[2]) && kTraditionalOnly.at(p))
       return true;
-    i += 2;
+    p += 3;
   }
   return false;
 }

@@ -183,6 +183,26 @@ TEST_F(ModelTest, TablesOfTwoSchemasWithoutAHeadingBetweenAreTwoTables) {
   for (size_t r = 0; r < t3->spec->rows.size(); ++r) EXPECT_NE(t3->row_for(static_cast<int>(r)), nullptr);
 }
 
+// Rows are split eight bytes at a time where a block holds no tab, pipe or backslash: an escaped pipe stays in its
+// cell wherever it falls, also when the backslash ends one block and the pipe opens the next.
+TEST_F(ModelTest, EscapedPipesStayInTheirCellWhereverTheyFall) {
+  const std::vector<std::string> labels = {"规章\\|说明", "a规章\\|说明", "ab规章\\|说明", "abc规章\\|说明",
+                                           "abcd规章\\|说明", "abcde规章\\|说明", "abcdef规章\\|说明",
+                                           "abcdefg规章\\|说明"};
+  text_ = "二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --- | --- | --- |\n";
+  for (const std::string& label : labels) text_ += "| " + label + " | 1 | 2 | 3 |\n";
+  const xxgk::Report report = xxgk::build_report(text_, {});
+  ASSERT_EQ(report.tables.size(), 1u);
+  const std::vector<xxgk::Row>& rows = report.tables[0].rows;
+  ASSERT_EQ(rows.size(), 2 + labels.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const xxgk::Row& row = rows[2 + i];
+    ASSERT_EQ(row.cells.size(), 4u) << labels[i];
+    EXPECT_EQ(report.slice(row.cells[0].range), labels[i]);
+    EXPECT_EQ(report.slice(row.cells[3].range), "3");
+  }
+}
+
 TEST_F(ModelTest, DocumentAppliesTheOptionsYearToItsOneModel) {
   xxgk::Document document(read_fixture("clean/clean.txt"));
   xxgk::LintOptions configured;
