@@ -78,7 +78,7 @@ std::string_view encoding_name(SourceEncoding encoding) {
   return "";
 }
 
-DecodedInput decode_input(std::string_view bytes) {
+DecodedInput decode_input(std::string bytes) {
   if (std::string_view format = known_binary_format(bytes); !format.empty()) return not_text(std::string(format));
   // UTF-16 is full of NUL bytes, so its byte order mark is looked for before the NUL test.
   if (bytes.starts_with("\xFF\xFE")) return utf16(bytes, SourceEncoding::Utf16LE);
@@ -86,7 +86,7 @@ DecodedInput decode_input(std::string_view bytes) {
   // Anywhere in the file, not only near its start: a NUL byte in a report is corruption the user should see.
   if (bytes.find('\0') != std::string_view::npos)
     return not_text("含有 NUL 字节，是二进制文件 (contains NUL bytes: binary data)");
-  if (is_valid_utf8(bytes)) return DecodedInput{std::string(bytes), SourceEncoding::Utf8, {}};
+  if (is_valid_utf8(bytes)) return DecodedInput{std::move(bytes), SourceEncoding::Utf8, {}};
   // Chinese government sites still publish GBK text; GB18030 is its superset.
   std::optional<std::string> text = convert_to_utf8("GB18030", bytes);
   if (!text || has_binary_controls(*text))

@@ -20,6 +20,7 @@ struct DecodedInput {
   std::string not_text_reason;               // why `text` is empty: "PDF 文档 (a PDF document)"
 };
 
-DecodedInput decode_input(std::string_view bytes);
+// Takes the bytes: UTF-8 input (nearly every file) becomes `text` without a copy.
+DecodedInput decode_input(std::string bytes);
 
 }  // namespace xxgk::cli

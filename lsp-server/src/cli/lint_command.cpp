@@ -88,11 +88,13 @@ class TargetProcessor {
     } catch (const FileError& error) {
       return fail(outcome, target, error.what());
     }
-    std::string_view bytes = version ? std::string_view(version->content) : std::string_view(stdin_bytes);
+    std::string& bytes = version ? version->content : stdin_bytes;
 
-    DecodedInput input = decode_input(bytes);
+    // Only fix needs the bytes as read once they are decoded (to pass them on, and to see that the file is unchanged
+    // before replacing it); check hands them over.
+    DecodedInput input = decode_input(command_ == LintCommand::Fix ? std::string(bytes) : std::move(bytes));
     if (!input.text) {
-      if (filter) outcome.filtered_output = std::string(bytes);
+      if (filter) outcome.filtered_output = std::move(bytes);
       return fail(outcome, target, "不是文本文件，未检查：" + input.not_text_reason + " (not a text file; not checked)");
     }
     if (input.encoding == SourceEncoding::Gb18030) {
@@ -106,7 +108,7 @@ class TargetProcessor {
     std::string text = std::move(*input.text);
     if (command_ == LintCommand::Fix) {
       apply_fixes(target, version, input.encoding, options, text, outcome);
-      if (filter) outcome.filtered_output = input.encoding == SourceEncoding::Utf8 ? text : std::string(bytes);
+      if (filter) outcome.filtered_output = input.encoding == SourceEncoding::Utf8 ? text : bytes;
     }
 
     std::vector<Diagnostic> diagnostics = lint(text, options);
