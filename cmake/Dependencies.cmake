@@ -1,6 +1,4 @@
 # Every dependency comes from a Debian 12 package; a missing one stops the configure step with the package to install.
-find_package(PkgConfig QUIET)
-
 function(xxgk_require_package found debian_package what)
   if(NOT ${found})
     message(FATAL_ERROR "xxgk-lint needs ${what}: install the Debian package '${debian_package}' "
@@ -8,13 +6,20 @@ function(xxgk_require_package found debian_package what)
   endif()
 endfunction()
 
-if(PkgConfig_FOUND)
-  pkg_check_modules(TREE_SITTER IMPORTED_TARGET tree-sitter)
+# Tree-sitter is linked statically, from the libtree-sitter.a that libtree-sitter-dev ships: the model walks each tree
+# through thousands of ts_node_* and ts_tree_cursor_* calls, which into the shared library each go through the PLT.
+find_path(XXGK_TREE_SITTER_INCLUDE_DIR tree_sitter/api.h)
+find_library(XXGK_TREE_SITTER_LIBRARY NAMES libtree-sitter.a)
+if(XXGK_TREE_SITTER_INCLUDE_DIR AND XXGK_TREE_SITTER_LIBRARY)
+  set(xxgk_tree_sitter_found TRUE)
 endif()
-xxgk_require_package(TREE_SITTER_FOUND libtree-sitter-dev "the Tree-sitter runtime 0.20.x")
-# Debian's tree-sitter.pc carries the library's soname version (0.6.x for runtime 0.20.7), so check the parser ABI
+xxgk_require_package(xxgk_tree_sitter_found libtree-sitter-dev "the Tree-sitter runtime 0.20.x (static library)")
+add_library(xxgk::tree_sitter STATIC IMPORTED)
+set_target_properties(xxgk::tree_sitter PROPERTIES IMPORTED_LOCATION ${XXGK_TREE_SITTER_LIBRARY}
+                                                   INTERFACE_INCLUDE_DIRECTORIES ${XXGK_TREE_SITTER_INCLUDE_DIR})
+# The library's version says nothing of the parser ABI (Debian's soname is 0.6.x for runtime 0.20.7), so check the ABI
 # the runtime's header declares instead: the committed grammar/src/parser.c is generated for ABI 14.
-find_file(XXGK_TREE_SITTER_API_H tree_sitter/api.h HINTS ${TREE_SITTER_INCLUDE_DIRS} /usr/include)
+set(XXGK_TREE_SITTER_API_H ${XXGK_TREE_SITTER_INCLUDE_DIR}/tree_sitter/api.h)
 file(STRINGS ${XXGK_TREE_SITTER_API_H} xxgk_ts_abi REGEX "#define TREE_SITTER_LANGUAGE_VERSION [0-9]+")
 string(REGEX MATCH "[0-9]+$" xxgk_ts_abi "${xxgk_ts_abi}")
 if(xxgk_ts_abi LESS 14)
