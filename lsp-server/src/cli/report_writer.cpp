@@ -2,6 +2,8 @@
 
 #include "common/uri.h"
 
+#include <charconv>
+#include <iterator>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +17,7 @@ namespace xxgk::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using namespace std::string_view_literals;
 
 // 1-based line and code-point column, as every output format prints them.
 struct DisplayPosition {
@@ -69,27 +72,37 @@ Json sarif_region(const DisplayPositions& positions, ByteRange range) {
   return Json{{"startLine", begin.line}, {"startColumn", begin.column}, {"endLine", end.line}, {"endColumn", end.column}};
 }
 
+// Appends `number` in decimal, without std::to_string's temporary string.
+std::string& append_number(std::string& out, uint32_t number) {
+  char digits[10];
+  const std::to_chars_result end = std::to_chars(std::begin(digits), std::end(digits), number);
+  return out.append(digits, end.ptr);
+}
+
 class TextWriter : public ReportWriter {
  public:
   explicit TextWriter(std::ostream& out) : out_(out) {}
   void write_file(const FileReport& file) override {
     DisplayPositions positions(file.text);
-    // One write per file: a stream insertion per field costs more than the formatting.
-    std::string lines;
+    // One write per file: a stream insertion per field costs more than the formatting. The buffer is the previous
+    // file's, so that a batch allocates it only the few times it grows, and numbers are written in place.
+    lines_.clear();
     for (const Diagnostic& diagnostic : file.diagnostics) {
       DisplayPosition begin = positions.at(diagnostic.range.begin);
-      lines.append(file.display).append(":").append(std::to_string(begin.line)).append(":");
-      lines.append(std::to_string(begin.column)).append(": ").append(severity_name(diagnostic.severity)).append("[");
-      lines.append(diagnostic.rule->id).append("] ").append(diagnostic.message).append(" (");
-      lines.append(diagnostic.rule->slug).append(")\n");
+      lines_.append(file.display).append(":"sv);
+      append_number(lines_, begin.line).append(":"sv);
+      append_number(lines_, begin.column).append(": "sv).append(severity_name(diagnostic.severity)).append("["sv);
+      lines_.append(diagnostic.rule->id).append("] "sv).append(diagnostic.message).append(" ("sv);
+      lines_.append(diagnostic.rule->slug).append(")\n"sv);
     }
-    out_ << lines;
+    out_.write(lines_.data(), static_cast<std::streamsize>(lines_.size()));
     out_.flush();
   }
   void finish(const RunSummary& summary) override { out_ << summary_line(summary) << '\n'; }
 
  private:
   std::ostream& out_;
+  std::string lines_;  // the text of the file being written
 };
 
 class JsonWriter : public ReportWriter {
