@@ -1,6 +1,8 @@
 // T208 table-header-incomplete: header rows missing or truncated (table 三/四), or a block header of table 二.
 #include <algorithm>
-#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "table_util.h"
 #include "xxgk/normalize.h"
@@ -40,15 +42,19 @@ constexpr RuleDescriptor kDescriptor{
 // times), in the format's order, each listed once.
 std::vector<std::string> missing_words(const std::vector<std::vector<std::string>>& expected_rows,
                                        const std::vector<const Row*>& written_rows) {
-  std::map<std::string, int> written;
+  // The written header cells not yet taken by an expected word: a few dozen, searched in place.
+  std::vector<std::string_view> untaken;
   for (const Row* row : written_rows)
     for (const Cell& cell : row->cells)
-      if (!cell.normalized.empty()) ++written[cell.normalized];
+      if (!cell.normalized.empty()) untaken.push_back(cell.normalized);
   std::vector<std::string> missing;
   for (const auto& cells : expected_rows) {
     for (const std::string& word : cells) {
       if (word.empty()) continue;
-      if (--written[normalize_label(word)] >= 0) continue;
+      if (const auto taken = std::find(untaken.begin(), untaken.end(), normalize_label(word)); taken != untaken.end()) {
+        untaken.erase(taken);
+        continue;
+      }
       if (std::find(missing.begin(), missing.end(), word) == missing.end()) missing.push_back(word);
     }
   }

@@ -50,8 +50,11 @@ void read_digits(std::string_view content, size_t& i, std::string& digits, bool&
 }
 
 bool contains_digit(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i)
-    if (digit_at(s, i).value >= 0) return true;
+  // Label cells are read here whole: the byte tests settle all but the lead byte of a full-width form.
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c >= '0' && c <= '9') || (c == 0xEF && digit_at(s, i).value >= 0)) return true;
+  }
   return false;
 }
 

@@ -99,20 +99,6 @@ std::optional<std::string> exceeded_limit(std::string_view text, const LintLimit
   return std::nullopt;
 }
 
-// The one diagnostic of a text beyond the limits, saying which bound it exceeds.
-std::vector<Diagnostic> input_limit_diagnostics(const std::string& exceeded) {
-  std::vector<Diagnostic> diagnostics;
-  DiagnosticSink(kInputLimitDescriptor, diagnostics).report(ByteRange{0, 0}, exceeded);
-  return diagnostics;
-}
-
-// The model of text within the limits: parsed, and the tree freed once the model is built.
-Report parsed_report(std::string_view text, const LintOptions& options) {
-  SyntaxTree syntax;
-  syntax.parse(text);
-  return build_report_from_tree(text, syntax.root(), format_2021(), options);
-}
-
 // The model of text beyond the limits: the text alone, nothing recognised.
 Report unparsed_report(std::string_view text) {
   Report report;
@@ -194,7 +180,11 @@ const Report& Document::report(const LintOptions& options) {
 
 std::vector<Diagnostic> Document::lint(const LintOptions& options) {
   const Report& model = report(options);
-  if (impl_->exceeded) return input_limit_diagnostics(*impl_->exceeded);
+  if (impl_->exceeded) {
+    std::vector<Diagnostic> diagnostics;
+    DiagnosticSink(kInputLimitDescriptor, diagnostics).report(ByteRange{0, 0}, *impl_->exceeded);
+    return diagnostics;
+  }
   return run_rules(model, options);
 }
 
@@ -233,10 +223,8 @@ std::string Document::syntax_tree_string() const {
 }
 
 std::vector<Diagnostic> lint(std::string_view text, const LintOptions& options) {
-  // The text is parsed where it lies: a Document would copy it to own it.
-  if (std::optional<std::string> exceeded = exceeded_limit(text, options.limits))
-    return input_limit_diagnostics(*exceeded);
-  return run_rules(parsed_report(text, options), options);
+  Document document{std::string(text)};
+  return document.lint(options);
 }
 
 Report build_report(std::string_view text, const LintOptions& options) {
@@ -245,7 +233,9 @@ Report build_report(std::string_view text, const LintOptions& options) {
     report.year = options.year;
     return report;
   }
-  return parsed_report(text, options);
+  SyntaxTree syntax;
+  syntax.parse(text);
+  return build_report_from_tree(text, syntax.root(), format_2021(), options);
 }
 
 FixResult apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, FixMode mode) {

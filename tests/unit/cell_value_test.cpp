@@ -36,6 +36,12 @@ TEST(CellValueTest, TellsDecimalsUnitsPlaceholdersMalformedNumbersAndLabelsApart
   EXPECT_EQ(parse_cell_value("12a", 0).kind, ValueKind::Invalid);
   EXPECT_EQ(parse_cell_value("1.属于国家秘密", 0).kind, ValueKind::Text);
   EXPECT_EQ(parse_cell_value("自然人", 0).kind, ValueKind::Text);
+  // A digit after a word, ASCII or full-width (EF BC 90..99), marks a short cell as a malformed value; the lead byte
+  // EF alone, or of another full-width form, does not.
+  EXPECT_EQ(parse_cell_value("约10", 0).kind, ValueKind::Invalid);
+  EXPECT_EQ(parse_cell_value("约１０", 0).kind, ValueKind::Invalid);
+  EXPECT_EQ(parse_cell_value("约（十）", 0).kind, ValueKind::Text);
+  EXPECT_EQ(parse_cell_value("约\xEF", 0).kind, ValueKind::Text);
   EXPECT_EQ(parse_cell_value("", 0).kind, ValueKind::Empty);
 }
 
