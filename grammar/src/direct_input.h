@@ -109,7 +109,7 @@ static inline unsigned text_run_decode(const uint8_t *p, const uint8_t *end, int
 
 /* Whether `p` starts a CJK unified ideograph (U+4E00..U+9FFF): the bulk of a report, tested before decoding. */
 static inline bool text_run_at_ideograph(const uint8_t *p, const uint8_t *end) {
-  return p[0] >= 0xE4 && p[0] <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+  return end - p >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
          (p[0] != 0xE4 || p[1] >= 0xB8);
 }
 
