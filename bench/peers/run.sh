@@ -17,7 +17,7 @@ binary=${1:-$root/build/lsp-server/xxgk-lint}
 runs=${RUNS:-5}
 source "$root/bench/timing.sh"
 # textlint needs minutes for the 5 MB file: what takes over 30 s is run once, not RUNS + 1 times.
-export SINGLE_RUN_ABOVE_MS=${SINGLE_RUN_ABOVE_MS:-30000}
+SINGLE_RUN_ABOVE_MS=${SINGLE_RUN_ABOVE_MS:-30000}
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -35,29 +35,39 @@ fi
 bin=$scratch/peers/node_modules/.bin
 echo '{ "rules": { "@textlint-rule/no-unmatched-pair": true } }' >"$scratch/peers/.textlintrc.json"
 
-# Each tool is a function taking one path (a file or the batch directory). A peer is stopped after PEER_TIMEOUT_S
-# seconds (default 300; textlint did not finish the 5 MB file in 15 minutes): its cell then says so.
+# Each tool is a function that sets `command` (and `directory`, where it must run) for one path: a file or the batch
+# directory. run_median starts the command directly, so no tool's time includes a shell or a wrapper. A peer is
+# stopped after PEER_TIMEOUT_S seconds (default 300; textlint did not finish the 5 MB file in 15 minutes): its cell
+# then says so.
 peer_timeout=${PEER_TIMEOUT_S:-300}
-xxgk() { "$binary" check --no-progress "$1"; }
+xxgk() { command=("$binary" check --no-progress "$1") directory=""; }
 markdownlint() {
   if [ -d "$1" ]; then set -- "$1/*.txt"; fi
-  timeout "$peer_timeout" "$bin/markdownlint-cli2" "$1"
+  command=("$bin/markdownlint-cli2" "$1") directory=""
 }
 textlint() {
   if [ -d "$1" ]; then set -- "$1/*.txt"; fi
-  (cd "$scratch/peers" && timeout "$peer_timeout" "$bin/textlint" --config .textlintrc.json "$1")
+  command=("$bin/textlint" --config .textlintrc.json "$1") directory=$scratch/peers
 }
-autocorrect() { timeout "$peer_timeout" "$bin/autocorrect" --lint "$1"; }
+autocorrect() { command=("$bin/autocorrect" --lint "$1") directory=""; }
 cc -O2 -o "$scratch/reader" "$here/reader.c"
 reader() {
   if [ -d "$1" ]; then set -- "$1"/*.txt; fi
-  "$scratch/reader" "$@"
+  command=("$scratch/reader" "$@") directory=""
+}
+build_run_median "$scratch"
+# median_of TOOL PATH: the tool's median time on PATH, in milliseconds.
+median_of() {
+  "$1" "$2"
+  median_ms "$runs" -t "$peer_timeout" -s "$SINGLE_RUN_ABOVE_MS" ${directory:+-C "$directory"} -- "${command[@]}"
 }
 
 # Whether a tool runs at all here: it must read the report and not die (findings are fine, crashes are not).
 usable() {
   local status=0
-  "$1" "$one" >"$scratch/probe.log" 2>&1 || status=$?
+  "$1" "$one"
+  (if [ -n "$directory" ]; then cd "$directory"; fi
+   timeout "$peer_timeout" "${command[@]}") >"$scratch/probe.log" 2>&1 || status=$?
   [ "$status" -le 1 ] || { echo "exit $status: $(head -c 160 "$scratch/probe.log" | tr '\n' ' ')"; return 1; }
 }
 
@@ -79,7 +89,7 @@ for tool in "${tools[@]}"; do
   fi
   cells=()
   for input in one batch big; do
-    ms[$tool.$input]=$(median_ms "$runs" "$tool" "${!input}")
+    ms[$tool.$input]=$(median_of "$tool" "${!input}")
     cells+=("$(awk -v t="${ms[$tool.$input]}" -v s="$SINGLE_RUN_ABOVE_MS" -v cap="$peer_timeout" 'BEGIN {
       if (t >= cap * 1000) printf "> %d (stopped after %d s)", cap * 1000, cap
       else printf "%s%s", t, (t > s ? " (1 run)" : "") }')")
