@@ -79,7 +79,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const std::string row = "表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用…”总计为" + unpaid_total;
   const RelatedInformation related{unpaid->range, "表三逾期未缴费不再处理的申请总计：" + unpaid_total};
 
-  const auto statement = content::find_fee_statement(report, context.format, *six);
+  const auto statement = content::find_fee_statement(context, *six);
   const auto count = statement ? notice_count(report, context.format, *statement) : std::nullopt;
   if (!count) {
     const ByteRange where = statement ? statement->sentence : six->heading ? six->heading->range : six->range;

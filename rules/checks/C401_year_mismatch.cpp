@@ -115,7 +115,7 @@ std::vector<content::YearMention> work_points_years(const Report& report, const 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const auto title = content::title_year(report);
-  const auto period = content::find_statistics_period(report);
+  const auto& period = content::find_statistics_period(context);
   std::optional<int> reference = context.options.year;
   if (!reference && title) reference = title->year;
   if (!reference && period) reference = period->dates.front().year;

@@ -38,8 +38,9 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 // Where a missing statement is reported: the first preamble line, else the first heading, else the title.
-ByteRange missing_statement_anchor(const Report& report) {
-  if (const auto line = content::first_text_line(report.search_text(), content::prose_ranges(report, report.preamble)))
+ByteRange missing_statement_anchor(const CheckContext& context) {
+  const Report& report = context.report;
+  if (const auto line = content::first_text_line(context, content::prose_ranges(report, report.preamble)))
     return *line;
   if (!report.headings.empty()) return report.headings.front().range;
   if (report.title) return report.title->range();
@@ -58,9 +59,9 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const auto year = content::reporting_year(context);
   const std::string expected = year ? std::to_string(*year) + "年1月1日至" + std::to_string(*year) + "年12月31日"
                                     : std::string("N年1月1日至N年12月31日");
-  const auto period = content::find_statistics_period(report);
+  const auto& period = content::find_statistics_period(context);
   if (!period) {
-    sink.report(missing_statement_anchor(report),
+    sink.report(missing_statement_anchor(context),
                 "报告未说明数据的统计期限，应写明“" + expected + "” / the statistics period is not stated");
     return;
   }

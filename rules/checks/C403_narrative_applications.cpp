@@ -91,7 +91,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     diagnostic.related.push_back({total->range, "表三本年新收申请总计：" + std::to_string(table_count)});
   };
 
-  for (const ByteRange& prose : content::document_prose(report)) {
+  for (const ByteRange& prose : content::document_prose(context)) {
     const std::string_view scope = report.search_slice(prose);
     for (std::string_view verb : {"收到", "新收"}) {
       for (size_t at = content::find_word(scope, verb); at != std::string_view::npos;

@@ -106,7 +106,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const std::string review_total = std::to_string(content::cell_integer(*totals.review));
   const std::string litigation_total = std::to_string(totals.litigation());
 
-  for (const ByteRange& prose : content::document_prose(report)) {
+  for (const ByteRange& prose : content::document_prose(context)) {
     const std::string_view scope = report.search_slice(prose);
     ByteRange previous_clause{};
     for (size_t at = next_keyword(scope, 0); at != std::string_view::npos; at = next_keyword(scope, at + 1)) {

@@ -42,12 +42,13 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 // The last line of the last section that is only a date: the signature date.
-std::optional<content::Date> signature_date(const Report& report) {
+std::optional<content::Date> signature_date(const CheckContext& context) {
+  const Report& report = context.report;
   const std::string_view text = report.search_text();
   if (report.sections.empty()) return std::nullopt;
   std::optional<content::Date> signature;
   for (const ByteRange& prose : content::section_prose(report, report.sections.back()))
-    for (const content::Line& line : content::lines_in(text, prose)) {
+    for (const content::Line& line : content::lines_in(context, prose)) {
       const ByteRange content = content::trimmed(text, line.content);
       if (content.empty()) continue;
       const auto date = content::parse_date(text, content.begin);
@@ -70,7 +71,7 @@ bool is_government(const CheckContext& context) {
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const auto year = content::reporting_year(context);
-  const auto date = signature_date(context.report);
+  const auto date = signature_date(context);
   if (!year || !date) return;
   const bool government = is_government(context);
   // Both deadlines fall on the 31st: January for departments, March for governments (and for anyone).

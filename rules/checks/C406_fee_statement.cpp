@@ -48,9 +48,9 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const FormatDefinition& format = context.format;
   const Section* six = report.section(6);
   if (!six) return;
-  const auto statement = content::find_fee_statement(report, format, *six);
+  const auto statement = content::find_fee_statement(context, *six);
   if (!statement) {
-    const ByteRange where = content::first_text_line(report.search_text(), content::section_prose(report, *six))
+    const ByteRange where = content::first_text_line(context, content::section_prose(report, *six))
                                 .value_or(six->heading ? six->heading->range : six->range);
     sink.report(where,
                 "第六部分未报告信息处理费情况（应写明发出收费通知的件数、总金额和实际收取的总金额） / section 六 has "

@@ -118,8 +118,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   if (report.title)
     for (const ByteRange& line : report.title->lines) check_label(text, line, sink);
   for (const Heading& heading : report.headings) check_label(text, heading.range, sink);
-  for (const ByteRange& prose : content::document_prose(report))
-    for (const content::Line& line : content::lines_in(text, prose))
+  for (const ByteRange& prose : content::document_prose(context))
+    for (const content::Line& line : content::lines_in(context, prose))
       if (const auto part = subheading_part(text, {line.content.begin, std::min(line.content.end, prose.end)}))
         check_label(text, *part, sink);
   for (const Table& table : report.tables)

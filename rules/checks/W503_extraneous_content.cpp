@@ -63,10 +63,12 @@ bool is_chrome_like(std::string_view text, ByteRange content) {
          !is_date_line(text, content);
 }
 
-void check_footer(const Report& report, const FormatDefinition& format, DiagnosticSink& sink) {
+void check_footer(const CheckContext& context, DiagnosticSink& sink) {
+  const Report& report = context.report;
+  const FormatDefinition& format = context.format;
   const std::string_view text = report.search_text();
   const size_t tail_begin = report.headings.empty() ? 0 : report.headings.back().range.end;
-  const std::vector<content::Line> lines = content::lines_in(text, {tail_begin, text.size()});
+  const std::vector<content::Line> lines = content::lines_in(context, {tail_begin, text.size()});
   // Walk back from the end over the footer: marker lines, chrome-like lines and blank lines.
   size_t first_marker = lines.size(), last_text = lines.size();
   for (size_t i = lines.size(); i-- > 0;) {
@@ -134,9 +136,10 @@ char32_t neighbour(std::string_view text, size_t pos, int step) {
 
 bool is_chinese_text(char32_t c) { return content::is_han(c) || content::is_chinese_punctuation(c); }
 
-void check_english_words(const Report& report, DiagnosticSink& sink) {
+void check_english_words(const CheckContext& context, DiagnosticSink& sink) {
+  const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::document_prose(report)) {
+  for (const ByteRange& prose : content::document_prose(context)) {
     for (size_t pos = content::find_ascii_byte(text, prose.begin, prose.end, is_ascii_word_char); pos < prose.end;
          pos = content::find_ascii_byte(text, pos, prose.end, is_ascii_word_char)) {
       size_t end = pos;
@@ -155,9 +158,9 @@ void check_english_words(const Report& report, DiagnosticSink& sink) {
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
-  check_footer(context.report, context.format, sink);
+  check_footer(context, sink);
   check_bold_markers(context.report, sink);
-  check_english_words(context.report, sink);
+  check_english_words(context, sink);
 }
 
 }  // namespace

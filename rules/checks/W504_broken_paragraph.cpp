@@ -102,7 +102,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const std::vector<ByteRange> structure = structure_ranges(report);
-  const std::vector<content::Line> lines = content::lines_in(text, {0, text.size()});
+  const std::vector<content::Line>& lines = content::text_lines(context);
   std::vector<bool> paragraph_line(lines.size(), false);
   size_t next_structure = 0;
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -54,7 +54,9 @@ namespace {
 // End of the line's content starting at `pos` and the start of the next line.
 Line line_from(std::string_view text, size_t pos) {
   const size_t end = line_end_at(text, pos);
-  return Line{{pos, end}, next_line_start(text, end)};  // from the terminator: the line is not searched twice
+  // Past the terminator at `end`: the line is not searched twice.
+  const size_t terminator = end == text.size() ? 0 : starts_with_at(text, end, "\r\n") ? 2 : 1;
+  return Line{{pos, end}, end + terminator};
 }
 
 bool is_sentence_end(char32_t c) {
@@ -86,14 +88,23 @@ ByteRange span_around(std::string_view text, size_t pos, ByteRange limit, IsEnd 
 
 }  // namespace
 
-std::vector<Line> lines_in(std::string_view text, ByteRange range) {
-  std::vector<Line> lines;
-  size_t pos = range.begin;
-  while (pos < range.end) {
-    lines.push_back(line_from(text, pos));
-    pos = lines.back().next;
-  }
-  return lines;
+const std::vector<Line>& text_lines(const CheckContext& context) {
+  return context.facts.get([&] {
+    const std::string_view text = context.report.search_text();
+    std::vector<Line> lines;
+    for (size_t pos = 0; pos < text.size(); pos = lines.back().next) lines.push_back(line_from(text, pos));
+    return lines;
+  });
+}
+
+std::vector<Line> lines_in(const CheckContext& context, ByteRange range) {
+  if (range.empty()) return {};
+  const std::vector<Line>& lines = text_lines(context);
+  // The line holding range.begin, cut to start there (inside its terminator, the rest of the line is empty).
+  auto it = std::partition_point(lines.begin(), lines.end(), [&](const Line& line) { return line.next <= range.begin; });
+  std::vector<Line> in_range{Line{{range.begin, std::max(range.begin, it->content.end)}, it->next}};
+  for (++it; it != lines.end() && it->content.begin < range.end; ++it) in_range.push_back(*it);
+  return in_range;
 }
 
 Line line_at(std::string_view text, size_t pos) {
@@ -116,9 +127,10 @@ ByteRange trimmed(std::string_view text, ByteRange range) {
   return {begin, end};
 }
 
-std::optional<ByteRange> first_text_line(std::string_view text, const std::vector<ByteRange>& ranges) {
+std::optional<ByteRange> first_text_line(const CheckContext& context, const std::vector<ByteRange>& ranges) {
+  const std::string_view text = context.report.search_text();
   for (const ByteRange& range : ranges)
-    for (const Line& line : lines_in(text, range)) {
+    for (const Line& line : lines_in(context, range)) {
       const ByteRange content = trimmed(text, {line.content.begin, std::min(line.content.end, range.end)});
       if (!content.empty()) return content;
     }
@@ -466,13 +478,16 @@ std::vector<ByteRange> section_prose(const Report& report, const Section& sectio
   return prose_ranges(report, section.body);
 }
 
-std::vector<ByteRange> document_prose(const Report& report) {
-  std::vector<ByteRange> prose = prose_ranges(report, report.preamble);
-  for (const Section& section : report.sections) {
-    const auto body = section_prose(report, section);
-    prose.insert(prose.end(), body.begin(), body.end());
-  }
-  return prose;
+const std::vector<ByteRange>& document_prose(const CheckContext& context) {
+  return context.facts.get([&] {
+    const Report& report = context.report;
+    std::vector<ByteRange> prose = prose_ranges(report, report.preamble);
+    for (const Section& section : report.sections) {
+      const auto body = section_prose(report, section);
+      prose.insert(prose.end(), body.begin(), body.end());
+    }
+    return prose;
+  });
 }
 
 const Cell* integer_cell(const Report& report, std::string_view table_id, std::string_view row_id, size_t column) {
@@ -495,7 +510,10 @@ std::optional<YearMention> title_year(const Report& report) {
   return std::nullopt;
 }
 
-std::optional<StatisticsPeriod> find_statistics_period(const Report& report) {
+namespace {
+
+std::optional<StatisticsPeriod> statistics_period_of(const CheckContext& context) {
+  const Report& report = context.report;
   const std::string_view text = report.search_text();
   static const std::vector<std::string> kPeriodWords = {"统计", "期限", "时限"};
   const auto search = [&](const std::vector<ByteRange>& areas, size_t dates_needed) -> std::optional<StatisticsPeriod> {
@@ -512,18 +530,25 @@ std::optional<StatisticsPeriod> find_statistics_period(const Report& report) {
     return std::nullopt;
   };
   if (auto period = search(prose_ranges(report, report.preamble), 1)) return period;
-  return search(document_prose(report), 2);
+  return search(document_prose(context), 2);
 }
 
-std::optional<FeeStatement> find_fee_statement(const Report& report, const FormatDefinition& format,
-                                               const Section& section) {
+}  // namespace
+
+const std::optional<StatisticsPeriod>& find_statistics_period(const CheckContext& context) {
+  return context.facts.get([&] { return statistics_period_of(context); });
+}
+
+std::optional<FeeStatement> find_fee_statement(const CheckContext& context, const Section& section) {
+  const Report& report = context.report;
+  const FormatDefinition& format = context.format;
   const std::string_view text = report.search_text();
   std::vector<std::string> mentions = format.fee_keywords;
   mentions.insert(mentions.end(), format.fee_notice_count_words.begin(), format.fee_notice_count_words.end());
   FeeStatement statement;
   size_t last_fee_mention = std::string_view::npos;
   for (const ByteRange& prose : section_prose(report, section)) {
-    for (const Line& line : lines_in(text, prose)) {
+    for (const Line& line : lines_in(context, prose)) {
       const ByteRange content{line.content.begin, std::min(line.content.end, prose.end)};
       if (find_any(text, content, mentions) == std::string_view::npos) continue;
       statement.lines.push_back(content);
@@ -547,7 +572,7 @@ std::optional<int> reporting_year(const CheckContext& context) {
   if (context.options.year) return context.options.year;
   if (context.report.year) return context.report.year;
   if (const auto year = title_year(context.report)) return year->year;
-  if (const auto period = find_statistics_period(context.report)) return period->dates.front().year;
+  if (const auto& period = find_statistics_period(context)) return period->dates.front().year;
   return std::nullopt;
 }
 

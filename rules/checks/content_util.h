@@ -64,14 +64,17 @@ struct Line {
   ByteRange content;  // without the terminator
   size_t next = 0;    // where the following line starts (past "\n", "\r\n" or "\r")
 };
-// The lines that start inside `range` (the last one may extend past range.end to its terminator).
-std::vector<Line> lines_in(std::string_view text, ByteRange range);
+// The lines of the report's search_text(), found once per lint: several rules walk them.
+const std::vector<Line>& text_lines(const CheckContext& context);
+// The lines of search_text() that start inside `range` (the last one may extend past range.end to its terminator; the
+// first starts at range.begin, also when that is inside a line).
+std::vector<Line> lines_in(const CheckContext& context, ByteRange range);
 // The line containing `pos`.
 Line line_at(std::string_view text, size_t pos);
 // Only inline spaces.
 bool is_blank(std::string_view text);
 // The first line of `ranges` (clipped to its range) with text, trimmed.
-std::optional<ByteRange> first_text_line(std::string_view text, const std::vector<ByteRange>& ranges);
+std::optional<ByteRange> first_text_line(const CheckContext& context, const std::vector<ByteRange>& ranges);
 // `text` with inline spaces trimmed from both ends, as a range.
 ByteRange trimmed(std::string_view text, ByteRange range);
 
@@ -152,8 +155,9 @@ bool mentions_any(std::string_view text, const std::vector<ByteRange>& ranges, c
 std::vector<ByteRange> prose_ranges(const Report& report, ByteRange range);
 // The prose of a section's body.
 std::vector<ByteRange> section_prose(const Report& report, const Section& section);
-// The prose of the preamble and of every section body (no title, no headings, no tables), in order.
-std::vector<ByteRange> document_prose(const Report& report);
+// The prose of the preamble and of every section body (no title, no headings, no tables), in order; found once per
+// lint.
+const std::vector<ByteRange>& document_prose(const CheckContext& context);
 
 // The value cell `column` of row `row_id` in table `table_id` when it holds an integer; null when the table or the
 // row is missing, the row is repeated or misshapen, or the cell is empty or not an integer (T2xx rules report those).
@@ -170,7 +174,8 @@ struct StatisticsPeriod {
   ByteRange sentence;
   std::vector<Date> dates;  // in order; the first is the start
 };
-std::optional<StatisticsPeriod> find_statistics_period(const Report& report);
+// Found once per lint.
+const std::optional<StatisticsPeriod>& find_statistics_period(const CheckContext& context);
 
 // Section 六's 信息处理费 statement: the prose lines that mention the fee (format.fee_keywords) or fee notices
 // (format.fee_notice_count_words), and the sentence of the last fee mention, where a finding about it is shown.
@@ -178,8 +183,7 @@ struct FeeStatement {
   std::vector<ByteRange> lines;
   ByteRange sentence;
 };
-std::optional<FeeStatement> find_fee_statement(const Report& report, const FormatDefinition& format,
-                                               const Section& section);
+std::optional<FeeStatement> find_fee_statement(const CheckContext& context, const Section& section);
 
 // The reporting year N: the configured year, else the title's year, else the statistics period's first year.
 std::optional<int> reporting_year(const CheckContext& context);
