@@ -81,9 +81,24 @@ bool quotes_count(std::string_view text, ByteRange clause) {
   return false;
 }
 
-size_t next_keyword(std::string_view scope, size_t from) {
-  return std::min(content::find_word(scope, kReview, from), content::find_word(scope, kLitigation, from));
-}
+// The occurrences of the two keywords in a scope, in order. Each keyword's next occurrence is kept until it is passed:
+// searching both again after every occurrence scanned the scope after it once per occurrence of the other.
+class KeywordCursor {
+ public:
+  explicit KeywordCursor(std::string_view scope)
+      : scope_(scope), review_(content::find_word(scope, kReview)), litigation_(content::find_word(scope, kLitigation)) {}
+  // The first occurrence of either keyword at or after `from`, or npos; `from` never decreases.
+  size_t next(size_t from) {
+    if (review_ < from) review_ = content::find_word(scope_, kReview, from);
+    if (litigation_ < from) litigation_ = content::find_word(scope_, kLitigation, from);
+    return std::min(review_, litigation_);
+  }
+
+ private:
+  std::string_view scope_;
+  size_t review_;      // the next occurrence of kReview, or npos
+  size_t litigation_;  // the next occurrence of kLitigation, or npos
+};
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
@@ -109,7 +124,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   for (const ByteRange& prose : content::document_prose(context)) {
     const std::string_view scope = report.search_slice(prose);
     ByteRange previous_clause{};
-    for (size_t at = next_keyword(scope, 0); at != std::string_view::npos; at = next_keyword(scope, at + 1)) {
+    KeywordCursor keywords(scope);
+    for (size_t at = keywords.next(0); at != std::string_view::npos; at = keywords.next(at + 1)) {
       const bool review = content::starts_with_at(scope, at, kReview);
       const bool litigation = !review;
       const size_t keyword = prose.begin + at;
