@@ -62,6 +62,7 @@
 
 _Thread_local bool xxgk_direct_input_enabled = true;
 _Thread_local unsigned long xxgk_direct_input_runs = 0;
+_Thread_local bool xxgk_direct_mirror_agrees = false;
 
 void tree_sitter_xxgk_report_set_direct_input(bool enabled) { xxgk_direct_input_enabled = enabled; }
 unsigned long tree_sitter_xxgk_report_direct_input_runs(void) { return xxgk_direct_input_runs; }
@@ -161,7 +162,7 @@ static inline bool at_line_end(TSLexer *lx) {
   return c == '\n' || c == '\r' || (c == 0 && lx->eof(lx));
 }
 
-static inline void advance(TSLexer *lx) { lx->advance(lx, false); }
+static inline void advance(TSLexer *lx) { direct_advance(lx, false); }
 
 /* Consumes one line terminator (\r\n, \n or \r); the lexer must be on one. */
 static inline void consume_terminator(TSLexer *lx) {
@@ -179,7 +180,7 @@ static inline bool skip_spaces(TSLexer *lx) {
   bool skipped = false;
   while (is_space(lx->lookahead)) {
     skipped = true;
-    lx->advance(lx, true);
+    direct_advance(lx, true);
   }
   return skipped;
 }
@@ -689,7 +690,7 @@ static bool scan_in_line(Scanner *s, TSLexer *lx, const bool *valid) {
       break;
     }
     skipped = true;
-    lx->advance(lx, true);
+    direct_advance(lx, true);
   }
 
   if (!at_line_end(lx)) {
@@ -705,8 +706,8 @@ static bool scan_in_line(Scanner *s, TSLexer *lx, const bool *valid) {
     return true;
   }
   if (!at_eof(lx)) {
-    if (lx->lookahead == '\r') lx->advance(lx, true);
-    if (lx->lookahead == '\n') lx->advance(lx, true);
+    if (lx->lookahead == '\r') direct_advance(lx, true);
+    if (lx->lookahead == '\n') direct_advance(lx, true);
     skipped = true;
     s->in_line = false;
   }
@@ -765,6 +766,7 @@ bool tree_sitter_xxgk_report_external_scanner_scan(void *payload, TSLexer *lexer
   Scanner *s = payload;
   /* Error recovery offers every token; none of ours is meaningful there. */
   if (valid_symbols[ERROR_SENTINEL]) return false;
+  direct_input_check(lexer);
   if (!s->in_line) return scan_line_start(s, lexer, valid_symbols, false);
   /* Where a line may end, the next line or the end of input may follow. */
   if (valid_symbols[LINE] || valid_symbols[END]) return scan_in_line(s, lexer, valid_symbols);
