@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
@@ -203,11 +204,12 @@ void find_inline_markers(std::string_view text, ByteRange line, std::vector<SubI
   }
 }
 
-// Whether one of the eight bytes of `block` is `byte` (a zero byte of block ^ byte…byte, found without a loop).
-bool has_byte(uint64_t block, unsigned char byte) {
-  constexpr uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+// The bytes of `block` that equal `byte`, as a mask of their high bits (exact: a carry from one byte never reaches
+// the next, as it may in the shorter zero-byte test).
+uint64_t matching_bytes(uint64_t block, unsigned char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101, kLowBits = 0x7F7F7F7F7F7F7F7F;
   const uint64_t x = block ^ (kOnes * byte);
-  return ((x - kOnes) & ~x & kHighBits) != 0;
+  return ~(((x & kLowBits) + kLowBits) | x | kLowBits);
 }
 
 Row build_row(std::string_view text, TSNode node) {
@@ -219,26 +221,32 @@ Row build_row(std::string_view text, TSNode node) {
   raw_cells.clear();
   size_t cell_start = row.range.begin;
   bool pipes = false, tabs = false, escaped = false;
+  const auto separate = [&](size_t i) {
+    (text[i] == '|' ? pipes : tabs) = true;
+    raw_cells.push_back({cell_start, i});
+    cell_start = i + 1;
+  };
   const auto visit = [&](size_t i) {
     const char c = text[i];
-    if (c == '\t' || (c == '|' && !escaped)) {
-      (c == '|' ? pipes : tabs) = true;
-      raw_cells.push_back({cell_start, i});
-      cell_start = i + 1;
-    }
+    if (c == '\t' || (c == '|' && !escaped)) separate(i);
     escaped = c == '\\' && !escaped;
   };
-  // Eight bytes at a time: a block without a tab, pipe or backslash (most of a label's Chinese text) changes nothing
-  // but ends any escape.
+  // Eight bytes at a time: in a block without a backslash (most of them), the separators are its tabs and pipes but
+  // for a pipe first in the block that a backslash before it escapes, and no escape outlasts the block.
   size_t i = row.range.begin;
   for (; i + sizeof(uint64_t) <= row.range.end; i += sizeof(uint64_t)) {
     uint64_t block = 0;
     std::memcpy(&block, text.data() + i, sizeof block);
-    if (has_byte(block, '\t') || has_byte(block, '|') || has_byte(block, '\\')) {
+    if constexpr (std::endian::native == std::endian::big) block = __builtin_bswap64(block);
+    if (matching_bytes(block, '\\') != 0) {
       for (size_t k = i; k < i + sizeof block; ++k) visit(k);
-    } else {
-      escaped = false;
+      continue;
     }
+    uint64_t separators = matching_bytes(block, '\t') | matching_bytes(block, '|');
+    if (escaped && text[i] == '|') separators &= ~uint64_t{0x80};
+    for (; separators != 0; separators &= separators - 1)
+      separate(i + static_cast<size_t>(std::countr_zero(separators)) / 8);
+    escaped = false;
   }
   for (; i < row.range.end; ++i) visit(i);
   raw_cells.push_back({cell_start, row.range.end});
@@ -256,7 +264,7 @@ Row build_row(std::string_view text, TSNode node) {
   }
   row.cells.reserve(raw_cells.size());
   for (const ByteRange raw : raw_cells) {
-    Cell cell;
+    Cell& cell = row.cells.emplace_back();
     cell.raw = raw;
     const std::string_view content = trim(text.substr(raw.begin, raw.size()));
     if (content.empty()) {
@@ -268,7 +276,6 @@ Row build_row(std::string_view text, TSNode node) {
     }
     cell.value = parse_cell_value(content, cell.range.begin);
     if (cell.value.kind == ValueKind::Text) cell.normalized = normalize_label(content);
-    row.cells.push_back(std::move(cell));
   }
   return row;
 }

@@ -217,22 +217,26 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t cap) {
 }
 
 std::string_view trim(std::string_view text) {
-  auto space_prefix = [](std::string_view s) -> size_t {
-    if (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '\f' || s[0] == '\v'))
-      return 1;
-    if (s.substr(0, 3) == "\u3000") return 3;
-    if (s.substr(0, 2) == "\u00a0") return 2;
-    if (s.substr(0, 3) == "\ufeff") return 3;
-    return 0;
-  };
-  auto space_suffix = [](std::string_view s) -> size_t {
-    if (!s.empty()) {
-      const char c = s.back();
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  // Every cell of every table is trimmed: one test of the first (last) byte settles all but the white space.
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  auto space_prefix = [&](std::string_view s) -> size_t {
+    if (s.empty()) return 0;
+    if (ascii_space(s[0])) return 1;
+    switch (static_cast<unsigned char>(s[0])) {
+      case 0xE3: return s.starts_with("\u3000") ? 3 : 0;
+      case 0xC2: return s.starts_with("\u00a0") ? 2 : 0;
+      case 0xEF: return s.starts_with("\ufeff") ? 3 : 0;
+      default: return 0;
     }
-    if (s.size() >= 3 && s.substr(s.size() - 3) == "\u3000") return 3;
-    if (s.size() >= 2 && s.substr(s.size() - 2) == "\u00a0") return 2;
-    return 0;
+  };
+  auto space_suffix = [&](std::string_view s) -> size_t {
+    if (s.empty()) return 0;
+    if (ascii_space(s.back())) return 1;
+    switch (static_cast<unsigned char>(s.back())) {
+      case 0x80: return s.ends_with("\u3000") ? 3 : 0;
+      case 0xA0: return s.ends_with("\u00a0") ? 2 : 0;
+      default: return 0;
+    }
   };
   while (size_t n = space_prefix(text)) text.remove_prefix(n);
   while (size_t n = space_suffix(text)) text.remove_suffix(n);
