@@ -1,6 +1,8 @@
 #include "table_recognition.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 
@@ -15,17 +17,23 @@ namespace {
 class SuffixIndex {
  public:
   void add(std::string_view wording, size_t id) {
-    if (wording.size() < 3)
+    if (wording.size() < 3) {
       short_.push_back(id);
-    else
-      by_end_[key(wording)].push_back(id);
+      return;
+    }
+    const uint32_t end = key(wording);
+    by_end_[end].push_back(id);
+    ends_seen_[bucket(end) / 64] |= uint64_t{1} << (bucket(end) % 64);
   }
   // Calls `visit(id)` for every wording that may end `label`: those ending in its last three bytes, and the short ones.
   template <typename Visit>
   void candidates(std::string_view label, Visit visit) const {
     for (size_t id : short_) visit(id);
     if (label.size() < 3) return;
-    if (auto found = by_end_.find(key(label)); found != by_end_.end())
+    const uint32_t end = key(label);
+    // Most labels end in a character that ends no wording of the spec: a bit test settles them without the lookup.
+    if (((ends_seen_[bucket(end) / 64] >> (bucket(end) % 64)) & 1) == 0) return;
+    if (auto found = by_end_.find(end); found != by_end_.end())
       for (size_t id : found->second) visit(id);
   }
 
@@ -34,7 +42,10 @@ class SuffixIndex {
     const auto byte = [&](size_t back) { return static_cast<uint32_t>(static_cast<unsigned char>(s[s.size() - back])); };
     return byte(3) << 16 | byte(2) << 8 | byte(1);
   }
+  // Ten bits of a key: what varies in the last byte (a continuation byte's low six) and the middle byte's low four.
+  static unsigned bucket(uint32_t key) { return (key & 0x3F) | ((key >> 8) & 0x0F) << 6; }
   std::unordered_map<uint32_t, std::vector<size_t>> by_end_;
+  std::array<uint64_t, 1024 / 64> ends_seen_{};  // a bit per bucket of the keys in by_end_
   std::vector<size_t> short_;
 };
 
