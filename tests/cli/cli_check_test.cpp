@@ -142,6 +142,17 @@ TEST_F(CheckTest, DirectoryIsSearchedRecursivelyForReportsInSortedOrder) {
   EXPECT_THAT(result.out, HasSubstr("\"files\": 3"));
 }
 
+// However the directory is spelled, its files are printed by their normal paths.
+TEST_F(CheckTest, FilesUnderADirectoryArePrintedByTheirNormalPaths) {
+  write_file(dir / "tree/b.txt", clean_report());
+  fs::create_directory(dir / "x");
+  for (const char* spelling : {"tree", "tree/", "./tree", "tree//", "tree/./", "x/../tree"}) {
+    RunResult result = check({"--format", "json", spelling});
+    EXPECT_EQ(result.exit_code, 0) << spelling << ": " << result.err;
+    EXPECT_NE(result.out.find("\"tree/b.txt\""), std::string::npos) << spelling << ": " << result.out;
+  }
+}
+
 // A file reached twice (named and under a named directory, through "..", through a symbolic link or a hard link) is
 // checked once, under the name it was first reached by.
 TEST_F(CheckTest, AFileReachedTwiceIsCheckedOnce) {

@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -55,6 +58,19 @@ const config::ConfigFile* ConfigCache::for_directory(const fs::path& directory, 
   return governing;
 }
 
+std::string normal_generic_string(const fs::path& path) {
+  std::string generic = path.generic_string();
+  // Normal already when no component is "." or "..", and no separator is doubled after the first component.
+  bool normal = !generic.empty();
+  for (size_t begin = 0; normal && begin < generic.size();) {
+    const size_t end = std::min(generic.find('/', begin), generic.size());
+    const std::string_view component(generic.data() + begin, end - begin);
+    normal = component != "." && component != ".." && (!component.empty() || begin == 0 || end == generic.size());
+    begin = end + 1;
+  }
+  return normal ? generic : path.lexically_normal().generic_string();
+}
+
 namespace {
 
 bool is_report_file(const fs::path& path) {
@@ -63,9 +79,22 @@ bool is_report_file(const fs::path& path) {
   return extension == ".txt" || extension == ".md" || extension == ".markdown";
 }
 
-// Reports under `directory`, sorted; hidden directories (.git, .vscode …) and ignored paths are skipped.
-std::vector<fs::path> reports_under(const fs::path& directory, ConfigCache& configs, std::vector<std::string>& errors) {
-  std::vector<fs::path> found;
+// A report found under a directory argument.
+struct FoundReport {
+  std::string display;  // its path, lexically normal, in generic form: what is printed, and the sort key
+  fs::path path;
+  const config::ConfigFile* config;
+};
+
+// Reports under `directory`, sorted; hidden directories (.git, .vscode …) and ignored paths are skipped. A batch of
+// thousands of files is collected before any is checked, so this runs alone: the files of one directory share the
+// configuration looked up for the first of them, and the sort compares strings made once per file (through paths,
+// it made two strings per comparison: 31M instructions for 2,000 files).
+std::vector<FoundReport> reports_under(const fs::path& directory, ConfigCache& configs,
+                                       std::vector<std::string>& errors) {
+  std::vector<FoundReport> found;
+  std::optional<std::string> config_directory;  // the directory whose configuration `config_of_directory` is
+  const config::ConfigFile* config_of_directory = nullptr;
   std::error_code error;
   fs::recursive_directory_iterator entries(directory, fs::directory_options::skip_permission_denied, error);
   for (; !error && entries != fs::recursive_directory_iterator(); entries.increment(error)) {
@@ -80,13 +109,19 @@ std::vector<fs::path> reports_under(const fs::path& directory, ConfigCache& conf
       continue;
     }
     if (!entry.is_regular_file(status_error) || !is_report_file(entry.path())) continue;
-    const config::ConfigFile* config = configs.for_file(entry.path(), errors);
-    if (config != nullptr && !config::is_ignored(*config, entry.path())) found.push_back(entry.path());
+    const std::string& native = entry.path().native();
+    const size_t last_separator = native.rfind('/');
+    const std::string_view parent(native.data(), last_separator == std::string::npos ? 0 : last_separator);
+    if (!config_directory || parent != *config_directory) {
+      config_of_directory = configs.for_file(entry.path(), errors);
+      config_directory = parent;
+    }
+    if (config_of_directory != nullptr && !config::is_ignored(*config_of_directory, entry.path()))
+      found.push_back(FoundReport{normal_generic_string(entry.path()), entry.path(), config_of_directory});
   }
   if (error)
     errors.push_back(directory.string() + ": 无法读取目录 (cannot read the directory: " + error.message() + ")");
-  std::sort(found.begin(), found.end(),
-            [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+  std::sort(found.begin(), found.end(), [](const FoundReport& a, const FoundReport& b) { return a.display < b.display; });
   return found;
 }
 
@@ -121,8 +156,8 @@ TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCach
     fs::path path(argument);
     std::error_code error;
     if (fs::is_directory(path, error)) {
-      for (const fs::path& file : reports_under(path, configs, list.errors))
-        add(file.lexically_normal().generic_string(), file, path, configs.for_file(file, list.errors));
+      for (FoundReport& report : reports_under(path, configs, list.errors))
+        add(std::move(report.display), report.path, path, report.config);
     } else if (fs::exists(path, error)) {
       // A named file is checked whatever its extension, unless its configuration ignores it (pre-commit passes every
       // staged file by name, and must agree with the editor).

@@ -43,6 +43,10 @@ struct CheckTarget {
   bool is_stdin() const { return path.empty(); }
 };
 
+// `path.lexically_normal().generic_string()`, without the normalisation's cost (~2,400 instructions) for a path that
+// is normal already, as nearly every path found under a directory argument is.
+std::string normal_generic_string(const std::filesystem::path& path);
+
 struct TargetList {
   std::vector<CheckTarget> targets;  // in command-line order, each directory's files sorted, no file twice
   std::vector<std::string> errors;   // missing paths, unreadable directories, invalid config files
