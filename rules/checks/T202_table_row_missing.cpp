@@ -36,13 +36,13 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 // The first row matched to the canonical row nearest to `index` in direction `step` (-1 or +1); only rows of
-// `group` when it is given.
-const Row* nearest_present(const Table& table, int index, int step, const std::string* group) {
+// `group` when it is given. `first` is the table's first_rows.
+const Row* nearest_present(const Table& table, const std::vector<const Row*>& first, int index, int step,
+                           const std::string* group) {
   const auto& specs = table.spec->rows;
   for (int other = index + step; other >= 0 && other < static_cast<int>(specs.size()); other += step) {
     if (group && specs[static_cast<size_t>(other)].group != *group) continue;
-    const std::vector<const Row*> rows = table.rows_for(other);
-    if (!rows.empty()) return rows.front();
+    if (first[static_cast<size_t>(other)]) return first[static_cast<size_t>(other)];
   }
   return nullptr;
 }
@@ -83,13 +83,13 @@ std::string copy_layout(std::string_view text, const Row& like, const std::strin
 // The missing row's text (no terminator), laid out like its nearest neighbour in the same group (else any neighbour),
 // 0 in every value cell. When the row must carry its group's label (the label stood on the missing row), the cells
 // are rebuilt with the label before the row label. A table without any data row gets the template's row.
-std::string missing_row_text(const Report& report, const Table& table, int index) {
+std::string missing_row_text(const Report& report, const Table& table, const std::vector<const Row*>& first, int index) {
   const TableSpec& spec = *table.spec;
   const RowSpec& row = spec.rows[static_cast<size_t>(index)];
-  const Row* like = nearest_present(table, index, -1, &row.group);
-  if (!like) like = nearest_present(table, index, +1, &row.group);
-  if (!like) like = nearest_present(table, index, -1, nullptr);
-  if (!like) like = nearest_present(table, index, +1, nullptr);
+  const Row* like = nearest_present(table, first, index, -1, &row.group);
+  if (!like) like = nearest_present(table, first, index, +1, &row.group);
+  if (!like) like = nearest_present(table, first, index, -1, nullptr);
+  if (!like) like = nearest_present(table, first, index, +1, nullptr);
   if (!like) {
     const TemplateStyle style = document_style(report, &table);
     std::string line = render_row(spec, index, style);
@@ -111,12 +111,13 @@ std::string row_name(const RowSpec& row) { return row.label.empty() ? "数据行
 void check_table(const Report& report, const Table& table, DiagnosticSink& sink) {
   const TableSpec& spec = *table.spec;
   const std::string nl(newline_of(report.text));
+  const std::vector<const Row*> first = first_rows(table);
   for (int index = 0; index < static_cast<int>(spec.rows.size()); ++index) {
-    if (!table.rows_for(index).empty()) continue;
+    if (first[static_cast<size_t>(index)]) continue;
     const RowSpec& row = spec.rows[static_cast<size_t>(index)];
-    const std::string line = missing_row_text(report, table, index);
+    const std::string line = missing_row_text(report, table, first, index);
     const std::string fix_title = "插入“" + row_name(row) + "”行（各列填 0）";
-    if (const Row* next = nearest_present(table, index, +1, nullptr)) {
+    if (const Row* next = nearest_present(table, first, index, +1, nullptr)) {
       const size_t label_end = next->label.empty() ? next->range.end : next->label.end;
       Diagnostic& diagnostic = sink.report(
           {next->content().begin, label_end}, "表格缺少规定的行“" + row_name(row) + "”，应位于“" +
@@ -125,7 +126,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
       diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{{at, at}, line + nl}}});
       continue;
     }
-    const Row* previous = nearest_present(table, index, -1, nullptr);
+    const Row* previous = nearest_present(table, first, index, -1, nullptr);
     if (!previous && table.rows.empty()) continue;
     if (!previous) previous = &table.rows.back();
     const RowSpec* previous_spec = row_spec(table, *previous);

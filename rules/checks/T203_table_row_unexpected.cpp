@@ -52,15 +52,18 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
     const ByteRange name = row_name_range(row);
     sink.report(name, "表格中有不属于规定格式的行“" + std::string(report.slice(name)) + "” / row matches no canonical row");
   }
-  for (int index = 0; index < static_cast<int>(table.spec->rows.size()); ++index) {
-    const std::vector<const Row*> rows = table.rows_for(index);
-    for (size_t repeat = 1; repeat < rows.size(); ++repeat) {
-      const std::string& label = table.spec->rows[static_cast<size_t>(index)].label;
-      Diagnostic& diagnostic = sink.report(row_name_range(*rows[repeat]),
-                                           "表格中的行“" + (label.empty() ? std::string("数据行") : label) +
-                                               "”重复出现 / canonical row repeated");
-      diagnostic.related.push_back({row_name_range(*rows.front()), "第一次出现"});
-    }
+  // A repeat is a matched row that is not the first one matched to its canonical row. (Reported in document order:
+  // the diagnostics are sorted by position afterwards, and no two rows start at the same place.)
+  const std::vector<const Row*> first = first_rows(table);
+  for (const Row& row : table.rows) {
+    if (row.kind != RowKind::Data || row.canonical < 0 || static_cast<size_t>(row.canonical) >= first.size()) continue;
+    const Row* original = first[static_cast<size_t>(row.canonical)];
+    if (original == &row) continue;
+    const std::string& label = table.spec->rows[static_cast<size_t>(row.canonical)].label;
+    Diagnostic& diagnostic = sink.report(row_name_range(row), "表格中的行“" +
+                                                                  (label.empty() ? std::string("数据行") : label) +
+                                                                  "”重复出现 / canonical row repeated");
+    diagnostic.related.push_back({row_name_range(*original), "第一次出现"});
   }
 }
 

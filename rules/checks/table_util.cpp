@@ -46,6 +46,15 @@ const RowSpec* row_spec(const Table& table, const Row& row) {
   return &table.spec->rows[static_cast<size_t>(row.canonical)];
 }
 
+std::vector<const Row*> first_rows(const Table& table) {
+  std::vector<const Row*> first(table.spec ? table.spec->rows.size() : 0, nullptr);
+  for (const Row& row : table.rows)
+    if (row.kind == RowKind::Data && row.canonical >= 0 && static_cast<size_t>(row.canonical) < first.size() &&
+        !first[static_cast<size_t>(row.canonical)])
+      first[static_cast<size_t>(row.canonical)] = &row;
+  return first;
+}
+
 size_t leading_cells(const Row& row) {
   if (!row.value_cells.empty()) return row.value_cells.front();
   return row.label_cells.empty() ? 0 : row.label_cells.back() + 1;
@@ -152,9 +161,8 @@ std::string_view column_leaf(std::string_view label) {
   return mark == std::string_view::npos ? label : label.substr(mark + kColumnGroupMark.size());
 }
 
-std::optional<IdentityTerm> term_at(const Table& table, int row_index, size_t column, std::string_view name) {
-  if (row_index < 0) return std::nullopt;
-  const Row* row = table.row_for(row_index);
+// The term of `row` (the table's row_for a canonical row, null when missing or repeated) at `column`.
+std::optional<IdentityTerm> term_at(const Row* row, size_t column, std::string_view name) {
   const Cell* cell = row ? row->value(column) : nullptr;
   if (!cell || !cell->value.is_number()) return std::nullopt;
   return IdentityTerm{cell, cell->value.number, name};
@@ -164,7 +172,7 @@ std::optional<IdentityTerm> term_at(const Table& table, int row_index, size_t co
 bool collect_rows(const Table& table, const std::vector<int>& rows, size_t column, std::vector<IdentityTerm>& out) {
   for (const int index : rows) {
     if (index < 0) return false;
-    auto term = term_at(table, index, column, table.spec->rows[static_cast<size_t>(index)].label);
+    auto term = term_at(table.row_for(index), column, table.spec->rows[static_cast<size_t>(index)].label);
     if (!term) return false;
     out.push_back(std::move(*term));
   }
@@ -185,7 +193,11 @@ void row_sum_mismatches(const Table& table, const IdentitySpec& identity, Identi
     single_group = identity.terms;
     single_group.push_back(identity.total);
   }
-  const auto check_group = [&](int row_index, const std::vector<int>& group) {
+  // Each column's name, cut from its label once rather than for every row.
+  std::vector<std::string_view> column_names;
+  column_names.reserve(spec.columns.size());
+  for (const std::string& label : spec.columns) column_names.push_back(column_leaf(label));
+  const auto check_group = [&](int row_index, const Row& row, const std::vector<int>& group) {
     if (group.size() < 2) return;
     scratch.left.clear();
     scratch.right.clear();
@@ -194,15 +206,17 @@ void row_sum_mismatches(const Table& table, const IdentitySpec& identity, Identi
                                               : column_group(total_label);
     for (size_t k = 0; k < group.size(); ++k) {
       const auto column = static_cast<size_t>(group[k]);
-      auto term = term_at(table, row_index, column, column_leaf(spec.columns.at(column)));
+      auto term = term_at(&row, column, column_names.at(column));
       if (!term) return;
       (k + 1 < group.size() ? scratch.left : scratch.right).push_back(*term);
     }
     keep_if_failing(scratch, mismatches);
   };
   const auto check_row = [&](int row_index) {
-    if (identity.groups.empty()) return check_group(row_index, single_group);
-    for (const std::vector<int>& group : identity.groups) check_group(row_index, group);
+    const Row* row = table.row_for(row_index);
+    if (!row) return;  // no term of it can be read
+    if (identity.groups.empty()) return check_group(row_index, *row, single_group);
+    for (const std::vector<int>& group : identity.groups) check_group(row_index, *row, group);
   };
   if (identity.row_indices.empty()) {
     for (size_t i = 0; i < spec.rows.size(); ++i) check_row(static_cast<int>(i));

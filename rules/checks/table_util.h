@@ -26,6 +26,9 @@ TemplateStyle document_style(const Report& report, const Table* table = nullptr)
 
 // The canonical row spec of a recognised data row, or null.
 const RowSpec* row_spec(const Table& table, const Row& row);
+// The first row matched to each canonical row of `table`'s spec, null where none is: what Table::rows_for(i).front()
+// gives for every i, found in one pass over the rows rather than one pass (and one vector) per canonical row.
+std::vector<const Row*> first_rows(const Table& table);
 // Number of leading cells before the values (label area), and of empty cells after them, in `row`'s layout.
 size_t leading_cells(const Row& row);
 size_t trailing_cells(const Row& row);
