@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <set>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -75,18 +75,22 @@ void check_label(std::string_view text, ByteRange label, DiagnosticSink& sink) {
   const auto is_mark = [](char c) { return full_width(static_cast<unsigned char>(c)) != nullptr; };
   const size_t first_mark = content::find_ascii_byte(text, label.begin, label.end, is_mark);
   if (first_mark == label.end) return;  // most labels
+  // The message names each mark written once, in byte order: a flag per mark rather than a set of strings, which
+  // cost more than finding the marks.
+  static constexpr std::string_view kMarksInOrder = "(),:;";
+  std::array<bool, kMarksInOrder.size()> written{};
   std::vector<TextEdit> edits;
-  std::set<std::string> written;
   for (size_t pos = first_mark; pos < label.end; pos = content::find_ascii_byte(text, pos + 1, label.end, is_mark)) {
     const auto c = static_cast<unsigned char>(text[pos]);
     const char* replacement = full_width(c);
     if (is_ascii_usage(text, pos, c)) continue;
     edits.push_back({{pos, pos + 1}, replacement});
-    written.insert(std::string(1, static_cast<char>(c)));
+    written[kMarksInOrder.find(static_cast<char>(c))] = true;
   }
   if (edits.empty()) return;
   std::string marks;
-  for (const std::string& mark : written) marks += "“" + mark + "”";
+  for (size_t i = 0; i < kMarksInOrder.size(); ++i)
+    if (written[i]) marks.append("“").append(1, kMarksInOrder[i]).append("”");
   const ByteRange span{edits.front().range.begin, edits.back().range.end};
   sink.report(span, "标题或标签中使用了半角标点" + marks + "，应使用全角标点 / half-width punctuation in a heading "
                     "or label")
@@ -107,9 +111,16 @@ std::optional<ByteRange> subheading_part(std::string_view text, ByteRange line) 
   return ByteRange{line.begin, end};
 }
 
-bool is_value_cell(const Row& row, size_t index) {
-  // value_cells is ascending; a linear search here made a row of many cells quadratic.
-  return row.kind == RowKind::Data && std::binary_search(row.value_cells.begin(), row.value_cells.end(), index);
+// The cells of `row` that are not value cells: row labels, header cells, group labels, notes.
+template <typename Visit>
+void for_each_label_cell(const Row& row, Visit visit) {
+  // value_cells is ascending: one walk along it beside the cells (a search per cell cost more than the label checks).
+  const bool has_values = row.kind == RowKind::Data;
+  auto next_value = row.value_cells.begin();
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    while (has_values && next_value != row.value_cells.end() && *next_value < i) ++next_value;
+    if (!has_values || next_value == row.value_cells.end() || *next_value != i) visit(row.cells[i]);
+  }
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
@@ -124,8 +135,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
         check_label(text, *part, sink);
   for (const Table& table : report.tables)
     for (const Row& row : table.rows)
-      for (size_t i = 0; i < row.cells.size(); ++i)
-        if (!is_value_cell(row, i)) check_label(text, row.cells[i].range, sink);
+      for_each_label_cell(row, [&](const Cell& cell) { check_label(text, cell.range, sink); });
 }
 
 }  // namespace
