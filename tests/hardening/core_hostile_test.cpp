@@ -2,6 +2,7 @@
 // LintLimits, yields the single X001 diagnostic without being parsed. Never a crash; the hang guard is the ctest
 // TIMEOUT of this suite (speed figures are in bench/, not here).
 #include <gmock/gmock.h>
+#include <random>
 #include <gtest/gtest.h>
 
 #include "hostile_inputs.h"
@@ -94,6 +95,51 @@ TEST(CoreHostile, RowOfManyCellsIsLinearWhenTheLimitIsRaised) {
   options.limits.max_row_cells = options.limits.max_cells = 300'000;
   const std::string text = clean_report() + "\t" + wide_row(200'000);
   expect_well_formed(text, lint(text, options));
+}
+
+// Which bound of `limits` the text exceeds, counted the plain way, in the order lint() names them: bytes, the cells of
+// one line, lines, cells; empty when none.
+std::string exceeded_bound(std::string_view text, const LintLimits& limits) {
+  if (text.size() > limits.max_bytes) return "bytes";
+  size_t lines = 0, cells = 0, row_cells = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\t' || text[i] == '|') {
+      ++cells;
+      if (++row_cells > limits.max_row_cells) return "table cells in one line";
+    } else if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      ++lines;
+      row_cells = 0;
+    }
+  }
+  if (!text.empty() && text.back() != '\n' && text.back() != '\r') ++lines;
+  if (lines > limits.max_lines) return "lines";
+  if (cells > limits.max_cells) return "table cells";
+  return "";
+}
+
+// The limits check takes shortcuts (a text shorter than a bound is within it; only long lines can hold too many
+// cells): on random texts and small bounds it must name the same bound as plain counting, or none.
+TEST(CoreHostile, LimitsAreCheckedAsByPlainCounting) {
+  std::mt19937 random(20261202);
+  const char pieces[] = {'\t', '|', '\n', '\r', 'a', ' '};
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const size_t length = random() % 60;
+    for (size_t c = 0; c < length; ++c) text += pieces[random() % std::size(pieces)];
+    LintOptions options;
+    options.limits.max_bytes = 20 + random() % 60;
+    options.limits.max_lines = random() % 30;
+    options.limits.max_cells = random() % 40;
+    options.limits.max_row_cells = random() % 12;
+    const std::string bound = exceeded_bound(text, options.limits);
+    const std::vector<Diagnostic> diagnostics = lint(text, options);
+    if (bound.empty()) {
+      EXPECT_FALSE(has_limit_diagnostic(diagnostics)) << testing::PrintToString(text);
+    } else {
+      ASSERT_TRUE(has_limit_diagnostic(diagnostics)) << testing::PrintToString(text) << " " << bound;
+      EXPECT_THAT(diagnostics[0].message, testing::EndsWith(" " + bound)) << testing::PrintToString(text);
+    }
+  }
 }
 
 TEST(CoreHostile, TooManyLinesAreNotParsed) {
