@@ -163,8 +163,11 @@ static inline void direct_advance(TSLexer *lexer, bool skip) {
     const uint32_t range_end = runtime->included_ranges[runtime->current_included_range_index].end_byte;
     const uint32_t end = chunk_end < range_end ? chunk_end : range_end;
     int32_t c;
-    const uint8_t *at = (const uint8_t *)runtime->chunk + (next - runtime->chunk_start);
-    const unsigned next_size = size && next < end ? text_run_decode(at, at + (end - next), &c) : 0;
+    unsigned next_size = 0;
+    if (size && next < end) {
+      const uint8_t *at = (const uint8_t *)runtime->chunk + (next - runtime->chunk_start);
+      next_size = text_run_decode(at, at + (end - next), &c);
+    }
     if (next_size) {
       runtime->current_position.bytes = next;
       if (lexer->lookahead == '\n') {
