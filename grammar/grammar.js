@@ -9,17 +9,18 @@
  * valid document: a line that is nothing else is a paragraph `line`.
  *
  * Parsing costs about the same per token and per reduction, whatever their
- * size, so the tree has as few of both as it can: line terminators and cell
- * separators are not tokens but padding of the next token.
+ * size, so the tree has as few of both as it can: line terminators are not
+ * tokens but padding of the next token, and a table row is a single token.
  *
  * Node kinds (the document model depends on these names):
  *   document, title, heading (atx_marker? numeral heading_text?),
  *   subheading (atx_marker? item_number subheading_text?), paragraph (line+),
- *   table (row | delimiter_row | blank)+, row (cell*), delimiter_row, blank,
+ *   table (row | delimiter_row | blank)+, row, delimiter_row, blank,
  *   html_comment.
- * A row node spans its line without the terminator, from its first separator
- * or cell to its last separator or cell; the cells between are what lies
- * between separators, which the tree does not show.
+ * A row node spans its line from its first separator or character that is not
+ * whitespace to the end of the line (without the terminator); a row of
+ * separators only ends at its last separator. Its cells are what lies between
+ * separators, which the tree does not show: the document model splits them.
  */
 // Lists are where the reductions are: `repeat(x)` reduces once per element
 // (into a binary tree of hidden nodes, rebalanced after the parse). A choice
@@ -56,10 +57,7 @@ module.exports = grammar({
     $.heading_text,
     $.item_number,      // （一） / (一)
     $.subheading_text,
-    $.cell,             // a non-empty table cell after the first of its row
-    $._first_cell,      // a non-empty cell a row starts with (shown as cell)
-    $._row_lead,        // the separators a row starts with
-    $._row_end,         // zero-width: the end of a row with trailing separators
+    $.row,              // a table row: a line with a tab or an unescaped `|`
     $.delimiter_row,    // the text of a GFM delimiter row
     $.blank,            // an empty / whitespace-only line, terminator included
     $._table_blank,     // a blank line followed (after blanks) by another row
@@ -124,11 +122,5 @@ module.exports = grammar({
     _table_line: $ => choice($.row, $.delimiter_row),
 
     _table_item: $ => choice($._table_line, alias($._table_blank, $.blank)),
-
-    row: $ => seq(
-      choice(alias($._first_cell, $.cell), $._row_lead),
-      optional(many1($.cell, 16)),
-      optional($._row_end),
-    ),
   },
 });

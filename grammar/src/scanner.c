@@ -3,8 +3,9 @@
  *
  * Every token of the grammar comes from here. Parsing cost is per token and
  * per reduction, so tokens are as few as the tree allows: a line terminator is
- * never a token of its own but padding of the next token, and the separators
- * between cells are padding of the cell after them. The scanner therefore
+ * never a token of its own but padding of the next token, and a table row is
+ * one token, whose cells the document model finds between its separators
+ * (most tokens of a report would otherwise be cells). The scanner therefore
  * keeps one bit of state, whether the previous token ended inside a line
  * (before its terminator) or at the start of a line; at a terminator that is
  * the difference between "the end of the previous line" and "a blank line".
@@ -12,7 +13,7 @@
  * Everything the scanner decides depends only on that bit, on the text from
  * the token start up to the furthest character it read, and on
  * `valid_symbols` (in the leading title region TITLE is valid; right after a
- * table row TABLE_BLANK is valid; inside a row CELL and ROW_END are valid).
+ * table row TABLE_BLANK is valid).
  *
  * Line classification happens at the first token of a line: the scanner reads
  * the whole line (tracking a few features), calling `mark_end` speculatively
@@ -21,24 +22,24 @@
  * later one is only marked when it can win:
  *   A  after the `#`s of an ATX marker                  heading/subheading/ATX title
  *   N  after the numeral run / I after the item number  heading/subheading without ATX
- *   S  at the first tab / unescaped `|`, or after the   rows (always win)
- *      leading run of separators
- *   E  at the line terminator                           line, title, delimiter row, comment
- * Rows are classified at the first separator, which is always after A/N/I, and
- * E is only marked when the class is not a row.
+ *   S  after the leading run of separators              a row of separators only
+ *   E  at the line terminator                           line, title, row, delimiter row, comment
+ * Rows are classified at the first separator, which is always after A/N/I;
+ * classification stops reading there, and the row token is then read on to
+ * the end of its line (E), unless the line is separators and whitespace only.
  *
  * Padding rules (what is *not* inside a node): line terminators (except the
  * one a blank line consists of), leading whitespace of a line (spaces, U+3000,
  * U+00A0, U+FEFF/BOM, ... but not tabs), whitespace between an ATX marker or
- * item number and the following text, the separators and whitespace before a
- * cell, the trailing separators of a row (padding of the zero-width ROW_END),
- * and whitespace before a line terminator in a row or heading.
+ * item number and the following text, whitespace after the last separator of
+ * a row of separators only, and whitespace before a line terminator in a
+ * heading.
  *
  * Incremental parsing: a paragraph or a table ends because of what the *next*
  * line is. Tree-sitter reuses a node unless an edit touches the node or the
- * look-ahead range of its tokens, so the last token of a paragraph line or of
- * a row reads ahead (past its marked end) over the line that decides whether
- * the block goes on; an edit there then invalidates the block instead of
+ * look-ahead range of its tokens, so the token of a paragraph line or of a
+ * table row reads ahead (past its marked end) over the line that decides
+ * whether the block goes on; an edit there then invalidates the block instead of
  * leaving a stale block end.
  *
  * Reading: the text of a line is read with `read_text`, which takes runs of
@@ -77,10 +78,7 @@ enum TokenType {
   HEADING_TEXT,
   ITEM_NUMBER,
   SUBHEADING_TEXT,
-  CELL,
-  FIRST_CELL,
-  ROW_LEAD,
-  ROW_END,
+  ROW,
   DELIMITER_ROW,
   BLANK,
   TABLE_BLANK,
@@ -276,8 +274,6 @@ typedef enum {
 typedef struct {
   LineClass cls;
   bool atx;             /* line starts with an ATX marker */
-  bool row_starts_sep;  /* CLASS_ROW: the line starts with a separator */
-  bool lead_only;       /* CLASS_ROW: ... and has nothing but separators */
 } LineInfo;
 
 enum {
@@ -304,7 +300,7 @@ enum { D_LEAD, D_COLON, D_DASH, D_TAIL_COLON, D_TRAIL };
  * the function only peeks (it is used past the end of a token already marked).
  */
 static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
-  LineInfo info = {CLASS_LINE, false, false, false};
+  LineInfo info = {CLASS_LINE, false};
 
   TextFeatures text = {0, 0, false, false};
   uint32_t atx_n = 0;    /* text.n where the text after the ATX marker starts */
@@ -343,14 +339,9 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
     bool sep = pipe || c == '\t';
     bool mark_after = false;
 
-    /* --- separators: the row's first token ends at the first one, or after
-     * the run of separators the line starts with ------------------------- */
+    /* --- separators: a row of separators only ends after its last one ---- */
     if (!sep && !ws) lead_run = false;
-    if (sep && !has_sep) {
-      has_sep = true;
-      info.row_starts_sep = (text.n == 0);
-      if (mark && text.n > 0) lx->mark_end(lx); /* the first cell ends here */
-    }
+    if (sep) has_sep = true;
     if (sep && lead_run && mark) mark_after = true;
 
     /* --- line-prefix recognizer (ATX, numeral + 、, bracketed item) ---- */
@@ -452,9 +443,12 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
     if (mark_after) lx->mark_end(lx);
 
     /* A separator plus some text make a row, unless the line may still be a
-     * delimiter row or an HTML comment: nothing further can change the class
-     * or the first token, so stop reading (rows are re-read cell by cell). */
-    if (has_sep && nonblank && !delim_ok && !(opener == text.n && text.n < 4) && opener != 4) break;
+     * delimiter row or an HTML comment: nothing further can change the class,
+     * so stop classifying. The row's token runs to the end of its line. */
+    if (has_sep && nonblank && !delim_ok && !(opener == text.n && text.n < 4) && opener != 4) {
+      if (mark) read_text(lx, false, NULL);
+      break;
+    }
     plain = nonblank && !has_sep && !delim_ok && pstate == P_DONE && text.n >= 4 && opener != 4;
   }
 
@@ -480,8 +474,8 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
       if (mark) lx->mark_end(lx);
       info.cls = CLASS_DELIMITER;
     } else {
-      info.cls = CLASS_ROW; /* first token already marked at S */
-      info.lead_only = lead_run;
+      info.cls = CLASS_ROW;
+      if (mark && !lead_run) lx->mark_end(lx); /* E; a row of separators only ends at S */
     }
   } else if (heading && !text.period && text.last - num_n <= HEADING_MAX_CODE_POINTS) {
     info.cls = CLASS_HEADING; /* marked at A or N */
@@ -567,7 +561,7 @@ static void peek_past_line(TSLexer *lx) {
   classify_line(lx, false, false);
 }
 
-/* The same for the last token of a row: over blank lines to the next
+/* The same for a table row: over blank lines to the next
  * non-blank line, which decides whether the table goes on. */
 static void peek_past_row(TSLexer *lx) {
   if (at_eof(lx)) return;
@@ -593,22 +587,6 @@ static bool scan_rest_of_line(Scanner *s, TSLexer *lx, const bool *valid, enum T
   read_text(lx, false, NULL);
   lx->mark_end(lx);
   return emit(s, lx, valid, t);
-}
-
-/* A cell after the first in its row; the lexer is on its first character. */
-static bool scan_cell(Scanner *s, TSLexer *lx, const bool *valid) {
-  bool escaped = false;
-  for (;;) {
-    if (read_text(lx, true, NULL)) escaped = false; /* it reads no backslash */
-    int32_t c = lx->lookahead;
-    if (at_line_end(lx) || c == '\t' || (c == '|' && !escaped)) break;
-    escaped = (c == '\\') ? !escaped : false;
-    advance(lx);
-  }
-  lx->mark_end(lx);
-  if (!emit(s, lx, valid, CELL)) return false;
-  if (at_line_end(lx)) peek_past_row(lx);
-  return true;
 }
 
 /* The first token of a line; the lexer is at the start of the line.
@@ -660,13 +638,8 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid, bool ski
     case CLASS_SUBHEADING:
       return emit(s, lx, valid, info.atx ? ATX_MARKER : ITEM_NUMBER);
     case CLASS_ROW:
-      if (!info.row_starts_sep) return emit(s, lx, valid, FIRST_CELL);
-      if (!emit(s, lx, valid, ROW_LEAD)) return false;
-      /* A row of separators only was read to its end: the lead is its last token. */
-      if (info.lead_only) peek_past_row(lx);
-      return true;
     case CLASS_DELIMITER:
-      if (!emit(s, lx, valid, DELIMITER_ROW)) return false;
+      if (!emit(s, lx, valid, info.cls == CLASS_ROW ? ROW : DELIMITER_ROW)) return false;
       peek_past_row(lx);
       return true;
     case CLASS_COMMENT:
@@ -677,33 +650,21 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid, bool ski
 
 /*
  * Inside a line, after its first token: the next part of the line (heading
- * text, a cell, the end of a row), or else the first token of the next line.
+ * or subheading text), or else the first token of the next line.
  */
 static bool scan_in_line(Scanner *s, TSLexer *lx, const bool *valid) {
-  /* Whitespace, and in a row the separators, are padding. */
-  bool skipped = false, separators = false;
-  for (;;) {
-    int32_t c = lx->lookahead;
-    if (c == '\t' || (c == '|' && valid[CELL])) {
-      separators = true;
-    } else if (!is_space(c)) {
-      break;
-    }
+  /* Whitespace is padding (tabs too, though a line with a tab is a row,
+   * which is one token up to the end of its line or its last separator). */
+  bool skipped = false;
+  while (is_space(lx->lookahead) || lx->lookahead == '\t') {
     skipped = true;
     direct_advance(lx, true);
   }
 
   if (!at_line_end(lx)) {
-    if (valid[CELL]) return scan_cell(s, lx, valid);
     if (valid[HEADING_TEXT]) return scan_rest_of_line(s, lx, valid, HEADING_TEXT);
     if (valid[SUBHEADING_TEXT]) return scan_rest_of_line(s, lx, valid, SUBHEADING_TEXT);
     return false;
-  }
-  if (separators && valid[ROW_END]) {
-    lx->mark_end(lx);
-    emit(s, lx, valid, ROW_END);
-    peek_past_row(lx);
-    return true;
   }
   if (!at_eof(lx)) {
     if (lx->lookahead == '\r') direct_advance(lx, true);

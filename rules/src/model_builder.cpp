@@ -215,7 +215,7 @@ uint64_t matching_bytes(uint64_t block, unsigned char byte) {
 Row build_row(std::string_view text, TSNode node) {
   Row row;
   row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
-  // Cells are what lies between separators, tabs and unescaped pipes (the grammar's cell nodes are the non-empty ones).
+  // Cells are what lies between separators, tabs and unescaped pipes (a row is one token of the grammar).
   // The boundaries go to a buffer kept per thread: a report has hundreds of rows, each would grow its own vector.
   thread_local std::vector<ByteRange> raw_cells;
   raw_cells.clear();

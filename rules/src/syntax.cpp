@@ -71,7 +71,6 @@ const GrammarSymbols& GrammarSymbols::get() {
     s.line = symbol(language, "line");
     s.table = symbol(language, "table");
     s.row = symbol(language, "row");
-    s.cell = symbol(language, "cell");
     s.delimiter_row = symbol(language, "delimiter_row");
     s.blank = symbol(language, "blank");
     s.html_comment = symbol(language, "html_comment");

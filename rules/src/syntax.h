@@ -12,7 +12,7 @@
 namespace xxgk {
 
 struct GrammarSymbols {
-  TSSymbol title, heading, subheading, paragraph, line, table, row, cell, delimiter_row, blank, html_comment;
+  TSSymbol title, heading, subheading, paragraph, line, table, row, delimiter_row, blank, html_comment;
   static const GrammarSymbols& get();
 };
 

@@ -40,13 +40,10 @@ unsigned long tree_sitter_xxgk_report_direct_input_runs(void);
 #define XXGK_NODE_LINE "line"
 #define XXGK_NODE_TABLE "table"
 #define XXGK_NODE_ROW "row"
-#define XXGK_NODE_CELL "cell"
 #define XXGK_NODE_DELIMITER_ROW "delimiter_row"
 #define XXGK_NODE_BLANK "blank"
 #define XXGK_NODE_HTML_COMMENT "html_comment"
-/* Anonymous tokens that appear as children (ts_node_child, not ts_node_named_child). */
-#define XXGK_TOKEN_TAB "\t"
-#define XXGK_TOKEN_PIPE "|"
+/* The anonymous token that appears as a child (ts_node_child, not ts_node_named_child). */
 #define XXGK_TOKEN_HEADING_SEP "\xE3\x80\x81" /* 、 */
 
 #endif /* XXGK_GRAMMAR_H */
