@@ -41,6 +41,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 #include <tree_sitter/api.h>
 
 #include "tree_sitter/parser.h"
@@ -217,16 +218,38 @@ static inline void text_run_take(TextRun *run, unsigned length) {
   run->at += length;
 }
 
+/* The bytes of `block` that equal `byte`, as a mask of their high bits (exact: no carry crosses a byte). */
+static inline uint64_t bytes_equal_to(uint64_t block, uint8_t byte) {
+  const uint64_t ones = 0x0101010101010101u, low_bits = 0x7F7F7F7F7F7F7F7Fu;
+  const uint64_t x = block ^ (ones * byte);
+  return ~(((x & low_bits) + low_bits) | x | low_bits);
+}
+
+/* Whether `byte` ends a run taken without decoding: a line terminator or NUL (the end of input, or text `advance`
+ * reads) and, `at_separators`, also a tab, pipe or backslash. */
+static inline bool ends_undecoded_run(uint8_t byte, bool at_separators) {
+  return byte == '\n' || byte == '\r' || byte == 0 ||
+         (at_separators && (byte == '\t' || byte == '|' || byte == '\\'));
+}
+
 /*
- * Takes everything up to the first byte that `stops` marks (line terminators and NUL must be among them) or the end
- * of the run, without decoding: these are ASCII bytes, which never occur inside a UTF-8 sequence, and the runtime
- * steps over a four-byte or ill-formed sequence too (an ill-formed byte is one character of its own), so `advance`
- * would stop at the same byte. Only the last character taken must be well-formed (the look-ahead set from it);
- * where it is not, nothing is taken. Returns whether anything was.
+ * Takes everything up to the first byte that ends an undecoded run (above) or the end of the run, without decoding:
+ * these are ASCII bytes, which never occur inside a UTF-8 sequence, and the runtime steps over a four-byte or
+ * ill-formed sequence too (an ill-formed byte is one character of its own), so `advance` would stop at the same byte.
+ * Eight bytes at a time while none of them ends the run. Only the last character taken must be well-formed (the
+ * look-ahead set from it); where it is not, nothing is taken. Returns whether anything was.
  */
-static inline bool text_run_take_until(TextRun *run, const bool stops[256]) {
+static inline bool text_run_take_until(TextRun *run, bool at_separators) {
   const uint8_t *stop = run->at;
-  while (stop < run->end && !stops[*stop]) stop++;
+  for (; run->end - stop >= 8; stop += 8) {
+    uint64_t block;
+    memcpy(&block, stop, sizeof block);
+    uint64_t ends = bytes_equal_to(block, '\n') | bytes_equal_to(block, '\r') | bytes_equal_to(block, 0);
+    if (at_separators)
+      ends |= bytes_equal_to(block, '\t') | bytes_equal_to(block, '|') | bytes_equal_to(block, '\\');
+    if (ends) break;
+  }
+  while (stop < run->end && !ends_undecoded_run(*stop, at_separators)) stop++;
   if (stop == run->at) return false;
   const uint8_t *last = stop - 1;
   while (last > run->at && stop - last < 3 && (*last & 0xC0) == 0x80) last--;

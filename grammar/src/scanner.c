@@ -211,12 +211,6 @@ static inline bool stops_text(int32_t c, bool at_separators) {
   return at_separators && (c == '\t' || c == '|' || c == '\\');
 }
 
-/* The bytes `read_text` stops at: line terminators and NUL (the end of input, or text `advance` reads), and with
- * separators also tab, pipe and backslash. */
-static const bool LINE_END_BYTES[256] = {['\n'] = true, ['\r'] = true, [0] = true};
-static const bool SEPARATOR_BYTES[256] = {['\n'] = true, ['\r'] = true, [0] = true,
-                                          ['\t'] = true, ['|'] = true, ['\\'] = true};
-
 /* Takes characters of `run` up to where read_text stops, noting each in `features`. */
 static inline void take_noted_text(TextRun *run, bool at_separators, TextFeatures *features) {
   for (;;) {
@@ -246,7 +240,7 @@ static inline bool read_text(TSLexer *lx, bool at_separators, TextFeatures *feat
     TextRun run;
     if (text_run_begin(&run, lx)) {
       if (features) take_noted_text(&run, at_separators, features);
-      else text_run_take_until(&run, at_separators ? SEPARATOR_BYTES : LINE_END_BYTES);
+      else text_run_take_until(&run, at_separators);
       if (text_run_end(&run)) continue;
     }
     /* A character a run does not take: a four-byte or ill-formed one, NUL, or direct reading is off. */
@@ -550,6 +544,19 @@ static bool next_nonblank_is_table_line(TSLexer *lx) {
   return false;
 }
 
+/* Reads (does not consume) a non-blank line from its first character that
+ * is not whitespace, for look-ahead only: at least as far as classifying it
+ * would read. That is the whole line, so the line is read without noting
+ * anything, unless it may open an HTML comment, which may close on a later
+ * line and is classified to find out how far. */
+static void peek_line(TSLexer *lx) {
+  if (lx->lookahead == '<') {
+    classify_line(lx, false, false);
+  } else {
+    read_text(lx, false, NULL);
+  }
+}
+
 /* Reads (does not consume) past the end of a paragraph line: over its
  * terminator and the next line, whose class decides whether the paragraph
  * goes on (see "Incremental parsing" at the top). */
@@ -558,15 +565,21 @@ static void peek_past_line(TSLexer *lx) {
   consume_terminator(lx);
   read_spaces(lx);
   if (at_line_end(lx)) return; /* blank line or end of input: the paragraph ends */
-  classify_line(lx, false, false);
+  peek_line(lx);
 }
 
-/* The same for a table row: over blank lines to the next
- * non-blank line, which decides whether the table goes on. */
+/* The same for a table row: over blank lines (tabs count as whitespace
+ * here, as in next_nonblank_is_table_line) to the next non-blank line,
+ * which decides whether the table goes on. */
 static void peek_past_row(TSLexer *lx) {
-  if (at_eof(lx)) return;
-  consume_terminator(lx);
-  next_nonblank_is_table_line(lx);
+  for (int blanks = 0; blanks < TABLE_MAX_BLANK_LINES && !at_eof(lx); blanks++) {
+    consume_terminator(lx);
+    while (is_space(lx->lookahead) || lx->lookahead == '\t') advance(lx);
+    if (!is_terminator(lx->lookahead)) {
+      if (!at_eof(lx)) peek_line(lx);
+      return;
+    }
+  }
 }
 
 /* Scanner state: whether the previous token ended inside a line. */
