@@ -325,7 +325,9 @@ static LineInfo classify_line(TSLexer *lx, bool mark, bool title_ok) {
     int32_t c = lx->lookahead;
     if (plain && !stops_text(c, true)) {
       escaped = false;
-      read_text(lx, true, &text);
+      /* The features only decide a heading or a title: on any other line,
+       * only a separator further on can change the class. */
+      read_text(lx, true, heading || title_ok ? &text : NULL);
       continue;
     }
     bool ws = is_space(c) || c == '\t';
