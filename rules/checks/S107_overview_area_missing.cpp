@@ -39,29 +39,22 @@ constexpr RuleDescriptor kDescriptor{
             "（三）政府信息管理。……\n（四）平台建设。……\n（五）监督保障。……",
 };
 
-// Whether `prose` contains any of `words` (plain UTF-8 byte search: prose is not normalised).
-bool contains_any(std::string_view prose, const std::vector<std::string>& words) {
-  for (const std::string& word : words)
-    if (!word.empty() && content::find_word(prose, word) != std::string_view::npos) return true;
-  return false;
-}
-
-// The area 依申请公开 (disclosure on application) is covered by an account of applications: "申请" used for the
-// applications themselves, not only inside the procedure's name "依申请公开" ("转发依申请公开办理规范" is not one).
 constexpr std::string_view kOnApplicationArea = "依申请公开";
-bool mentions_applications(std::string_view prose) {
+// Whether the prose accounts for applications: 申请 other than in 依申请 (the name of the area or of a procedure).
+bool mentions_applications(std::string_view text, const std::vector<ByteRange>& prose) {
   constexpr std::string_view kApplication = "申请";
   constexpr std::string_view kOnApplication = "依申请";
-  for (size_t at = content::find_word(prose, kApplication); at != std::string_view::npos;
-       at = content::find_word(prose, kApplication, at + 1)) {
-    const size_t prefix = kOnApplication.size() - kApplication.size();
-    if (at < prefix || prose.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
+  for (const ByteRange range : prose) {
+    const std::string_view scope = text.substr(range.begin, range.size());
+    for (size_t at = content::find_word(scope, kApplication); at != std::string_view::npos;
+         at = content::find_word(scope, kApplication, at + 1)) {
+      const size_t prefix = kOnApplication.size() - kApplication.size();
+      if (at < prefix || scope.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
+    }
   }
   return false;
 }
 
-// The sub-heading titles of section 一: the label of each "（二）依申请公开。……" line up to its first full stop or
-// colon, so that an area named as a sub-heading counts even when its text uses other words.
 std::string subheading_titles(const Report& report, const Section& section) {
   std::string titles;
   for (size_t index : section.subitems) {
@@ -74,22 +67,25 @@ std::string subheading_titles(const Report& report, const Section& section) {
   return titles;
 }
 
-bool covered(const KeywordArea& area, std::string_view prose, std::string_view titles) {
+// `prose`: ranges of `text`, the section's body without its tables and comments.
+bool covered(const KeywordArea& area, std::string_view text, const std::vector<ByteRange>& prose,
+             std::string_view titles) {
   if (area.name == kOnApplicationArea)
-    return contains_any(titles, area.keywords) || mentions_applications(prose);
-  return contains_any(prose, area.keywords);
+    return content::contains_any(titles, area.keywords) || mentions_applications(text, prose);
+  return content::mentions_any(text, prose, area.keywords);
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const Report& report = ctx.report;
   const Section* overview = report.section(1);
   if (!overview || !overview->heading) return;  // S103
-  const std::string prose = report.section_prose(*overview);
+  // Searched in place: a large document's overview is megabytes, too much to copy on every keystroke.
+  const std::vector<ByteRange> prose = content::section_prose(report, *overview);
   const std::string titles = subheading_titles(report, *overview);
   std::string all_areas;
   for (const KeywordArea& area : ctx.format.overview_areas) all_areas += (all_areas.empty() ? "" : "、") + area.name;
   for (const KeywordArea& area : ctx.format.overview_areas) {
-    if (covered(area, prose, titles)) continue;
+    if (covered(area, report.search_text(), prose, titles)) continue;
     sink.report(overview->heading->range, "第一部分“总体情况”未涉及“" + area.name + "”方面（应涵盖" + all_areas +
                                               "） / the overview does not cover " + area.name);
   }

@@ -44,10 +44,10 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   if (!structure::is_government(report, ctx.options)) return;
   const Section* overview = report.section(1);
   if (!overview || !overview->heading) return;  // S103
-  const std::string prose = report.section_prose(*overview);
+  const std::vector<ByteRange> prose = content::section_prose(report, *overview);
   std::string missing;
   for (const std::string& item : ctx.format.accountability)
-    if (content::find_word(prose, item) == std::string_view::npos) missing += (missing.empty() ? "“" : "、“") + item + "”";
+    if (!content::mentions_any(report.search_text(), prose, {item})) missing += (missing.empty() ? "“" : "、“") + item + "”";
   if (missing.empty()) return;
   sink.report(overview->heading->range,
               "人民政府的报告应在“总体情况”中说明工作考核、社会评议和责任追究结果情况，未见" + missing +

@@ -47,28 +47,4 @@ const Table* Report::table(std::string_view table_id) const {
   return nullptr;
 }
 
-std::string Report::section_prose(const Section& section) const {
-  std::string prose;
-  // Sub-item lines and paragraph lines, each list in document order as the model is built: merged into document
-  // order in one pass, where sorting took O(n log n) (about 1M instructions a lint for a 5 MB overview).
-  std::vector<ByteRange> item_lines, paragraph_lines;
-  for (size_t k : section.subitems)
-    if (!subitems[k].inline_marker) item_lines.push_back(subitems[k].range);
-  for (size_t p : section.paragraphs)
-    for (const ByteRange line : paragraphs[p].lines) paragraph_lines.push_back(line);
-  std::vector<ByteRange> lines(item_lines.size() + paragraph_lines.size());
-  std::merge(item_lines.begin(), item_lines.end(), paragraph_lines.begin(), paragraph_lines.end(), lines.begin(),
-             [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
-  // Sized once: the overview of a large document is megabytes, and growing the string as it goes copied it over and
-  // over (and touched fresh pages each time) on every keystroke.
-  size_t size = 0;
-  for (const ByteRange line : lines) size += line.size() + 1;
-  prose.reserve(size);
-  for (const ByteRange line : lines) {
-    prose += search_slice(line);
-    prose += '\n';
-  }
-  return prose;
-}
-
 }  // namespace xxgk

@@ -216,27 +216,6 @@ TEST_F(ModelTest, DocumentAppliesTheOptionsYearToItsOneModel) {
   EXPECT_EQ(document.report(configured).year, 2023);
 }
 
-TEST(ModelProseTest, SectionProseIsItsSubheadingAndParagraphLinesInDocumentOrder) {
-  const std::string text =
-      "一、总体情况\n"
-      "导语第一行。\n"
-      "导语第二行。\n"
-      "（一）主动公开。本年度主动公开文件12件。\n"
-      "正文甲。其中一是规范，二是及时。\n"
-      "（二）依申请公开\n"
-      "正文乙。\n"
-      "\n"
-      "正文丙。\n"
-      "二、主动公开政府信息情况\n"
-      "不属于第一部分。\n";
-  const xxgk::Report report = xxgk::build_report(text, {});
-  const xxgk::Section* overview = report.section(1);
-  ASSERT_NE(overview, nullptr);
-  EXPECT_EQ(report.section_prose(*overview),
-            "导语第一行。\n导语第二行。\n（一）主动公开。本年度主动公开文件12件。\n正文甲。其中一是规范，二是及时。\n"
-            "（二）依申请公开\n正文乙。\n正文丙。\n");
-}
-
 TEST(NormalizeTest, FoldsWidthSpacesItemNumbersAndScript) {
   EXPECT_EQ(xxgk::normalize_label("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)"),
             xxgk::normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));

@@ -176,9 +176,6 @@ struct Report {
   const Section* section(int n) const;
   // The first table recognised as `table_id` ("table2" …), or null.
   const Table* table(std::string_view table_id) const;
-  // Text of a section's body (sub-item and paragraph lines joined by '\n'; tables excluded), from search_text(),
-  // for keyword search. Offsets in it are NOT document offsets: to point at a match, search the lines themselves.
-  std::string section_prose(const Section& section) const;
 };
 
 }  // namespace xxgk
