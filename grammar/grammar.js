@@ -87,7 +87,7 @@ module.exports = grammar({
 
     _title_line: $ => seq(optional($._title_marker), $.title),
 
-    _body: $ => seq($._content_block, optional(many1($._block, 8))),
+    _body: $ => seq($._content_block, optional(many1($._block, 16))),
 
     _block: $ => choice(
       $._content_block,
@@ -117,7 +117,7 @@ module.exports = grammar({
 
     paragraph: $ => prec.right(many1($.line, 8)),
 
-    table: $ => prec.right(seq($._table_line, optional(many1($._table_item, 8)))),
+    table: $ => prec.right(seq($._table_line, optional(many1($._table_item, 16)))),
 
     _table_line: $ => choice($.row, $.delimiter_row),
 
