@@ -31,9 +31,9 @@
  * Padding rules (what is *not* inside a node): line terminators (except the
  * one a blank line consists of), leading whitespace of a line (spaces, U+3000,
  * U+00A0, U+FEFF/BOM, ... but not tabs), whitespace between an ATX marker or
- * item number and the following text, whitespace after the last separator of
- * a row of separators only, and whitespace before a line terminator in a
- * heading.
+ * item number and the following text, and whitespace after the last
+ * separator of a row of separators only. Text tokens keep their trailing
+ * whitespace (the model trims it).
  *
  * Incremental parsing: a paragraph or a table ends because of what the *next*
  * line is. Tree-sitter reuses a node unless an edit touches the node or the
