@@ -39,8 +39,9 @@ constexpr RuleDescriptor kDescriptor{
             "（三）政府信息管理。……\n（四）平台建设。……\n（五）监督保障。……",
 };
 
+// The area 依申请公开 (disclosure on application) is covered by an account of applications: "申请" used for the
+// applications themselves, not only inside the procedure's name "依申请公开" ("转发依申请公开办理规范" is not one).
 constexpr std::string_view kOnApplicationArea = "依申请公开";
-// Whether the prose accounts for applications: 申请 other than in 依申请 (the name of the area or of a procedure).
 bool mentions_applications(std::string_view text, const std::vector<ByteRange>& prose) {
   constexpr std::string_view kApplication = "申请";
   constexpr std::string_view kOnApplication = "依申请";
@@ -55,6 +56,8 @@ bool mentions_applications(std::string_view text, const std::vector<ByteRange>& 
   return false;
 }
 
+// The sub-heading titles of section 一: the label of each "（二）依申请公开。……" line up to its first full stop or
+// colon, so that an area named as a sub-heading counts even when its text uses other words.
 std::string subheading_titles(const Report& report, const Section& section) {
   std::string titles;
   for (size_t index : section.subitems) {
