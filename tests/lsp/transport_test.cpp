@@ -89,5 +89,13 @@ TEST(FrameWriterTest, WritesAHeaderAndTheBody) {
   EXPECT_EQ(output.str(), "Content-Length: 11\r\n\r\n{\"a\":\"一\"}");
 }
 
+TEST(FrameWriterTest, WritesABodyInPiecesAsOneMessage) {
+  std::ostringstream output;
+  FrameWriter writer(output);
+  const std::string_view pieces[] = {R"({"a":)", R"("一")", "", "}"};
+  EXPECT_TRUE(writer.write(pieces));
+  EXPECT_EQ(output.str(), "Content-Length: 11\r\n\r\n{\"a\":\"一\"}");
+}
+
 }  // namespace
 }  // namespace xxgk::lsp

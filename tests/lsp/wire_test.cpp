@@ -196,7 +196,9 @@ TEST(WireTest, ForgettingTheTextWritesEverythingAfresh) {
 
 TEST(WireTest, PayloadSplicesSerializedTextIntoItsTree) {
   const std::string items = R"([{"a":1},"x"])";
-  const Payload payload = Payload::serialized(std::make_shared<const std::string>(items))
+  const auto shared_items = std::make_shared<const std::string>(items);
+  const char* const payload_items_data = shared_items->data();
+  const Payload payload = Payload::serialized(shared_items)
                               .placed_in({{"kind", "full"}, {"resultId", "7"}}, {"items"})
                               .placed_in({{"jsonrpc", "2.0"}, {"id", 3}}, {"result"});
   const json expected = {{"jsonrpc", "2.0"},
@@ -204,8 +206,16 @@ TEST(WireTest, PayloadSplicesSerializedTextIntoItsTree) {
                          {"result", {{"kind", "full"}, {"resultId", "7"}, {"items", json::parse(items)}}}};
   EXPECT_EQ(payload.tree(), expected);
   EXPECT_EQ(payload.text(), serialize(expected));
+  // The transport's pieces: the envelope around the shared text, which is not copied.
+  const auto pieces = payload.pieces();
+  EXPECT_EQ(pieces[0], R"({"id":3,"jsonrpc":"2.0","result":{"items":)");
+  EXPECT_EQ(static_cast<const void*>(pieces[1].data()), static_cast<const void*>(payload_items_data));
+  EXPECT_EQ(pieces[1], items);
+  EXPECT_EQ(pieces[2], R"(,"kind":"full","resultId":"7"}})");
   const Payload tree_only = json{{"method", "m"}, {"params", {{"b", 2}}}};
   EXPECT_EQ(tree_only.text(), R"({"method":"m","params":{"b":2}})");
+  EXPECT_EQ(tree_only.pieces()[0], tree_only.text());
+  EXPECT_TRUE(tree_only.pieces()[1].empty() && tree_only.pieces()[2].empty());
   EXPECT_EQ(Payload(json::array({1, 2})).placed_in({{"z", 0}}, {"a", "b"}).text(), R"({"a":{"b":[1,2]},"z":0})");
 }
 

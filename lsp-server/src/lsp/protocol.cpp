@@ -112,22 +112,26 @@ JsonWriter& JsonWriter::raw(std::string_view json_text) {
 
 namespace {
 
-// `tree` serialised with `text` as the value at `path` (where the tree holds a placeholder).
-void write_spliced(JsonWriter& out, const json& tree, std::span<const std::string> path, std::string_view text) {
+// `tree` serialised into `out` (writing to `written`) without its value at `path`, where the tree holds a
+// placeholder; returns the offset in `written` where that value goes.
+size_t write_around_splice(JsonWriter& out, const std::string& written, const json& tree,
+                           std::span<const std::string> path) {
   if (path.empty()) {
-    out.raw(text);
-    return;
+    out.raw("");
+    return written.size();
   }
+  size_t splice_at = 0;
   out.begin_object();
   for (const auto& [name, value] : tree.items()) {
     out.key(name);
     if (name == path.front()) {
-      write_spliced(out, value, path.subspan(1), text);
+      splice_at = write_around_splice(out, written, value, path.subspan(1));
     } else {
       out.raw(serialize(value));
     }
   }
   out.end_object();
+  return splice_at;
 }
 
 }  // namespace
@@ -151,17 +155,28 @@ Payload Payload::placed_in(json outer, std::initializer_list<std::string_view> p
   return placed;
 }
 
+std::array<std::string_view, 3> Payload::pieces() const {
+  if (!envelope_) {
+    std::string envelope;
+    if (spliced_) {
+      JsonWriter out(envelope);
+      splice_at_ = write_around_splice(out, envelope, tree_, path_);
+    } else {
+      envelope = serialize(tree_);
+      splice_at_ = envelope.size();
+    }
+    envelope_ = std::move(envelope);
+  }
+  const std::string_view envelope = *envelope_;
+  return {envelope.substr(0, splice_at_), spliced_ ? std::string_view(*spliced_) : std::string_view(),
+          envelope.substr(splice_at_)};
+}
+
 const std::string& Payload::text() const {
   if (!text_) {
-    if (spliced_) {
-      std::string text;
-      text.reserve(spliced_->size() + 256);  // the envelope around it is short
-      JsonWriter out(text);
-      write_spliced(out, tree_, path_, *spliced_);
-      text_ = std::move(text);
-    } else {
-      text_ = serialize(tree_);
-    }
+    std::string text;
+    for (const std::string_view piece : pieces()) text += piece;
+    text_ = std::move(text);
   }
   return *text_;
 }

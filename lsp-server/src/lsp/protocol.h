@@ -3,6 +3,7 @@
 // encoding negotiated at initialize.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
@@ -83,8 +84,9 @@ class JsonWriter {
 
 // JSON on its way to the client. Usually a tree; a value too costly to build as a tree (a large document's
 // diagnostics) can be held as JSON text already written, at one place inside it, where the tree holds null. The
-// text is shared, not copied: it is megabytes, kept by its writer for the next write. The transport wants the
-// message as text, tests and the fuzzer as a tree: each is made from the other on first use.
+// text is shared, not copied: it is megabytes, kept by its writer for the next write. The transport writes the
+// message as pieces (the envelope around the shared text, and the text itself), so that the megabytes are not copied
+// into one string per message; tests and the fuzzer want it whole, as text or as a tree: each is made on first use.
 class Payload {
  public:
   Payload(json tree = nullptr) : tree_(std::move(tree)) {}  // NOLINT: implicit, most messages are plain trees
@@ -92,6 +94,9 @@ class Payload {
   // This payload as the value at `path` (member names from the top) inside `outer`.
   Payload placed_in(json outer, std::initializer_list<std::string_view> path) &&;
 
+  // The message's text in order: the envelope before the shared text, the shared text, the envelope after it (a
+  // message without shared text is all in the first piece). Valid while the payload lives.
+  std::array<std::string_view, 3> pieces() const;
   const std::string& text() const;
   const json& tree() const;
   operator const json&() const { return tree(); }  // NOLINT: a sink written for trees takes a Payload as well
@@ -100,6 +105,8 @@ class Payload {
   json tree_;
   std::vector<std::string> path_;      // where `spliced_` goes in `tree_`
   std::shared_ptr<const std::string> spliced_;
+  mutable std::optional<std::string> envelope_;  // the text without `spliced_`, which goes at `splice_at_`
+  mutable size_t splice_at_ = 0;
   mutable std::optional<std::string> text_;
   mutable std::optional<json> whole_;  // `tree_` with `spliced_` parsed in
 };

@@ -27,7 +27,7 @@ int run_stdio_server() {
   FrameWriter writer(output);
   int exit_code;
   {
-    Server server([&writer](const Payload& message) { writer.write(message.text()); });
+    Server server([&writer](const Payload& message) { writer.write(message.pieces()); });
     std::atomic<bool> stop{false};
     std::thread reader([&server, &stop] {
       FdStreamBuf input_buffer(STDIN_FILENO, &stop);

@@ -93,11 +93,13 @@ std::optional<Frame> FrameReader::next() {
   return frame;
 }
 
-bool FrameWriter::write(std::string_view body) {
-  const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+bool FrameWriter::write(std::span<const std::string_view> pieces) {
+  size_t length = 0;
+  for (const std::string_view piece : pieces) length += piece.size();
+  const std::string header = "Content-Length: " + std::to_string(length) + "\r\n\r\n";
   std::lock_guard lock(mutex_);
   output_.write(header.data(), static_cast<std::streamsize>(header.size()));
-  output_.write(body.data(), static_cast<std::streamsize>(body.size()));
+  for (const std::string_view piece : pieces) output_.write(piece.data(), static_cast<std::streamsize>(piece.size()));
   output_.flush();
   return static_cast<bool>(output_);
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <ostream>
 #include <streambuf>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,8 +46,9 @@ class FrameReader {
 class FrameWriter {
  public:
   explicit FrameWriter(std::ostream& output) : output_(output) {}
-  // False when the output is gone (the client closed its end).
-  bool write(std::string_view body);
+  // Writes one message whose body is `pieces` in order. False when the output is gone (the client closed its end).
+  bool write(std::span<const std::string_view> pieces);
+  bool write(std::string_view body) { return write(std::span<const std::string_view>(&body, 1)); }
 
  private:
   std::mutex mutex_;
