@@ -230,7 +230,11 @@ std::shared_ptr<const std::string> DiagnosticsOnWire::write(const std::vector<Di
   if (!spare_ || spare_.use_count() > 1) spare_ = std::make_shared<std::string>();
   std::string& out = *spare_;
   out.clear();
-  out.reserve(text_->size());
+  // Room to grow a little: this write is usually the same size as the last or a few bytes longer (a version number
+  // that gains a digit is written in every diagnostic), and outgrowing the buffer would copy megabytes into new
+  // memory. The buffer grows only when it lacks that room, and then with room to spare.
+  const size_t expected = text_->size();
+  if (out.capacity() < expected + expected / 64) out.reserve(expected + expected / 8);
   PositionCursor positions(wire.lines, wire.encoding);
   // Both lists are in document order, and moving by edits keeps that order: a diagnostic can only be one of the
   // previous ones after the last one reused.
