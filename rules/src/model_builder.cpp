@@ -331,26 +331,32 @@ class TraditionalOnly {
   std::array<uint64_t, 0x10000 / 64> bits_{};
 };
 
-// Whether the text uses Traditional characters at all: a quick scan for common Traditional-only characters, so that
-// the costly transliteration runs only on reports that need it. A character is three bytes, a lead byte 0xE0..0xEF
-// and two continuation bytes; other bytes are stepped over one at a time.
-bool looks_traditional(std::string_view text) {
+}  // namespace
+
+// A quick scan for common Traditional-only characters, so that the costly transliteration runs only on reports that
+// need it. A character is three bytes, a lead byte 0xE0..0xEF and two continuation bytes; other bytes, including
+// those of a broken sequence, are stepped over one at a time. So the characters found do not depend on where the
+// scan starts, as long as that is not inside a character: a scan of the lines an edit touched finds what a scan of
+// the whole text finds there.
+size_t find_traditional(std::string_view text, size_t begin, size_t end) {
   static constexpr TraditionalOnly kTraditionalOnly;
   auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
-  if (text.size() < 3) return false;
-  const char* const last = text.data() + text.size() - 3;  // the last place a character of three bytes starts
-  for (const char* p = text.data(); p <= last;) {
+  end = std::min(end, text.size());
+  if (end < 3 || begin > end - 3) return std::string_view::npos;
+  const char* const last = text.data() + end - 3;  // the last place a character of three bytes starts
+  for (const char* p = text.data() + begin; p <= last;) {
     const unsigned char lead = static_cast<unsigned char>(*p);
-    if (lead < 0xE0 || lead >= 0xF0) {
+    if (lead < 0xE0 || lead >= 0xF0 || !continuation(p[1]) || !continuation(p[2])) {
       ++p;
       continue;
     }
-    if (kTraditionalOnly.block(p) != 0 && continuation(p[1]) && continuation(p[2]) && kTraditionalOnly.at(p))
-      return true;
+    if (kTraditionalOnly.block(p) != 0 && kTraditionalOnly.at(p)) return static_cast<size_t>(p - text.data());
     p += 3;
   }
-  return false;
+  return std::string_view::npos;
 }
+
+namespace {
 
 // The year of a statistics period's start ("2022年1月1日", spaces allowed) in `text`: the reporting year of a report
 // without a title.
@@ -398,12 +404,12 @@ void merge_split_tables(Report& report) {
 }  // namespace
 
 Report build_report_from_tree(std::string_view text, TSNode root, const FormatDefinition& format,
-                              const LintOptions& options) {
+                              const LintOptions& options, bool traditional) {
   const GrammarSymbols& symbols = GrammarSymbols::get();
   Report report;
   report.text = text;
   report.format = &format;
-  if (looks_traditional(text)) report.simplified = to_simplified_same_length(text);
+  if (traditional) report.simplified = to_simplified_same_length(text);
   const std::string_view search = report.search_text();
 
   std::vector<size_t> heading_of_table;

@@ -13,7 +13,14 @@
 
 namespace xxgk {
 
+// Where the first character of text[begin, end) that only Traditional script uses (開 與 資 報 …) starts, or npos.
+// `begin` must be where a character starts.
+size_t find_traditional(std::string_view text, size_t begin = 0, size_t end = std::string_view::npos);
+
+// `traditional`: whether `text` has such a character (find_traditional(text) != npos), which a caller that keeps
+// the answer from one edit to the next knows without reading the whole text again. The model's search text is then
+// `text` turned Simplified.
 Report build_report_from_tree(std::string_view text, TSNode root, const FormatDefinition& format,
-                              const LintOptions& options);
+                              const LintOptions& options, bool traditional);
 
 }  // namespace xxgk
