@@ -1,6 +1,5 @@
 // S106 heading-numbering: a section heading carries another section's numeral, or sub-items skip or repeat a number.
 #include <algorithm>
-#include <map>
 #include <optional>
 
 #include "structure_util.h"
@@ -151,19 +150,30 @@ size_t enumeration_scope(const Report& report, size_t offset) {
 
 void check_subitems(const CheckContext& ctx, DiagnosticSink& sink) {
   const Report& report = ctx.report;
+  std::vector<Marker> subheadings, inline_list;
   for (const Section& section : report.sections) {
-    std::vector<Marker> subheadings;
-    std::map<size_t, std::vector<Marker>> inline_lists;  // per paragraph (or line), in text order
+    subheadings.clear();
+    // The model lists the inline markers of a paragraph (or line) one after the other, in text order: a list ends
+    // where the next marker's scope differs.
+    size_t list_scope = 0;
+    inline_list.clear();
     for (size_t index : section.subitems) {
       const SubItem& item = report.subitems[index];
       const Marker marker{&item, structure::subitem_numeral(report.text, item)};
-      if (item.inline_marker)
-        inline_lists[enumeration_scope(report, item.number.begin)].push_back(marker);
-      else
+      if (!item.inline_marker) {
         subheadings.push_back(marker);
+        continue;
+      }
+      const size_t scope = enumeration_scope(report, item.number.begin);
+      if (!inline_list.empty() && scope != list_scope) {
+        check_sequence(report.text, inline_list, sink);
+        inline_list.clear();
+      }
+      list_scope = scope;
+      inline_list.push_back(marker);
     }
+    check_sequence(report.text, inline_list, sink);
     check_sequence(report.text, subheadings, sink);
-    for (const auto& [scope, markers] : inline_lists) check_sequence(report.text, markers, sink);
   }
 }
 
