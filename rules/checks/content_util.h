@@ -6,6 +6,7 @@
 // Report::text), so that keywords written in Simplified match reports copied from a 繁體 page.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -14,6 +15,10 @@
 #include <vector>
 
 #include "xxgk/rule.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace xxgk::content {
 
@@ -31,30 +36,36 @@ bool is_han(char32_t c);
 // Chinese prose punctuation: CJK symbols (U+3000–303F), full-width forms of punctuation, curly quotes, ……, ——.
 bool is_chinese_punctuation(char32_t c);
 bool is_ascii_alnum(char32_t c);
-// The first byte in [pos, end) that is ASCII and `wanted`, or `end`. Chinese text is skipped eight bytes at a time:
-// every byte of a CJK character has the high bit set (and an ASCII byte is always a character of its own).
+// The first byte in [pos, end) that is ASCII and `wanted`, or `end`. Chinese text is skipped a block at a time
+// (sixteen bytes with SSE2, else eight): every byte of a CJK character has the high bit set, and an ASCII byte is
+// always a character of its own, so only a block's ASCII bytes are tested.
 template <typename Wanted>
 size_t find_ascii_byte(std::string_view text, size_t pos, size_t end, Wanted wanted) {
-  constexpr uint64_t kHighBits = 0x8080808080808080;
-  const size_t begin = pos;
-  const auto all_high = [&](size_t at) {
+#if defined(__SSE2__)
+  constexpr size_t kBlock = 16, kBitsPerByte = 1;
+  // Bit i set when byte i of the block is ASCII.
+  const auto ascii_bytes = [&](size_t at) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    return ~static_cast<uint32_t>(_mm_movemask_epi8(block)) & 0xFFFFu;
+  };
+#else
+  constexpr size_t kBlock = 8, kBitsPerByte = 8;
+  // Bit 8i + 7 set when byte i of the block is ASCII.
+  const auto ascii_bytes = [&](size_t at) {
     uint64_t block = 0;
     std::memcpy(&block, text.data() + at, sizeof block);
-    return (block & kHighBits) == kHighBits;
+    if constexpr (std::endian::native == std::endian::big) block = __builtin_bswap64(block);
+    return ~block & 0x8080808080808080;
   };
-  while (pos < end) {
-    if (pos + sizeof(uint64_t) <= end) {
-      if (all_high(pos)) {
-        pos += sizeof(uint64_t);
-        continue;
-      }
-    } else if (end - begin >= sizeof(uint64_t) && all_high(end - sizeof(uint64_t))) {
-      return end;  // the last eight bytes, which hold the rest
+#endif
+  for (; pos + kBlock <= end; pos += kBlock) {
+    for (auto ascii = ascii_bytes(pos); ascii != 0; ascii &= ascii - 1) {
+      const size_t at = pos + static_cast<size_t>(std::countr_zero(ascii)) / kBitsPerByte;
+      if (wanted(text[at])) return at;
     }
-    const char c = text[pos];
-    if (static_cast<unsigned char>(c) < 0x80 && wanted(c)) return pos;
-    ++pos;
   }
+  for (; pos < end; ++pos)
+    if (static_cast<unsigned char>(text[pos]) < 0x80 && wanted(text[pos])) return pos;
   return end;
 }
 
