@@ -134,6 +134,19 @@ std::optional<ptrdiff_t> DiagnosticsOnWire::moved_by(const Diagnostic& previous,
 void DiagnosticsOnWire::copy_moved(Entry& entry, std::string& out, int64_t version, ptrdiff_t lines) const {
   const size_t begin = out.size();
   const std::string& from = *text_;
+  // Usually (a keystroke within a line) only the version changes, and it has as many digits as before: the text is
+  // copied whole and the version overwritten where it stands, every other number and offset staying as it was.
+  if (lines == 0 && decimal_length(version) == decimal_length(version_)) {
+    out.append(from, entry.begin, entry.end - entry.begin);
+    for (const Hole& hole : entry.holes) {
+      if (!hole.version) continue;
+      char* const at = out.data() + begin + hole.offset;
+      std::to_chars(at, at + decimal_length(version), version);
+    }
+    entry.begin = begin;
+    entry.end = out.size();
+    return;
+  }
   size_t copied = entry.begin;  // in `from`
   for (Hole& hole : entry.holes) {
     const size_t at = entry.begin + hole.offset;
