@@ -340,13 +340,18 @@ class TraditionalOnly {
 // the whole text finds there.
 size_t find_traditional(std::string_view text, size_t begin, size_t end) {
   static constexpr TraditionalOnly kTraditionalOnly;
-  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  // Whether the two bytes after `p` are continuation bytes, tested together.
+  auto continued = [](const char* p) {
+    uint16_t next = 0;
+    std::memcpy(&next, p + 1, sizeof next);
+    return (next & 0xC0C0u) == 0x8080u;
+  };
   end = std::min(end, text.size());
   if (end < 3 || begin > end - 3) return std::string_view::npos;
   const char* const last = text.data() + end - 3;  // the last place a character of three bytes starts
   for (const char* p = text.data() + begin; p <= last;) {
     const unsigned char lead = static_cast<unsigned char>(*p);
-    if (lead < 0xE0 || lead >= 0xF0 || !continuation(p[1]) || !continuation(p[2])) {
+    if (lead < 0xE0 || lead >= 0xF0 || !continued(p)) {
       ++p;
       continue;
     }
