@@ -290,15 +290,50 @@ std::optional<Number> parse_chinese(std::string_view text, size_t pos) {
 
 }  // namespace
 
+namespace {
+
+#if defined(__SSE2__)
+// The first place in [p, end - 1) where the bytes `first` and `second` stand one after the other, or `end`. Sixteen
+// places at a time: a pair of given bytes is rare in any text (which a single byte of Chinese text is not: the last
+// byte of a character recurs every few dozen bytes), so nearly every block is settled by one test.
+const char* find_byte_pair(const char* p, const char* end, char first, char second) {
+  const __m128i firsts = _mm_set1_epi8(first), seconds = _mm_set1_epi8(second);
+  for (; end - p >= 17; p += 16) {
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const auto pairs = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, firsts), _mm_cmpeq_epi8(next, seconds))));
+    if (pairs != 0) return p + std::countr_zero(pairs);
+  }
+  for (; end - p >= 2; ++p)
+    if (p[0] == first && p[1] == second) return p;
+  return end;
+}
+#endif
+
+}  // namespace
+
 size_t find_word(std::string_view text, std::string_view word, size_t from) {
   if (from > text.size()) return std::string_view::npos;
   if (word.empty()) return from;
-  // memchr for the word's last byte, a continuation byte that ends one CJK character in sixty-four, then a
-  // comparison. (memmem prepares a shift table on every call: too costly for the many short searches of the rules.)
-  // The byte before the last is compared before the rest: a continuation byte is also the middle byte of other
-  // characters, and that one test settles most of the places memchr stops at.
+  if (text.size() - from < word.size()) return std::string_view::npos;
   const size_t before_last = word.size() - 1;
   const char* const end = text.data() + text.size();
+#if defined(__SSE2__)
+  // Candidates are the places of the word's last two bytes; the rest of the word is compared there.
+  if (before_last > 0) {
+    for (const char* p = text.data() + from + before_last - 1; end - p >= 2; ++p) {
+      p = find_byte_pair(p, end, word[before_last - 1], word.back());
+      if (end - p < 2) break;
+      if (std::memcmp(p + 1 - before_last, word.data(), before_last - 1) == 0)
+        return static_cast<size_t>(p + 1 - before_last - text.data());
+    }
+    return std::string_view::npos;
+  }
+#endif
+  // memchr for the word's last byte, then a comparison. (memmem prepares a shift table on every call: too costly for
+  // the many short searches of the rules.) The byte before the last is compared before the rest: a continuation
+  // byte is also the middle byte of other characters, and that one test settles most of the places memchr stops at.
   for (const char* p = text.data() + from + before_last; p < end; ++p) {
     p = static_cast<const char*>(std::memchr(p, word.back(), static_cast<size_t>(end - p)));
     if (!p) break;
