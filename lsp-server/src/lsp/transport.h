@@ -8,8 +8,8 @@
 #include <mutex>
 #include <optional>
 #include <ostream>
-#include <streambuf>
 #include <span>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
