@@ -131,17 +131,18 @@ std::optional<ptrdiff_t> DiagnosticsOnWire::moved_by(const Diagnostic& previous,
   return all_moved ? lines : std::nullopt;
 }
 
-void DiagnosticsOnWire::copy_moved(Entry& entry, std::string& out, int64_t version, ptrdiff_t lines) const {
+void DiagnosticsOnWire::copy_moved(Entry& entry, std::string& out, int64_t version, ptrdiff_t lines,
+                                   bool version_same_width) const {
   const size_t begin = out.size();
   const std::string& from = *text_;
   // Usually (a keystroke within a line) only the version changes, and it has as many digits as before: the text is
-  // copied whole and the version overwritten where it stands, every other number and offset staying as it was.
-  if (lines == 0 && decimal_length(version) == decimal_length(version_)) {
+  // copied whole and the version overwritten where it stands (exactly its old digits), every other number and offset
+  // staying as it was.
+  if (lines == 0 && version_same_width) {
     out.append(from, entry.begin, entry.end - entry.begin);
     for (const Hole& hole : entry.holes) {
       if (!hole.version) continue;
-      char* const at = out.data() + begin + hole.offset;
-      std::to_chars(at, at + decimal_length(version), version);
+      std::to_chars(out.data() + begin + hole.offset, out.data() + out.size(), version);
     }
     entry.begin = begin;
     entry.end = out.size();
@@ -253,6 +254,7 @@ std::shared_ptr<const std::string> DiagnosticsOnWire::write(const std::vector<Di
   // previous ones after the last one reused.
   size_t next = 0;
   reused_ = 0;
+  const bool version_same_width = decimal_length(version) == decimal_length(version_);
   out += '[';
   for (const Diagnostic& diagnostic : diagnostics) {
     if (!entries_.empty()) out += ',';
@@ -269,7 +271,7 @@ std::shared_ptr<const std::string> DiagnosticsOnWire::write(const std::vector<Di
         before = now;
         return true;
       });
-      copy_moved(entry, out, version, *lines);
+      copy_moved(entry, out, version, *lines, version_same_width);
       ++reused_;
     } else {
       entries_.push_back(write_fresh(diagnostic, out, positions, uri, version, related_information));

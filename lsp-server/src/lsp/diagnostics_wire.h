@@ -67,8 +67,8 @@ class DiagnosticsOnWire {
   // write: the same but for its offsets, which all lie on lines no edit touched and all moved by as many lines.
   std::optional<ptrdiff_t> moved_by(const Diagnostic& previous, const Diagnostic& current) const;
   // Appends `entry` (its text in the last write) to `out` with `version` and its line numbers moved by `lines`, and
-  // makes it describe the copy.
-  void copy_moved(Entry& entry, std::string& out, int64_t version, ptrdiff_t lines) const;
+  // makes it describe the copy. `version_same_width`: `version` has as many digits as the last write's.
+  void copy_moved(Entry& entry, std::string& out, int64_t version, ptrdiff_t lines, bool version_same_width) const;
   // Appends `diagnostic` to `out` written afresh, with its positions from `positions`.
   static Entry write_fresh(const Diagnostic& diagnostic, std::string& out, PositionCursor& positions,
                            const std::string& uri, int64_t version, bool related_information);
