@@ -63,6 +63,18 @@ else()
   target_link_libraries(xxgk_icu_uc INTERFACE ICU::uc)
 endif()
 
+# Readers of published reports. Gumbo (web pages) is linked from its static archive, which Debian ships, so that the
+# static executable reads HTML too.
+find_path(XXGK_GUMBO_INCLUDE_DIR gumbo.h)
+find_library(XXGK_GUMBO_LIBRARY NAMES libgumbo.a gumbo)
+if(XXGK_GUMBO_INCLUDE_DIR AND XXGK_GUMBO_LIBRARY)
+  set(xxgk_gumbo_found TRUE)
+endif()
+xxgk_require_package(xxgk_gumbo_found libgumbo-dev "the Gumbo HTML5 parser (web-page reports)")
+add_library(xxgk::gumbo UNKNOWN IMPORTED)
+set_target_properties(xxgk::gumbo PROPERTIES IMPORTED_LOCATION ${XXGK_GUMBO_LIBRARY}
+                                             INTERFACE_INCLUDE_DIRECTORIES ${XXGK_GUMBO_INCLUDE_DIR})
+
 find_package(Threads REQUIRED)
 
 if(XXGK_BUILD_TESTS)

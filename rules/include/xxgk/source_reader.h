@@ -1,0 +1,95 @@
+// Reports as they are published (web pages, Word documents, PDF files) read into the text the grammar reads: one
+// paragraph per line, tables as tab-separated rows on the grid the format's tables have, headings as lines. A source
+// map leads every byte of that text back to where it stands in the original, so that every rule runs unchanged on
+// the text and every diagnostic is then moved to the source. No I/O: readers take bytes and return text and map.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xxgk/diagnostic.h"
+#include "xxgk/options.h"
+
+namespace xxgk {
+
+// The formats a report is read from. Text covers plain text and Markdown (read by the grammar directly).
+enum class SourceFormat { Text, Html, Docx, Pdf };
+
+// The format a file name's extension names (case-insensitive): .html/.htm, .docx, .pdf; Text for anything else.
+SourceFormat source_format_of(std::string_view file_name);
+// "HTML", "DOCX", "PDF", "text".
+std::string_view source_format_name(SourceFormat format);
+
+// Where a piece of a Word or PDF document stands, in words a user can look up in the document. HTML has none: its
+// diagnostics carry byte ranges into the page's source (line:column).
+struct SourceLocation {
+  enum class Kind { None, Paragraph, TableCell, PageLine };
+  Kind kind = Kind::None;
+  uint32_t paragraph = 0;  // Paragraph: 1-based paragraph of the document body
+  uint32_t table = 0;      // TableCell: 1-based table, row and column (grid columns, merged cells counted)
+  uint32_t row = 0;
+  uint32_t column = 0;
+  uint32_t page = 0;       // PageLine: 1-based page and line on the page
+  uint32_t line = 0;
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+// "第3段", "表三 第14行 第3列", "第2页 第17行".
+std::string describe_location(const SourceLocation& location);
+
+// One run of the report text and where it came from: bytes [text_begin, text_end) of the text are bytes
+// [source_begin, source_end) of the source (byte for byte when both have the same length; otherwise the run is one
+// unit, such as an entity "&nbsp;" read as a space).
+struct SourceSpan {
+  size_t text_begin = 0;
+  size_t text_end = 0;
+  size_t source_begin = 0;
+  size_t source_end = 0;
+  SourceLocation location;
+};
+
+// A document read from its source format.
+struct SourceDocument {
+  SourceFormat format = SourceFormat::Text;
+  std::string text;               // the report as the grammar reads it
+  std::string source;             // HTML: the page decoded to UTF-8 (line:column refer to it); empty for DOCX/PDF
+  std::string source_encoding;    // HTML: the character set the page was decoded from ("UTF-8", "GB18030")
+  std::vector<SourceSpan> spans;  // sorted by text_begin, not overlapping; bytes between spans were added by the
+                                  // reader (line breaks, tabs between cells)
+  // A finding about the source itself rather than the report (a PDF without a text layer), given as the message of
+  // one diagnostic at its start.
+  std::optional<std::string> source_note;
+};
+
+// A source that cannot be read: not the format its name says, corrupt, encrypted, too large once unpacked.
+class SourceReadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads a web page (a whole page or a fragment of one): finds the report's body, leaves out page chrome, expands
+// merged table cells onto the grid, decodes the character set (UTF-8, GBK/GB2312/GB18030 declared or detected).
+SourceDocument read_html(std::string_view bytes);
+
+// Reads a document in `format` (Html; Docx and Pdf when built with their readers). Throws SourceReadError.
+SourceDocument read_source(SourceFormat format, std::string_view bytes);
+
+// A diagnostic moved to the source: its ranges (and its related information's) point into `SourceDocument::source`
+// for HTML and into `SourceDocument::text` otherwise, with `location` naming the place for DOCX and PDF.
+struct SourceDiagnostic {
+  Diagnostic diagnostic;  // without fixes: the source is not rewritten
+  SourceLocation location;
+};
+
+// Lints the document's text and moves each diagnostic to the source. Sorted by position.
+std::vector<SourceDiagnostic> lint_source(const SourceDocument& document, const LintOptions& options);
+
+// The source position of a text range's start and end, through `spans` (exposed for tests and the language server).
+ByteRange map_to_source(const SourceDocument& document, ByteRange text_range);
+SourceLocation location_of(const SourceDocument& document, size_t text_offset);
+
+}  // namespace xxgk
