@@ -20,9 +20,11 @@ using readers::Fragment;
 using readers::ReportTextBuilder;
 using readers::SpannedCell;
 
-// Pages hold a few thousand tags. Far more is not a report and would make the tree (and its recursive walks) deep.
+// Pages hold a few thousand tags nested a few dozen deep. The parser's time grows with the number of tags times their
+// nesting (100,000 nested <div> take it a minute), so a page far beyond these bounds is refused before parsing.
 constexpr size_t kMaxTags = 400'000;
-constexpr int kMaxDepth = 400;
+constexpr size_t kMaxNesting = 2'000;
+constexpr int kMaxDepth = 400;  // the reader's own walks stop here
 
 struct OutputDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
@@ -63,6 +65,40 @@ std::pair<std::string, std::string> decode_page(std::string_view bytes) {
   return {std::string(bytes), "UTF-8"};
 }
 
+// How deep the page's elements nest at most, counted from the tags as written: an element the parser closes by
+// itself (p, li, td, tr…) or that has no content (br, img…) does not nest; script and style contents are skipped.
+size_t nesting_estimate(std::string_view page) {
+  static constexpr std::string_view kFlat[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd", "thead", "tbody",
+                                               "tfoot", "br", "img", "meta", "link", "input", "hr", "col", "area",
+                                               "base", "wbr", "source", "param", "embed", "track", "colgroup"};
+  size_t depth = 0, deepest = 0;
+  for (size_t at = page.find('<'); at != std::string_view::npos; at = page.find('<', at + 1)) {
+    const bool closing = at + 1 < page.size() && page[at + 1] == '/';
+    size_t name_begin = at + (closing ? 2 : 1), name_end = name_begin;
+    while (name_end < page.size() && std::isalnum(static_cast<unsigned char>(page[name_end]))) ++name_end;
+    if (name_end == name_begin) continue;
+    const std::string name = ascii_lower(page.substr(name_begin, name_end - name_begin));
+    if (std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat)) continue;
+    if (closing) {
+      depth -= depth > 0 ? 1 : 0;
+      continue;
+    }
+    const size_t tag_end = page.find('>', name_end);
+    if (tag_end == std::string_view::npos) break;
+    if (page[tag_end - 1] == '/') continue;
+    if (name == "script" || name == "style") {
+      size_t content_end = page.find("</", tag_end);
+      while (content_end != std::string_view::npos && ascii_lower(page.substr(content_end + 2, name.size())) != name)
+        content_end = page.find("</", content_end + 2);
+      if (content_end == std::string_view::npos) break;
+      at = content_end;  // its closing tag is passed over, as its opening tag was not counted
+      continue;
+    }
+    deepest = std::max(deepest, ++depth);
+  }
+  return deepest;
+}
+
 bool is_skipped_tag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
@@ -96,6 +132,17 @@ bool is_block_tag(GumboTag tag) {
 // ("本报告根据《中华人民共和国政府信息公开条例》…").
 bool looks_like_title(std::string_view line) {
   return line.find("报告") != std::string_view::npos && line.size() <= 200 && line.find("。") == std::string_view::npos;
+}
+
+// Elements that hold a page's parts, one of which is the report's body (not a paragraph or a table row).
+bool is_container_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_HTML:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool is_text_node(const GumboNode* node) {
@@ -203,12 +250,12 @@ class HtmlReader {
     size_t sum = 0;
     const GumboVector& children = children_of(node);
     for (unsigned i = 0; i < children.length; ++i) sum += heading_marks(child(children, i), depth + 1, counts);
-    if (node->type == GUMBO_NODE_ELEMENT) counts.emplace_back(node, sum);
+    if (node->type == GUMBO_NODE_ELEMENT && is_container_tag(node->v.element.tag)) counts.emplace_back(node, sum);
     return sum;
   }
 
-  // The report's body: the deepest element holding every heading-like line of the page (navigation, search boxes and
-  // footers hold none), or the page's <body> when there is none.
+  // The report's body: the deepest container holding every heading-like line of the page (navigation, search boxes
+  // and footers hold none), or the whole page when there is none.
   static const GumboNode* report_body(const GumboNode* root) {
     std::vector<std::pair<const GumboNode*, size_t>> counts;  // post-order: children before their parents
     const size_t total = heading_marks(root, 0, counts);
@@ -373,12 +420,15 @@ SourceDocument read_html(std::string_view bytes) {
   document.source_encoding = std::move(charset);
   if (static_cast<size_t>(std::count(document.source.begin(), document.source.end(), '<')) > kMaxTags)
     throw SourceReadError("网页标签过多，不是年度报告 (far too many tags for a report page)");
+  if (nesting_estimate(document.source) > kMaxNesting)
+    throw SourceReadError("网页元素嵌套过深，不是年度报告 (elements nested far too deep for a report page)");
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&options, document.source.data(), document.source.size()));
   if (!output) throw SourceReadError("网页无法解析 (the page could not be parsed)");
   HtmlReader(document.source.data(), document).read(output->document);
+  if (!document.text.empty()) document.text += '\n';
   return document;
 }
 
