@@ -72,7 +72,7 @@ class SourceReadError : public std::runtime_error {
 };
 
 // Reads a web page (a whole page or a fragment of one): finds the report's body, leaves out page chrome, expands
-// merged table cells onto the grid, decodes the character set (UTF-8, GBK/GB2312/GB18030 declared or detected).
+// merged table cells onto the grid, decodes the character set (UTF-8, else GBK/GB2312/GB18030).
 SourceDocument read_html(std::string_view bytes);
 
 // Reads a document in `format` (Html; Docx and Pdf when built with their readers). Throws SourceReadError.
@@ -87,6 +87,10 @@ struct SourceDiagnostic {
 
 // Lints the document's text and moves each diagnostic to the source. Sorted by position.
 std::vector<SourceDiagnostic> lint_source(const SourceDocument& document, const LintOptions& options);
+
+// The language server's entry: the diagnostics of a web page given as UTF-8 (an editor's buffer), ranges into
+// `page`; none when the page cannot be read, or when `reports_only` and its text does not look like a report.
+std::vector<Diagnostic> lint_page(std::string_view page, const LintOptions& options, bool reports_only);
 
 // The source position of a text range's start and end, through `spans` (exposed for tests and the language server).
 ByteRange map_to_source(const SourceDocument& document, ByteRange text_range);

@@ -37,30 +37,12 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
-// The character set a page declares in its first bytes (<meta charset=…> or <meta http-equiv … charset=…>), lower
-// case, or "".
-std::string declared_charset(std::string_view bytes) {
-  const std::string head = ascii_lower(bytes.substr(0, 4096));
-  for (size_t at = head.find("charset"); at != std::string::npos; at = head.find("charset", at + 7)) {
-    size_t i = at + 7;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\'')) ++i;
-    size_t end = i;
-    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
-                                 head[end] == '_'))
-      ++end;
-    if (end > i) return head.substr(i, end - i);
-  }
-  return "";
-}
-
-// The page as UTF-8 and the charset it was read from. GBK and GB2312 are read as GB18030, their superset. A page that
-// declares nothing (or UTF-8) but is not UTF-8 is tried as GB18030, as older government sites serve it; bytes valid
-// in neither are left to the parser, which reads them as U+FFFD.
+// The page as UTF-8 and the charset it was read from. A page that is valid UTF-8 is read as UTF-8 whatever its <meta>
+// says (GBK text is practically never valid UTF-8, while pages converted to UTF-8 often keep a stale charset=gb2312,
+// and an editor's buffer is UTF-8 already); any other page is read as GB18030, the superset of the GBK and GB2312
+// that older government sites serve. Bytes valid in neither are left to the parser, which reads them as U+FFFD.
 std::pair<std::string, std::string> decode_page(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) return {std::string(bytes.substr(3)), "UTF-8"};
-  const std::string charset = declared_charset(bytes);
-  const bool gb = charset == "gbk" || charset == "gb2312" || charset == "gb18030" || charset == "x-gbk";
-  if (!gb && is_valid_utf8(bytes)) return {std::string(bytes), "UTF-8"};
+  if (is_valid_utf8(bytes)) return {std::string(bytes), "UTF-8"};
   if (std::optional<std::string> text = convert_to_utf8("GB18030", bytes)) return {std::move(*text), "GB18030"};
   return {std::string(bytes), "UTF-8"};
 }
@@ -424,8 +406,10 @@ SourceDocument read_html(std::string_view bytes) {
     throw SourceReadError("网页元素嵌套过深，不是年度报告 (elements nested far too deep for a report page)");
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
+  // A byte order mark stays in the source (so that offsets are those of the editor's buffer) but is not parsed.
+  const size_t bom = std::string_view(document.source).starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::unique_ptr<GumboOutput, OutputDeleter> output(
-      gumbo_parse_with_options(&options, document.source.data(), document.source.size()));
+      gumbo_parse_with_options(&options, document.source.data() + bom, document.source.size() - bom));
   if (!output) throw SourceReadError("网页无法解析 (the page could not be parsed)");
   HtmlReader(document.source.data(), document).read(output->document);
   if (!document.text.empty()) document.text += '\n';

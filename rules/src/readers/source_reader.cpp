@@ -133,4 +133,17 @@ std::vector<SourceDiagnostic> lint_source(const SourceDocument& document, const 
   return moved;
 }
 
+std::vector<Diagnostic> lint_page(std::string_view page, const LintOptions& options, bool reports_only) {
+  SourceDocument document;
+  try {
+    document = read_html(page);
+  } catch (const SourceReadError&) {
+    return {};
+  }
+  if (reports_only && !Document(document.text).looks_like_report()) return {};
+  std::vector<Diagnostic> diagnostics;
+  for (SourceDiagnostic& entry : lint_source(document, options)) diagnostics.push_back(std::move(entry.diagnostic));
+  return diagnostics;
+}
+
 }  // namespace xxgk
