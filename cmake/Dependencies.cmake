@@ -75,6 +75,36 @@ add_library(xxgk::gumbo UNKNOWN IMPORTED)
 set_target_properties(xxgk::gumbo PROPERTIES IMPORTED_LOCATION ${XXGK_GUMBO_LIBRARY}
                                              INTERFACE_INCLUDE_DIRECTORIES ${XXGK_GUMBO_INCLUDE_DIR})
 
+# Word documents: pugixml reads the XML, zlib inflates the ZIP container (read by the core itself, as Debian ships no
+# static libzip). Both from their static archives, for the static executable.
+find_path(XXGK_PUGIXML_INCLUDE_DIR pugixml.hpp)
+find_library(XXGK_PUGIXML_LIBRARY NAMES libpugixml.a pugixml)
+if(XXGK_PUGIXML_INCLUDE_DIR AND XXGK_PUGIXML_LIBRARY)
+  set(xxgk_pugixml_found TRUE)
+endif()
+xxgk_require_package(xxgk_pugixml_found libpugixml-dev "pugixml (Word documents)")
+add_library(xxgk::pugixml UNKNOWN IMPORTED)
+set_target_properties(xxgk::pugixml PROPERTIES IMPORTED_LOCATION ${XXGK_PUGIXML_LIBRARY}
+                                               INTERFACE_INCLUDE_DIRECTORIES ${XXGK_PUGIXML_INCLUDE_DIR})
+find_path(XXGK_ZLIB_INCLUDE_DIR zlib.h)
+find_library(XXGK_ZLIB_LIBRARY NAMES libz.a z)
+if(XXGK_ZLIB_INCLUDE_DIR AND XXGK_ZLIB_LIBRARY)
+  set(xxgk_zlib_found TRUE)
+endif()
+xxgk_require_package(xxgk_zlib_found zlib1g-dev "zlib (the ZIP container of Word documents)")
+add_library(xxgk::zlib UNKNOWN IMPORTED)
+set_target_properties(xxgk::zlib PROPERTIES IMPORTED_LOCATION ${XXGK_ZLIB_LIBRARY}
+                                            INTERFACE_INCLUDE_DIRECTORIES ${XXGK_ZLIB_INCLUDE_DIR})
+
+# PDF files: poppler-cpp, which Debian ships as a shared library only. The static executable therefore has no PDF
+# reader (it says so for a .pdf); every other target (tests, benchmarks, a -DXXGK_STATIC_EXECUTABLE=OFF build) reads
+# PDF. xxgk::pdf_reader picks per target, like xxgk::icu_uc below.
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(XXGK_POPPLER_CPP QUIET IMPORTED_TARGET poppler-cpp)
+endif()
+xxgk_require_package(XXGK_POPPLER_CPP_FOUND libpoppler-cpp-dev "poppler-cpp (PDF files)")
+
 find_package(Threads REQUIRED)
 
 if(XXGK_BUILD_TESTS)

@@ -60,9 +60,6 @@ struct SourceDocument {
   std::string source_encoding;    // HTML: the character set the page was decoded from ("UTF-8", "GB18030")
   std::vector<SourceSpan> spans;  // sorted by text_begin, not overlapping; bytes between spans were added by the
                                   // reader (line breaks, tabs between cells)
-  // A finding about the source itself rather than the report (a PDF without a text layer), given as the message of
-  // one diagnostic at its start.
-  std::optional<std::string> source_note;
 };
 
 // A source that cannot be read: not the format its name says, corrupt, encrypted, too large once unpacked.
@@ -75,7 +72,26 @@ class SourceReadError : public std::runtime_error {
 // merged table cells onto the grid, decodes the character set (UTF-8, else GBK/GB2312/GB18030).
 SourceDocument read_html(std::string_view bytes);
 
-// Reads a document in `format` (Html; Docx and Pdf when built with their readers). Throws SourceReadError.
+// Reads a Word document (.docx): body paragraphs with Word's list numbers, tables onto their grid. Each diagnostic's
+// place is a paragraph index or a table's row and column.
+SourceDocument read_docx(std::string_view bytes);
+
+// Reads a PDF file's text layer, rebuilding lines and table rows from the positions of its text boxes. A PDF without
+// text (scanned pages), an encrypted or a broken one throws SourceReadError saying so. Only in builds with poppler
+// (the static executable has none: Debian ships no static poppler); elsewhere it throws SourceReadError saying so.
+SourceDocument read_pdf(std::string_view bytes);
+
+// A word of a PDF page's text layer and its box, in points from the page's top left corner.
+struct PdfTextBox {
+  std::string text;  // UTF-8
+  double left = 0, top = 0, right = 0, bottom = 0;
+};
+// Lays out the text boxes of each page as report text: boxes on one baseline make a line, a wide gap between boxes
+// separates table cells, a cell's wrapped lines join the row whose values they stand beside, prose lines wrapped
+// at the margin join into one paragraph. Locations are page and line.
+SourceDocument layout_pdf_pages(const std::vector<std::vector<PdfTextBox>>& pages);
+
+// Reads a document in `format`. Throws SourceReadError.
 SourceDocument read_source(SourceFormat format, std::string_view bytes);
 
 // A diagnostic moved to the source: its ranges (and its related information's) point into `SourceDocument::source`

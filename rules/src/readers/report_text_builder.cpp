@@ -12,13 +12,11 @@ bool is_collapsible_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0;
 }
 
-// CJK characters and full-width punctuation: Chinese text has no spaces between words, so a line break between two
-// of them in the source is not a space in the text.
-bool is_wide(char32_t c) { return c >= 0x2E80 && !(c >= 0xFF61 && c <= 0xFFDC); }
-
 constexpr size_t kMaxGridColumns = 1000;
 
 }  // namespace
+
+bool is_wide(char32_t c) { return c >= 0x2E80 && !(c >= 0xFF61 && c <= 0xFFDC); }
 
 void Fragment::append(std::string_view bytes, size_t source_begin, size_t source_size, const SourceLocation& location) {
   const size_t text_begin = text_.size();
@@ -132,6 +130,15 @@ TableGrid expand_spans(std::vector<std::vector<SpannedCell>> rows) {
   }
   for (std::vector<Fragment>& row : grid) row.resize(width);
   return grid;
+}
+
+std::string chinese_numeral(uint32_t n) {
+  static constexpr std::string_view kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  const std::string ones = n % 10 ? std::string(kDigits[n % 10]) : "";
+  if (n < 10) return std::string(kDigits[n]);
+  if (n < 20) return "十" + ones;
+  if (n < 100) return std::string(kDigits[n / 10]) + "十" + ones;
+  return std::to_string(n);
 }
 
 }  // namespace xxgk::readers

@@ -11,6 +11,10 @@
 
 namespace xxgk::readers {
 
+// CJK characters and full-width punctuation: Chinese text has no spaces between words, so a line break between two
+// of them in the source is not a space in the text.
+bool is_wide(char32_t c);
+
 // A run of text with the source of each of its characters. White space is collapsed as a browser does: a run of
 // spaces, tabs, line breaks and no-break spaces becomes one space, none at the start or the end, and none between two
 // wide (CJK) characters, where it comes from a line break in the source, not from the author.
@@ -65,5 +69,8 @@ struct SpannedCell {
   size_t rowspan = 1;
 };
 TableGrid expand_spans(std::vector<std::vector<SpannedCell>> rows);
+
+// "一" … "九十九" for 1..99 (table numbers, Word's Chinese list numbering); decimal digits beyond.
+std::string chinese_numeral(uint32_t n);
 
 }  // namespace xxgk::readers

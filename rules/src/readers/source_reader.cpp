@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "readers/report_text_builder.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
 
@@ -13,14 +14,6 @@ bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
   if (name.size() < suffix.size()) return false;
   return std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
                     [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b); });
-}
-
-std::string chinese_number(uint32_t n) {
-  static constexpr std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n < 10) return std::string(digits[n]);
-  if (n < 20) return "十" + (n % 10 ? std::string(digits[n % 10]) : "");
-  if (n < 100) return std::string(digits[n / 10]) + "十" + (n % 10 ? std::string(digits[n % 10]) : "");
-  return std::to_string(n);
 }
 
 // The span holding text byte `offset`, or the first span after it when the byte was added by the reader (a line
@@ -79,7 +72,7 @@ std::string describe_location(const SourceLocation& location) {
     case SourceLocation::Kind::Paragraph:
       return "第" + std::to_string(location.paragraph) + "段";
     case SourceLocation::Kind::TableCell:
-      return "表" + chinese_number(location.table) + " 第" + std::to_string(location.row) + "行 第" +
+      return "表" + readers::chinese_numeral(location.table) + " 第" + std::to_string(location.row) + "行 第" +
              std::to_string(location.column) + "列";
     case SourceLocation::Kind::PageLine:
       return "第" + std::to_string(location.page) + "页 第" + std::to_string(location.line) + "行";
@@ -92,11 +85,9 @@ std::string describe_location(const SourceLocation& location) {
 SourceDocument read_source(SourceFormat format, std::string_view bytes) {
   switch (format) {
     case SourceFormat::Html: return read_html(bytes);
+    case SourceFormat::Docx: return read_docx(bytes);
+    case SourceFormat::Pdf: return read_pdf(bytes);
     case SourceFormat::Text: break;
-    case SourceFormat::Docx:
-    case SourceFormat::Pdf:
-      throw SourceReadError("不支持读取 " + std::string(source_format_name(format)) + " 文件 (this build does not read " +
-                            std::string(source_format_name(format)) + " files)");
   }
   throw SourceReadError("不是网页、Word 或 PDF 文件 (not a web page, Word or PDF file)");
 }
