@@ -91,6 +91,50 @@ TEST_F(PublishedTest, FixRefusesPublishedFormatsAndChangesNothing) {
   EXPECT_EQ(read_file(dir / "report.html"), page);
 }
 
+std::string document_fixture(const std::string& name) {
+  return read_file(fixtures_dir() / ".." / "documents" / name);
+}
+
+// A Word report with four defects edited in (tests/fixtures/documents/make-fixtures.sh): each named by the place a
+// user finds in Word.
+TEST_F(PublishedTest, WordDocumentDiagnosticsNameParagraphsAndTableCells) {
+  write_file(dir / "report.docx", document_fixture("pingtan_2024-defects.docx"));
+  RunResult text = run_lint({"check", "--no-progress", "report.docx"}, dir.path());
+  EXPECT_EQ(text.exit_code, 1) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("report.docx:第3段: warning[S105]"));
+  EXPECT_THAT(text.out, HasSubstr("report.docx:表二 第26行 第10列: error[A301]"));
+
+  RunResult json = run_lint({"check", "--no-progress", "--format", "json", "report.docx"}, dir.path());
+  bool found = false;
+  const nlohmann::json document = nlohmann::json::parse(json.out);
+  for (const nlohmann::json& diagnostic : document["files"][0]["diagnostics"]) {
+    if (diagnostic["rule"] != "A301") continue;
+    found = true;
+    EXPECT_EQ(diagnostic["location"]["table"], 2);
+    EXPECT_EQ(diagnostic["location"]["row"], 26);
+    EXPECT_EQ(diagnostic["location"]["column"], 10);
+    EXPECT_EQ(diagnostic["location"]["description"], "表二 第26行 第10列");
+  }
+  EXPECT_TRUE(found) << json.out;
+
+  RunResult sarif = run_lint({"check", "--no-progress", "--format", "sarif", "report.docx"}, dir.path());
+  EXPECT_THAT(sarif.out, HasSubstr("\"name\": \"第3段\""));
+  RunResult github = run_lint({"check", "--no-progress", "--format", "github", "report.docx"}, dir.path());
+  EXPECT_THAT(github.out, HasSubstr("::error file=report.docx,title=A301 row-total 表二 第26行 第10列::"));
+
+  const std::string before = read_file(dir / "report.docx");
+  EXPECT_EQ(run_lint({"fix", "report.docx"}, dir.path()).exit_code, 2);
+  EXPECT_EQ(read_file(dir / "report.docx"), before);
+}
+
+TEST_F(PublishedTest, CorruptWordDocumentIsAClearErrorAndExitsTwo) {
+  const std::string docx = document_fixture("pingtan_2024.docx");
+  write_file(dir / "truncated.docx", docx.substr(0, docx.size() / 3));
+  RunResult result = run_lint({"check", "--no-progress", "truncated.docx"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("truncated.docx: 不是有效的 DOCX 文件"));
+}
+
 TEST_F(PublishedTest, UnreadablePageIsAClearErrorAndExitsTwo) {
   std::string deep;
   for (int i = 0; i < 5'000; ++i) deep += "<div>";
