@@ -1,6 +1,6 @@
 // The readers of published formats, in process: a 120 KB real web page (pingtan_2023.html, 118,759 bytes) read, and
 // read and linted; the Word and PDF versions of a report (tests/fixtures/documents/). Whole-process timings:
-// bench/readers_timing.sh.
+// bench/cli_timing.sh.
 #include <benchmark/benchmark.h>
 
 #include "read_file.h"

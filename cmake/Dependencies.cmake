@@ -63,38 +63,27 @@ else()
   target_link_libraries(xxgk_icu_uc INTERFACE ICU::uc)
 endif()
 
-# Readers of published reports. Gumbo (web pages) is linked from its static archive, which Debian ships, so that the
-# static executable reads HTML too.
-find_path(XXGK_GUMBO_INCLUDE_DIR gumbo.h)
-find_library(XXGK_GUMBO_LIBRARY NAMES libgumbo.a gumbo)
-if(XXGK_GUMBO_INCLUDE_DIR AND XXGK_GUMBO_LIBRARY)
-  set(xxgk_gumbo_found TRUE)
-endif()
-xxgk_require_package(xxgk_gumbo_found libgumbo-dev "the Gumbo HTML5 parser (web-page reports)")
-add_library(xxgk::gumbo UNKNOWN IMPORTED)
-set_target_properties(xxgk::gumbo PROPERTIES IMPORTED_LOCATION ${XXGK_GUMBO_LIBRARY}
-                                             INTERFACE_INCLUDE_DIRECTORIES ${XXGK_GUMBO_INCLUDE_DIR})
+# xxgk::NAME: a library imported from its static archive (preferred, for the static executable) or shared library,
+# with the directory of HEADER.
+function(xxgk_import_library name header archive debian_package what)
+  string(TOUPPER ${name} upper)
+  find_path(XXGK_${upper}_INCLUDE_DIR ${header})
+  find_library(XXGK_${upper}_LIBRARY NAMES lib${archive}.a ${archive})
+  if(XXGK_${upper}_INCLUDE_DIR AND XXGK_${upper}_LIBRARY)
+    set(found TRUE)
+  endif()
+  xxgk_require_package(found ${debian_package} "${what}")
+  add_library(xxgk::${name} UNKNOWN IMPORTED GLOBAL)
+  set_target_properties(xxgk::${name} PROPERTIES IMPORTED_LOCATION ${XXGK_${upper}_LIBRARY}
+                                                 INTERFACE_INCLUDE_DIRECTORIES ${XXGK_${upper}_INCLUDE_DIR})
+endfunction()
 
-# Word documents: pugixml reads the XML, zlib inflates the ZIP container (read by the core itself, as Debian ships no
-# static libzip). Both from their static archives, for the static executable.
-find_path(XXGK_PUGIXML_INCLUDE_DIR pugixml.hpp)
-find_library(XXGK_PUGIXML_LIBRARY NAMES libpugixml.a pugixml)
-if(XXGK_PUGIXML_INCLUDE_DIR AND XXGK_PUGIXML_LIBRARY)
-  set(xxgk_pugixml_found TRUE)
-endif()
-xxgk_require_package(xxgk_pugixml_found libpugixml-dev "pugixml (Word documents)")
-add_library(xxgk::pugixml UNKNOWN IMPORTED)
-set_target_properties(xxgk::pugixml PROPERTIES IMPORTED_LOCATION ${XXGK_PUGIXML_LIBRARY}
-                                               INTERFACE_INCLUDE_DIRECTORIES ${XXGK_PUGIXML_INCLUDE_DIR})
-find_path(XXGK_ZLIB_INCLUDE_DIR zlib.h)
-find_library(XXGK_ZLIB_LIBRARY NAMES libz.a z)
-if(XXGK_ZLIB_INCLUDE_DIR AND XXGK_ZLIB_LIBRARY)
-  set(xxgk_zlib_found TRUE)
-endif()
-xxgk_require_package(xxgk_zlib_found zlib1g-dev "zlib (the ZIP container of Word documents)")
-add_library(xxgk::zlib UNKNOWN IMPORTED)
-set_target_properties(xxgk::zlib PROPERTIES IMPORTED_LOCATION ${XXGK_ZLIB_LIBRARY}
-                                            INTERFACE_INCLUDE_DIRECTORIES ${XXGK_ZLIB_INCLUDE_DIR})
+# Readers of published reports, from the static archives Debian ships, so that the static executable reads them:
+# Gumbo (web pages); pugixml and zlib (Word documents: the core reads the ZIP container itself, as Debian ships no
+# static libzip).
+xxgk_import_library(gumbo gumbo.h gumbo libgumbo-dev "the Gumbo HTML5 parser (web-page reports)")
+xxgk_import_library(pugixml pugixml.hpp pugixml libpugixml-dev "pugixml (Word documents)")
+xxgk_import_library(zlib zlib.h z zlib1g-dev "zlib (the ZIP container of Word documents)")
 
 # PDF files: poppler-cpp, which Debian ships as a shared library only. The static executable therefore has no PDF
 # reader (it says so for a .pdf); every other target (tests, benchmarks, a -DXXGK_STATIC_EXECUTABLE=OFF build) reads

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model_text.h"
 #include "read_file.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
@@ -19,6 +20,7 @@
 namespace {
 
 using testing::HasSubstr;
+using xxgk::testing_support::model_text;
 using xxgk::testing_support::read_fixture;
 
 const xxgk::SourceDiagnostic* find_rule(const std::vector<xxgk::SourceDiagnostic>& diagnostics, std::string_view id) {
@@ -73,24 +75,9 @@ std::string document_xml(const std::string& body) {
          "<w:body>" + body + "</w:body></w:document>";
 }
 
-std::string describe_model(std::string_view text) {
-  const xxgk::Report report = xxgk::build_report(text, {});
-  std::string out = "title:" + (report.title ? report.title->text : std::string("-")) + "\n";
-  for (const xxgk::Section& section : report.sections)
-    out += "section " + std::to_string(section.number) + ":" + section.heading->normalized + "\n";
-  for (const xxgk::Table& table : report.tables) {
-    out += "table " + (table.spec ? table.spec->id : std::string("?")) + "\n";
-    for (const xxgk::Row& row : table.rows) {
-      for (const xxgk::Cell& cell : row.cells) out += std::string(report.slice(cell.range)) + "|";
-      out += "\n";
-    }
-  }
-  return out;
-}
-
 TEST(DocxReader, ReportWrittenByAnOfficeSuiteGivesTheModelOfItsTextVersion) {
   const xxgk::SourceDocument document = xxgk::read_docx(read_fixture("documents/pingtan_2024.docx"));
-  EXPECT_EQ(describe_model(document.text), describe_model(read_fixture("html/pingtan_2024.txt")));
+  EXPECT_EQ(model_text(document.text), model_text(read_fixture("html/pingtan_2024.txt")));
   // The same finding as on the page and the text (C406), placed at the paragraph of section 六.
   const std::vector<xxgk::SourceDiagnostic> diagnostics = xxgk::lint_source(document, {});
   ASSERT_EQ(diagnostics.size(), 1u);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model_text.h"
 #include "read_file.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
@@ -16,25 +17,8 @@
 namespace {
 
 using testing::HasSubstr;
+using xxgk::testing_support::model_text;
 using xxgk::testing_support::read_fixture;
-
-// The model as a comparable text: title, section headings, and every table row's kind, canonical row and cells.
-std::string describe_model(std::string_view text) {
-  const xxgk::Report report = xxgk::build_report(text, {});
-  std::string out = "title:" + (report.title ? report.title->text : std::string("-")) + "\n";
-  for (const xxgk::Section& section : report.sections)
-    out += "section " + std::to_string(section.number) + ":" + section.heading->normalized + " paragraphs " +
-           std::to_string(section.paragraphs.size()) + "\n";
-  for (const xxgk::Table& table : report.tables) {
-    out += "table " + (table.spec ? table.spec->id : std::string("?")) + " in " + std::to_string(table.section) + "\n";
-    for (const xxgk::Row& row : table.rows) {
-      out += "  " + std::to_string(static_cast<int>(row.kind)) + "/" + std::to_string(row.canonical) + ":";
-      for (const xxgk::Cell& cell : row.cells) out += std::string(report.slice(cell.range)) + "|";
-      out += "\n";
-    }
-  }
-  return out;
-}
 
 // 1-based line:column (code points) of a byte offset.
 std::string line_column(std::string_view text, size_t offset) {
@@ -64,7 +48,7 @@ std::string replace_once(std::string page, std::string_view from, std::string_vi
 TEST(HtmlReader, Pingtan2024GivesTheModelOfItsTextVersion) {
   const xxgk::SourceDocument document = xxgk::read_html(read_fixture("html/pingtan_2024.html"));
   const std::string text = read_fixture("html/pingtan_2024.txt");
-  EXPECT_EQ(describe_model(document.text), describe_model(text));
+  EXPECT_EQ(model_text(document.text), model_text(text));
   const xxgk::Report report = xxgk::build_report(document.text, {});
   ASSERT_TRUE(report.title);
   EXPECT_EQ(report.title->text, "平潭综合实验区2024年度政府信息公开工作年度报告");
