@@ -119,6 +119,27 @@ TEST(DocxReader, HeadingsNumberedByWordsListGetTheirNumbers) {
   EXPECT_EQ(report.sections[1].number, 2);
 }
 
+// Word's numbered heading styles: the list comes with the paragraph style (styles.xml), not with each paragraph.
+TEST(DocxReader, ListNumbersOfAParagraphStyleAreRead) {
+  const std::string numbering =
+      "<w:numbering xmlns:w=\"w\"><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+      "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\">"
+      "<w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
+  const std::string styles =
+      "<w:styles xmlns:w=\"w\"><w:style w:styleId=\"Heading1\"><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr>"
+      "</w:pPr></w:style></w:styles>";
+  const std::string heading = "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>";
+  const std::string item = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>";
+  const std::string body = heading + "总体情况</w:t></w:r></w:p>" + item + "主动公开</w:t></w:r></w:p>" + item +
+                           "依申请公开</w:t></w:r></w:p>" + heading + "主动公开政府信息情况</w:t></w:r></w:p>" + item +
+                           "规章</w:t></w:r></w:p>";
+  const xxgk::SourceDocument document = xxgk::read_docx(zip(
+      {{"word/document.xml", document_xml(body)}, {"word/numbering.xml", numbering}, {"word/styles.xml", styles}}));
+  EXPECT_EQ(document.text,
+            "一、总体情况\n\n（一）主动公开\n\n（二）依申请公开\n\n二、主动公开政府信息情况\n\n（一）规章\n");
+}
+
 TEST(DocxReader, MergedCellsRunsAndFieldsAreReadOntoTheGrid) {
   const std::string body =
       "<w:p><w:r><w:t>一、</w:t></w:r><w:hyperlink><w:r><w:t>总体情况</w:t></w:r></w:hyperlink></w:p>"

@@ -53,7 +53,14 @@ std::string roman(uint32_t n, bool upper) {
 // Word's automatic numbering: a list's levels (format, text pattern, start) and the running counters.
 class Numbering {
  public:
-  explicit Numbering(const pugi::xml_document* numbering) {
+  Numbering(const pugi::xml_document* numbering, const pugi::xml_document* styles) {
+    // A paragraph style can carry the list (Word's numbered heading styles): its numPr applies to the paragraphs of
+    // that style that have none of their own.
+    if (styles)
+      for (const pugi::xml_node& style : styles->child("w:styles").children("w:style"))
+        if (const pugi::xml_node number = style.child("w:pPr").child("w:numPr"))
+          style_lists_[style.attribute("w:styleId").as_string("")] = {
+              int_attribute(number.child("w:numId"), "w:val", -1), int_attribute(number.child("w:ilvl"), "w:val", 0)};
     if (!numbering) return;
     const pugi::xml_node root = numbering->child("w:numbering");
     std::map<int, std::array<Level, 9>> abstract;
@@ -83,6 +90,18 @@ class Numbering {
     }
   }
 
+  // The number text of paragraph `properties` (its w:pPr): from its own numPr, else its style's; "" when it is not
+  // in a list, or a bulleted one.
+  std::string next(const pugi::xml_node& properties) {
+    const pugi::xml_node number = properties.child("w:numPr");
+    auto style = style_lists_.find(properties.child("w:pStyle").attribute("w:val").as_string(""));
+    if (!number && style == style_lists_.end()) return "";
+    const std::pair<int, int> inherited = style == style_lists_.end() ? std::pair{-1, 0} : style->second;
+    return next(int_attribute(number.child("w:numId"), "w:val", inherited.first),
+                int_attribute(number.child("w:ilvl"), "w:val", inherited.second));
+  }
+
+ private:
   // The number text of the next paragraph of list `id` at `level` ("三、", "（二）", "1."); "" for bullets.
   std::string next(int id, int level) {
     auto found = lists_.find(id);
@@ -107,7 +126,6 @@ class Numbering {
     return out;
   }
 
- private:
   struct Level {
     std::string format = "decimal";
     std::string text;
@@ -132,6 +150,7 @@ class Numbering {
   }
 
   std::map<int, List> lists_;
+  std::map<std::string, std::pair<int, int>> style_lists_;  // style id -> list id and level
 };
 
 class DocxReader {
@@ -161,12 +180,7 @@ class DocxReader {
   void paragraph(const pugi::xml_node& node, const SourceLocation& location, bool in_cell, Fragment* cell = nullptr) {
     Fragment line;
     Fragment& out = in_cell ? *cell : line;
-    const pugi::xml_node number = node.child("w:pPr").child("w:numPr");
-    if (number) {
-      const std::string text = numbering_.next(int_attribute(number.child("w:numId"), "w:val", -1),
-                                               int_attribute(number.child("w:ilvl"), "w:val", 0));
-      add(out, text, location);
-    }
+    add(out, numbering_.next(node.child("w:pPr")), location);
     runs(node, out, location, in_cell, 0);
     if (!in_cell) builder_.paragraph(line);
   }
@@ -273,10 +287,12 @@ SourceDocument read_docx(std::string_view bytes) {
   const std::optional<std::string> main = archive.read("word/document.xml", kMaxPartSize);
   if (!main)
     throw SourceReadError("不是 Word 文档：没有 word/document.xml (not a Word document: no word/document.xml)");
-  std::unique_ptr<pugi::xml_document> numbering_xml;
+  std::unique_ptr<pugi::xml_document> numbering_xml, styles_xml;
   if (const std::optional<std::string> numbering = archive.read("word/numbering.xml", kMaxPartSize))
     numbering_xml = parse_part(*numbering, "word/numbering.xml");
-  Numbering numbering(numbering_xml.get());
+  if (const std::optional<std::string> styles = archive.read("word/styles.xml", kMaxPartSize))
+    styles_xml = parse_part(*styles, "word/styles.xml");
+  Numbering numbering(numbering_xml.get(), styles_xml.get());
   const std::unique_ptr<pugi::xml_document> xml = parse_part(*main, "word/document.xml");
   DocxReader(document, numbering).body(xml->child("w:document").child("w:body"), 0);
   if (!document.text.empty()) document.text += '\n';
