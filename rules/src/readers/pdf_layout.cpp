@@ -4,6 +4,7 @@
 // outside tables, a line that reaches the right margin continues into the next one.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "readers/report_text_builder.h"
 #include "xxgk/positions.h"
@@ -106,29 +107,32 @@ class PdfLayout {
   explicit PdfLayout(SourceDocument& document) : builder_(document) {}
 
   void page(std::vector<Line> lines) {
-    double right_margin = 0;
-    for (const Line& line : lines) right_margin = std::max(right_margin, line.boxes.back()->right);
+    right_margin_ = 0;
+    for (const Line& line : lines) right_margin_ = std::max(right_margin_, line.boxes.back()->right);
     for (const Line& line : lines) {
       std::vector<Cell> cells = cells_of(line);
-      if (cells.size() >= 2) {
-        end_paragraph();
-        row(line, cells);
-      } else if (!table_.empty() && continues_cell(cells.front(), line)) {
-        append(table_.back().second, cells.front());
+      const bool numeric = std::any_of(cells.begin(), cells.end(), [](const Cell& cell) { return is_number(cell); });
+      if (pending_ && !(cells.size() >= 2 && follows(pending_->first, line))) flush_pending();
+      if (!table_.empty() && !numeric && follows(table_.back().first, line) &&
+          (table_has_values_ ? true : cells.size() == 1 && aligned(table_.back().second, cells.front()))) {
+        // Wrapped lines of the row's cells (a long label, a vertical header written a few characters a line).
+        merge_into(table_.back().second, cells);
         table_.back().first.bottom = line.bottom;
+      } else if (cells.size() >= 2) {
+        end_paragraph();
+        if (pending_) merge_into(cells, {pending_->second}, true);
+        pending_.reset();
+        table_.emplace_back(line, std::move(cells));
+        table_has_values_ = table_has_values_ || numeric;
+      } else if (!table_.empty() && !numeric && aligned(table_.back().second, cells.front())) {
+        // Perhaps the first line of the next row's label, above the row's values: kept for that row.
+        pending_.emplace(line, cells.front());
       } else {
         end_table();
-        // A paragraph goes on in this line when the previous one reached the right margin and, on the same page,
-        // no paragraph spacing stands between them.
-        const double height = line.bottom - line.top;
-        const bool spaced = previous_page_ == line.page && line.top - previous_bottom_ > kParagraphGapHeights * height;
-        if (!paragraph_.empty() && (!previous_full_ || spaced)) end_paragraph();
-        add_boxes(paragraph_, cells.front().boxes, line);
-        previous_full_ = line.boxes.back()->right >= right_margin - kFullLineHeights * height;
-        previous_page_ = line.page;
-        previous_bottom_ = line.bottom;
+        paragraph_line(line, cells.front());
       }
     }
+    if (pending_) flush_pending();
   }
 
   void finish() {
@@ -137,6 +141,61 @@ class PdfLayout {
   }
 
  private:
+  // A line of prose: it goes on the paragraph when the previous line reached the right margin and, on the same page,
+  // no paragraph spacing stands between them.
+  void paragraph_line(const Line& line, const Cell& cell) {
+    const double height = line.bottom - line.top;
+    const bool spaced = previous_page_ == line.page && line.top - previous_bottom_ > kParagraphGapHeights * height;
+    if (!paragraph_.empty() && (!previous_full_ || spaced)) end_paragraph();
+    add_boxes(paragraph_, cell.boxes, line);
+    previous_full_ = line.boxes.back()->right >= right_margin_ - kFullLineHeights * height;
+    previous_page_ = line.page;
+    previous_bottom_ = line.bottom;
+  }
+
+  // A held line that no row followed closely: prose after all.
+  void flush_pending() {
+    const auto [line, cell] = *pending_;
+    pending_.reset();
+    end_table();
+    paragraph_line(line, cell);
+  }
+
+  static bool is_number(const Cell& cell) {
+    std::string text;
+    for (const PdfTextBox* box : cell.boxes) text += box->text;
+    return !text.empty() && text.find_first_not_of("0123456789.") == std::string::npos;
+  }
+
+  // `line` comes right under `above` with no more than line spacing between (a new row comes after the cells'
+  // padding, a new paragraph after paragraph spacing), or opens the page after `above`'s: a row broken by the page.
+  static bool follows(const Line& above, const Line& line) {
+    if (line.page == above.page + 1 && line.number == 1) return true;
+    return above.page == line.page && line.top - above.bottom <= kParagraphGapHeights * (line.bottom - line.top);
+  }
+
+  static bool aligned(const std::vector<Cell>& row, const Cell& cell) {
+    return std::any_of(row.begin(), row.end(),
+                       [&](const Cell& above) { return std::abs(above.left - cell.left) <= kAlign; });
+  }
+
+  // Adds each of `pieces` to the cell of `row` that starts where it starts; a piece left of every cell becomes the
+  // row's first cell; any other joins the nearest cell on its left. `before`: the pieces come first in their cells.
+  static void merge_into(std::vector<Cell>& row, const std::vector<Cell>& pieces, bool before = false) {
+    for (const Cell& piece : pieces) {
+      auto target = std::find_if(row.begin(), row.end(),
+                                 [&](const Cell& cell) { return std::abs(cell.left - piece.left) <= kAlign; });
+      if (target == row.end() && (row.empty() || piece.left < row.front().left)) {
+        row.insert(row.begin(), piece);
+        continue;
+      }
+      if (target == row.end())
+        target = std::prev(std::find_if(row.begin() + 1, row.end(), [&](const Cell& cell) { return cell.left > piece.left; }));
+      auto& boxes = target->boxes;
+      boxes.insert(before ? boxes.begin() : boxes.end(), piece.boxes.begin(), piece.boxes.end());
+    }
+  }
+
   // The location of text on `line`.
   static SourceLocation at(const Line& line) {
     SourceLocation location;
@@ -159,26 +218,6 @@ class PdfLayout {
     }
   }
 
-  // A wrapped line of a cell follows the row closely (a new row, such as a block title spanning the table, comes
-  // after the cells' padding) and starts where one of the row's cells starts.
-  bool continues_cell(const Cell& cell, const Line& line) const {
-    const Line& row = table_.back().first;
-    if (row.page != line.page || line.top - row.bottom > kParagraphGapHeights * (line.bottom - line.top)) return false;
-    return std::any_of(table_.back().second.begin(), table_.back().second.end(),
-                       [&](const Cell& above) { return std::abs(above.left - cell.left) <= kAlign; });
-  }
-
-  // A wrapped cell line joins the cell above that starts where it starts.
-  static void append(std::vector<Cell>& row, const Cell& continuation) {
-    for (Cell& cell : row)
-      if (std::abs(cell.left - continuation.left) <= kAlign) {
-        cell.boxes.insert(cell.boxes.end(), continuation.boxes.begin(), continuation.boxes.end());
-        return;
-      }
-  }
-
-  void row(const Line& line, std::vector<Cell> cells) { table_.emplace_back(line, std::move(cells)); }
-
   void end_table() {
     if (table_.empty()) return;
     readers::TableGrid grid;
@@ -188,6 +227,7 @@ class PdfLayout {
     }
     builder_.table(grid);
     table_.clear();
+    table_has_values_ = false;
   }
 
   void end_paragraph() {
@@ -198,10 +238,13 @@ class PdfLayout {
 
   readers::ReportTextBuilder builder_;
   Fragment paragraph_;
+  double right_margin_ = 0;  // of the page being read: the rightmost end of its lines
   bool previous_full_ = false;
   uint32_t previous_page_ = 0;
   double previous_bottom_ = 0;
   std::vector<std::pair<Line, std::vector<Cell>>> table_;  // the rows of the table being read
+  bool table_has_values_ = false;                          // a row of it holds numbers: past its header rows
+  std::optional<std::pair<Line, Cell>> pending_;           // a line that may begin the next row's label
   size_t position_ = 0;
 };
 
