@@ -63,6 +63,37 @@ else()
   target_link_libraries(xxgk_icu_uc INTERFACE ICU::uc)
 endif()
 
+# xxgk::NAME: a library imported from its static archive (preferred, for the static executable) or shared library,
+# with the directory of HEADER.
+function(xxgk_import_library name header archive debian_package what)
+  string(TOUPPER ${name} upper)
+  find_path(XXGK_${upper}_INCLUDE_DIR ${header})
+  find_library(XXGK_${upper}_LIBRARY NAMES lib${archive}.a ${archive})
+  if(XXGK_${upper}_INCLUDE_DIR AND XXGK_${upper}_LIBRARY)
+    set(found TRUE)
+  endif()
+  xxgk_require_package(found ${debian_package} "${what}")
+  add_library(xxgk::${name} UNKNOWN IMPORTED GLOBAL)
+  set_target_properties(xxgk::${name} PROPERTIES IMPORTED_LOCATION ${XXGK_${upper}_LIBRARY}
+                                                 INTERFACE_INCLUDE_DIRECTORIES ${XXGK_${upper}_INCLUDE_DIR})
+endfunction()
+
+# Readers of published reports, from the static archives Debian ships, so that the static executable reads them:
+# Gumbo (web pages); pugixml and zlib (Word documents: the core reads the ZIP container itself, as Debian ships no
+# static libzip).
+xxgk_import_library(gumbo gumbo.h gumbo libgumbo-dev "the Gumbo HTML5 parser (web-page reports)")
+xxgk_import_library(pugixml pugixml.hpp pugixml libpugixml-dev "pugixml (Word documents)")
+xxgk_import_library(zlib zlib.h z zlib1g-dev "zlib (the ZIP container of Word documents)")
+
+# PDF files: poppler-cpp, which Debian ships as a shared library only. The static executable therefore has no PDF
+# reader (it says so for a .pdf); every other target (tests, benchmarks, a -DXXGK_STATIC_EXECUTABLE=OFF build) reads
+# PDF. xxgk::pdf_reader picks per target, like xxgk::icu_uc below.
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(XXGK_POPPLER_CPP QUIET IMPORTED_TARGET poppler-cpp)
+endif()
+xxgk_require_package(XXGK_POPPLER_CPP_FOUND libpoppler-cpp-dev "poppler-cpp (PDF files)")
+
 find_package(Threads REQUIRED)
 
 if(XXGK_BUILD_TESTS)

@@ -7,6 +7,7 @@
 #include "lsp/transport.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
+#include "xxgk/source_reader.h"
 
 namespace xxgk::fuzz {
 
@@ -142,5 +143,36 @@ std::optional<std::string> lsp_stream(std::string_view data) {
   }
   return failure;
 }
+
+namespace {
+
+std::optional<std::string> read_and_lint(SourceDocument (*read)(std::string_view), std::string_view data) {
+  SourceDocument document;
+  try {
+    document = read(data);
+  } catch (const SourceReadError&) {
+    return std::nullopt;
+  }
+  const std::string_view target = document.format == SourceFormat::Html ? document.source : document.text;
+  for (const SourceSpan& span : document.spans) {
+    if (span.text_begin > span.text_end || span.text_end > document.text.size())
+      return std::string("a source-map span lies outside the text");
+    if (document.format == SourceFormat::Html && (span.source_begin > span.source_end || span.source_end > target.size()))
+      return std::string("a source-map span lies outside the page");
+  }
+  for (const SourceDiagnostic& entry : lint_source(document, {})) {
+    auto inside = [&](ByteRange range) { return range.begin <= range.end && range.end <= target.size(); };
+    bool ok = inside(entry.diagnostic.range);
+    for (const RelatedInformation& related : entry.diagnostic.related) ok = ok && inside(related.range);
+    if (!ok) return std::string(entry.diagnostic.rule->id) + ": a range lies outside the source";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> html_reader(std::string_view data) { return read_and_lint(read_html, data); }
+std::optional<std::string> docx_reader(std::string_view data) { return read_and_lint(read_docx, data); }
+std::optional<std::string> pdf_reader(std::string_view data) { return read_and_lint(read_pdf, data); }
 
 }  // namespace xxgk::fuzz

@@ -22,4 +22,11 @@ std::optional<std::string> incremental_edits(std::string_view data);
 // Invariant: every message the server sends is a JSON-RPC 2.0 object.
 std::optional<std::string> lsp_stream(std::string_view data);
 
+// (d) the readers of published formats (web page, Word, PDF) on arbitrary bytes, then the lint of what they read.
+// Invariants: a read either succeeds or throws SourceReadError; every diagnostic's range lies inside the source
+// (HTML) or the text read (Word, PDF); every span of the source map lies inside both.
+std::optional<std::string> html_reader(std::string_view data);
+std::optional<std::string> docx_reader(std::string_view data);
+std::optional<std::string> pdf_reader(std::string_view data);
+
 }  // namespace xxgk::fuzz

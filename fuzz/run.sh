@@ -14,7 +14,7 @@ set -euo pipefail
 seconds="${1:-${XXGK_FUZZ_SECONDS:-60}}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${XXGK_SANITIZE_BUILD_DIR:-$root/build-asan}"
-targets=(lint_bytes incremental_edits lsp_stream)
+targets=(lint_bytes incremental_edits lsp_stream html_reader docx_reader pdf_reader)
 jobs="${XXGK_FUZZ_JOBS:-${#targets[@]}}"
 
 # libFuzzer ships with clang's runtime libraries (scripts/install-deps.sh --tests installs clang and

@@ -4,6 +4,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libicu-dev
+          libgumbo-dev libpugixml-dev zlib1g-dev libpoppler-cpp-dev
           googletest libgtest-dev libgmock-dev libbenchmark-dev)
 # Node.js builds the VS Code extension. A machine that already has node and npm (from any source) keeps them: asking
 # apt for Debian's nodejs/npm next to another installation makes apt refuse with held broken packages.

@@ -38,8 +38,11 @@ const std::vector<HostileFile>& hostile_files() {
       {"nul.txt", [] { return clean_report_with(std::string("\0\0", 2)); }, 2, "nul.txt: 不是文本文件，未检查：含有 NUL 字节"},
       {"utf16.txt", clean_report_utf16, 0, "utf16.txt: 按 UTF-16LE 解码"},
       {"gb18030.txt", clean_report_gb18030, 2, "gb18030.txt: 不是 UTF-8/UTF-16 文本，按 GB18030 解码"},
-      {"report.docx", docx_bytes, 2, "report.docx: 不是文本文件，未检查：ZIP 压缩包或 DOCX/XLSX 文档"},
-      {"report.pdf", pdf_bytes, 2, "report.pdf: 不是文本文件，未检查：PDF 文档"},
+      {"report.docx", docx_bytes, 2, "report.docx: 不是有效的 DOCX 文件：ZIP 压缩包损坏"},
+      // A PDF catalogue without pages: refused as broken or textless, or (by the static executable, which has no PDF
+      // reader) as not read.
+      {"report.pdf", pdf_bytes, 2, "report.pdf: "},
+      {"deep.html", [] { return std::string(3u << 20, '<'); }, 2, "deep.html: 网页标签过多"},
   };
   return files;
 }

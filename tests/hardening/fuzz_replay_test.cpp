@@ -37,5 +37,11 @@ TEST(FuzzReplay, IncrementalEdits) { EXPECT_GT(replay("incremental_edits", xxgk:
 
 TEST(FuzzReplay, LspStream) { EXPECT_GT(replay("lsp_stream", xxgk::fuzz::lsp_stream), 10u); }
 
+TEST(FuzzReplay, HtmlReader) { EXPECT_GE(replay("html_reader", xxgk::fuzz::html_reader), 5u); }
+
+TEST(FuzzReplay, DocxReader) { EXPECT_GE(replay("docx_reader", xxgk::fuzz::docx_reader), 3u); }
+
+TEST(FuzzReplay, PdfReader) { EXPECT_GE(replay("pdf_reader", xxgk::fuzz::pdf_reader), 3u); }
+
 }  // namespace
 }  // namespace xxgk::hardening

@@ -47,8 +47,10 @@ void print_help(std::ostream& out) {
   out << R"(xxgk-lint：政府信息公开工作年度报告检查工具 (a linter for government information-disclosure annual reports)
 
 用法 (usage):
-  xxgk-lint check [选项] 路径...    检查文件、目录（递归查找 *.txt *.md *.markdown）或 -（标准输入）
-                                    (lint files, directories or - for standard input)
+  xxgk-lint check [选项] 路径...    检查文件、目录（递归查找 *.txt *.md *.markdown，及网页 *.html *.htm、
+                                    Word *.docx、PDF *.pdf）或 -（标准输入）
+                                    (lint files, directories or - for standard input; web pages, Word and PDF
+                                    files are read as published)
   xxgk-lint fix   [选项] 路径...    就地应用安全修复（加 --unsafe 也应用需确认的修复），并列出修改
                                     (apply safe fixes in place; --unsafe adds unsafe ones; prints what changed)
   xxgk-lint lsp                     在标准输入输出上运行语言服务器 (language server on stdin/stdout)

@@ -1,38 +1,11 @@
 #include "cli/input_decoding.h"
 
-#include <memory>
-
-#include <unicode/ucnv.h>
-
+#include "xxgk/charset.h"
 #include "xxgk/positions.h"
 
 namespace xxgk::cli {
 
 namespace {
-
-struct ConverterCloser {
-  void operator()(UConverter* converter) const { ucnv_close(converter); }
-};
-using Converter = std::unique_ptr<UConverter, ConverterCloser>;
-
-// Converts `bytes` from `charset` to UTF-8, or nullopt at the first byte sequence that is not valid in `charset`
-// (no substitution characters: a wrong guess must fail, not produce mojibake).
-std::optional<std::string> convert_to_utf8(const char* charset, std::string_view bytes) {
-  UErrorCode status = U_ZERO_ERROR;
-  Converter source(ucnv_open(charset, &status));
-  Converter utf8(ucnv_open("UTF-8", &status));
-  if (U_FAILURE(status)) return std::nullopt;
-  ucnv_setToUCallBack(source.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  // Neither UTF-16 nor GB18030 takes more than 1.5 UTF-8 bytes per input byte.
-  std::string output(bytes.size() * 2 + 16, '\0');
-  char* target = output.data();
-  const char* input = bytes.data();
-  ucnv_convertEx(utf8.get(), source.get(), &target, output.data() + output.size(), &input, bytes.data() + bytes.size(),
-                 nullptr, nullptr, nullptr, nullptr, true, true, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  output.resize(static_cast<size_t>(target - output.data()));
-  return output;
-}
 
 // Control characters other than tab, line feed, vertical tab, form feed and carriage return do not occur in a report.
 bool has_binary_controls(std::string_view text) {

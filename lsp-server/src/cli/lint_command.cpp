@@ -1,11 +1,13 @@
 #include "cli/lint_command.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/file_replace.h"
 #include "cli/input_decoding.h"
 #include "cli/ordered_pool.h"
 #include "cli/progress_bar.h"
+#include "cli/published_input.h"
 #include "cli/report_writer.h"
 #include "cli/targets.h"
 #include "xxgk/linter.h"
@@ -89,6 +91,9 @@ class TargetProcessor {
       return fail(outcome, target, error.what());
     }
     std::string& bytes = version ? version->content : stdin_bytes;
+    if (const SourceFormat format = target.is_stdin() ? SourceFormat::Text : source_format_of(target.path.string());
+        format != SourceFormat::Text)
+      return check_published_target(target, format, bytes, outcome);
 
     // Only fix needs the bytes as read once they are decoded (to pass them on, and to see that the file is unchanged
     // before replacing it); check hands them over.
@@ -115,7 +120,19 @@ class TargetProcessor {
     std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) {
       return diagnostic.severity == Severity::Off || (arguments_.quiet && diagnostic.severity != Severity::Error);
     });
-    outcome.report = FileReport{target.display, std::move(text), std::move(diagnostics)};
+    outcome.report = FileReport{target.display, std::move(text), std::move(diagnostics), {}};
+  }
+
+  // A web page, Word document or PDF file: checked through the core's readers; never rewritten.
+  void check_published_target(const CheckTarget& target, SourceFormat format, std::string_view bytes,
+                              FileOutcome& outcome) const {
+    if (command_ == LintCommand::Fix) return fail(outcome, target, published_fix_refusal(format));
+    try {
+      outcome.report =
+          check_published(target.display, format, bytes, effective_options(*target.config, arguments_), arguments_.quiet);
+    } catch (const SourceReadError& error) {
+      fail(outcome, target, error.what());
+    }
   }
 
   // Replaces `text` by its fixed version when the fixes could be applied (and, for a file, written).
@@ -160,6 +177,16 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
   }
   TargetList list = collect_targets(arguments.paths, *configs);
   for (const std::string& error : list.errors) std::cerr << error << '\n';
+  const bool only_directories = std::all_of(arguments.paths.begin(), arguments.paths.end(), [](const std::string& path) {
+    std::error_code error;
+    return path != "-" && fs::is_directory(path, error);
+  });
+  if (list.targets.empty() && list.errors.empty() && only_directories) {
+    // A pipeline must not pass for having checked nothing. (A named file that the configuration ignores is left out
+    // on purpose, as pre-commit names every staged file: that run passes.)
+    std::cerr << "没有找到可检查的文件 (no file to check: reports are *.txt *.md *.markdown *.html *.htm *.docx *.pdf)\n";
+    return 2;
+  }
   bool failed = !list.errors.empty();
 
   // `fix -` is a filter: the fixed text owns standard output, everything else goes to stderr.

@@ -72,6 +72,27 @@ Json sarif_region(const DisplayPositions& positions, ByteRange range) {
   return Json{{"startLine", begin.line}, {"startColumn", begin.column}, {"endLine", end.line}, {"endColumn", end.column}};
 }
 
+// A Word or PDF location: {"paragraph": 3} / {"table": 3, "row": 14, "column": 3} / {"page": 2, "line": 17}, with its
+// description as the text output prints it.
+Json location_json(const SourceLocation& location) {
+  Json object;
+  switch (location.kind) {
+    case SourceLocation::Kind::Paragraph: object["paragraph"] = location.paragraph; break;
+    case SourceLocation::Kind::TableCell:
+      object["table"] = location.table;
+      object["row"] = location.row;
+      object["column"] = location.column;
+      break;
+    case SourceLocation::Kind::PageLine:
+      object["page"] = location.page;
+      object["line"] = location.line;
+      break;
+    case SourceLocation::Kind::None: break;
+  }
+  object["description"] = describe_location(location);
+  return object;
+}
+
 // Appends `number` in decimal, without std::to_string's temporary string.
 std::string& append_number(std::string& out, uint32_t number) {
   char digits[10];
@@ -87,11 +108,17 @@ class TextWriter : public ReportWriter {
     // One write per file: a stream insertion per field costs more than the formatting. The buffer is the previous
     // file's, so that a batch allocates it only the few times it grows, and numbers are written in place.
     lines_.clear();
-    for (const Diagnostic& diagnostic : file.diagnostics) {
-      DisplayPosition begin = positions.at(diagnostic.range.begin);
+    for (size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& diagnostic = file.diagnostics[i];
       lines_.append(file.display).append(":"sv);
-      append_number(lines_, begin.line).append(":"sv);
-      append_number(lines_, begin.column).append(": "sv).append(severity_name(diagnostic.severity)).append("["sv);
+      if (const SourceLocation* location = file.location(i)) {
+        lines_.append(describe_location(*location)).append(": "sv);
+      } else {
+        DisplayPosition begin = positions.at(diagnostic.range.begin);
+        append_number(lines_, begin.line).append(":"sv);
+        append_number(lines_, begin.column).append(": "sv);
+      }
+      lines_.append(severity_name(diagnostic.severity)).append("["sv);
       lines_.append(diagnostic.rule->id).append("] "sv).append(diagnostic.message).append(" ("sv);
       lines_.append(diagnostic.rule->slug).append(")\n"sv);
     }
@@ -111,12 +138,14 @@ class JsonWriter : public ReportWriter {
   void write_file(const FileReport& file) override {
     DisplayPositions positions(file.text);
     Json diagnostics = Json::array();
-    for (const Diagnostic& diagnostic : file.diagnostics) {
+    for (size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& diagnostic = file.diagnostics[i];
       Json entry{{"rule", diagnostic.rule->id},
                  {"slug", diagnostic.rule->slug},
                  {"severity", severity_name(diagnostic.severity)},
                  {"message", diagnostic.message}};
       add_range(entry, positions, diagnostic.range);
+      if (const SourceLocation* location = file.location(i)) entry["location"] = location_json(*location);
       Json related = Json::array();
       for (const RelatedInformation& information : diagnostic.related) {
         Json item;
@@ -172,13 +201,19 @@ class SarifWriter : public ReportWriter {
   void write_file(const FileReport& file) override {
     DisplayPositions positions(file.text);
     Json location{{"uri", percent_encode_path(file.display)}};
-    for (const Diagnostic& diagnostic : file.diagnostics) {
+    for (size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& diagnostic = file.diagnostics[i];
       Json result{{"ruleId", diagnostic.rule->id}};
       // The input-limit diagnostic (X001) has no entry in the driver's rule list to point at.
       if (std::optional<size_t> index = rule_index(*diagnostic.rule)) result["ruleIndex"] = *index;
       result["level"] = sarif_level(diagnostic.severity);
       result["message"] = Json{{"text", diagnostic.message}};
       result["locations"] = Json::array({physical_location(location, positions, diagnostic.range)});
+      if (const SourceLocation* place = file.location(i)) {
+        // The region is in the text read from the document; the document's own place is a logical location.
+        result["locations"][0]["logicalLocations"] = Json::array({Json{{"name", describe_location(*place)}}});
+        result["properties"] = Json{{"location", location_json(*place)}};
+      }
       if (!diagnostic.related.empty()) {
         Json related = Json::array();
         for (size_t i = 0; i < diagnostic.related.size(); ++i) {
@@ -265,13 +300,20 @@ class GithubWriter : public ReportWriter {
   void write_file(const FileReport& file) override {
     DisplayPositions positions(file.text);
     std::string path = escape_workflow_data(file.display, true);
-    for (const Diagnostic& diagnostic : file.diagnostics) {
-      DisplayPosition begin = positions.at(diagnostic.range.begin);
-      DisplayPosition end = positions.at(diagnostic.range.end);
+    for (size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& diagnostic = file.diagnostics[i];
       std::string title = std::string(diagnostic.rule->id) + " " + std::string(diagnostic.rule->slug);
-      out_ << "::" << command(diagnostic.severity) << " file=" << path << ",line=" << begin.line
-           << ",col=" << begin.column << ",endLine=" << end.line << ",endColumn=" << end.column
-           << ",title=" << escape_workflow_data(title, true) << "::" << escape_workflow_data(diagnostic.message, false)
+      out_ << "::" << command(diagnostic.severity) << " file=" << path;
+      if (const SourceLocation* location = file.location(i)) {
+        // Lines of the file mean nothing in a Word or PDF document: the place is named in the title.
+        title += " " + describe_location(*location);
+      } else {
+        DisplayPosition begin = positions.at(diagnostic.range.begin);
+        DisplayPosition end = positions.at(diagnostic.range.end);
+        out_ << ",line=" << begin.line << ",col=" << begin.column << ",endLine=" << end.line
+             << ",endColumn=" << end.column;
+      }
+      out_ << ",title=" << escape_workflow_data(title, true) << "::" << escape_workflow_data(diagnostic.message, false)
            << '\n';
     }
     out_.flush();

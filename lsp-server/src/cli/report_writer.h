@@ -9,6 +9,7 @@
 
 #include "cli/arguments.h"
 #include "xxgk/diagnostic.h"
+#include "xxgk/source_reader.h"
 
 namespace xxgk::cli {
 
@@ -17,6 +18,12 @@ struct FileReport {
   std::string display;                  // path as printed ("<stdin>" for standard input)
   std::string text;                     // UTF-8 text the diagnostics' byte ranges refer to
   std::vector<Diagnostic> diagnostics;  // sorted by position
+  // Word and PDF documents: where each diagnostic stands in the document (parallel to `diagnostics`); empty for
+  // text and web pages, whose ranges refer to `text` as written.
+  std::vector<SourceLocation> locations;
+  const SourceLocation* location(size_t i) const {
+    return i < locations.size() && locations[i].kind != SourceLocation::Kind::None ? &locations[i] : nullptr;
+  }
 };
 
 struct RunSummary {

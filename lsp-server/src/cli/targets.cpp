@@ -76,7 +76,8 @@ namespace {
 bool is_report_file(const fs::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-  return extension == ".txt" || extension == ".md" || extension == ".markdown";
+  return extension == ".txt" || extension == ".md" || extension == ".markdown" || extension == ".html" ||
+         extension == ".htm" || extension == ".docx" || extension == ".pdf";
 }
 
 // A report found under a directory argument.

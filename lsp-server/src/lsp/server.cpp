@@ -1,5 +1,7 @@
 #include "lsp/server.h"
 
+#include "xxgk/source_reader.h"
+
 #include <signal.h>
 
 #include <atomic>
@@ -9,6 +11,7 @@
 #include "lsp/code_actions.h"
 #include "lsp/diagnostics_wire.h"
 #include "lsp/features.h"
+#include "xxgk/source_reader.h"
 
 #ifndef XXGK_VERSION
 #error "XXGK_VERSION must be defined by the build"
@@ -30,6 +33,12 @@ bool is_lintable_language(std::string_view language, const std::optional<std::fi
   if (!path) return false;
   const std::string extension = path->extension().string();
   return extension == ".txt" || extension == ".md" || extension == ".markdown";
+}
+
+// Web pages are linted through the core's HTML reader: diagnostics only, at the page's source positions (no fixes,
+// and none of the features that read the text as a report).
+bool is_web_page(std::string_view language, const std::optional<std::filesystem::path>& path) {
+  return language == "html" || (path && source_format_of(path->string()) == SourceFormat::Html);
 }
 
 std::optional<std::filesystem::path> workspace_root(const json& params) {
@@ -89,6 +98,7 @@ struct Server::OpenDocument {
   // The lint of `linted_generation`; empty when the document is not to be linted.
   uint64_t linted_generation = 0;
   bool linted = false;
+  bool web_page = false;  // linted through the HTML reader: diagnostics only
   std::vector<Diagnostic> diagnostics;
   // `diagnostics` on the wire as of `wire_generation`: pushed, then pulled or read by code actions without being
   // written again.
@@ -100,9 +110,17 @@ struct Server::OpenDocument {
   // diagnostics and fixes computed on text the client does not have would point at the wrong places.
   void update_lint() {
     if (linted_generation == generation) return;
-    linted = !suspect && !policy.ignored && is_lintable_language(language, path) &&
-             (policy.lint_all_documents || document.looks_like_report());
-    diagnostics = linted ? document.lint(policy.options) : std::vector<Diagnostic>{};
+    web_page = is_web_page(language, path);
+    if (web_page) {
+      diagnostics = suspect || policy.ignored
+                        ? std::vector<Diagnostic>{}
+                        : lint_page(document.text(), policy.options, !policy.lint_all_documents);
+      linted = !suspect && !policy.ignored;
+    } else {
+      linted = !suspect && !policy.ignored && is_lintable_language(language, path) &&
+               (policy.lint_all_documents || document.looks_like_report());
+      diagnostics = linted ? document.lint(policy.options) : std::vector<Diagnostic>{};
+    }
     linted_generation = generation;
   }
 };
@@ -666,7 +684,7 @@ json Server::with_linted_document(const json& params, json nothing, Feature&& fe
   const std::shared_ptr<OpenDocument> document = document_for(params);
   std::lock_guard lock(document->mutex);
   document->update_lint();
-  if (!document->linted) return nothing;
+  if (!document->linted || document->web_page) return nothing;
   const Wire wire{document->document.lines(), client_.encoding};
   return feature(*document, wire);
 }

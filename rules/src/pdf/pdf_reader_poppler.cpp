@@ -1,0 +1,51 @@
+// read_pdf with poppler-cpp: each page's text boxes, laid out by the core (layout_pdf_pages).
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <memory>
+
+#include "xxgk/source_reader.h"
+
+namespace xxgk {
+
+namespace {
+
+// Poppler reports what it cannot parse on stderr by default; a broken file is reported by the reader instead.
+void quiet(const std::string&, void*) {}
+
+constexpr int kMaxPages = 500;
+
+}  // namespace
+
+SourceDocument read_pdf(std::string_view bytes) {
+  poppler::set_debug_error_function(quiet, nullptr);
+  std::unique_ptr<poppler::document> document(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!document) throw SourceReadError("PDF 文件已损坏，无法读取 (a broken PDF file: it cannot be read)");
+  if (document->is_locked())
+    throw SourceReadError("PDF 文件已加密，无法读取 (an encrypted PDF file: it cannot be read without its password)");
+  if (document->pages() > kMaxPages)
+    throw SourceReadError("PDF 文件页数过多，不是年度报告 (far too many pages for a report)");
+  std::vector<std::vector<PdfTextBox>> pages;
+  bool any_text = false;
+  for (int i = 0; i < document->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(document->create_page(i));
+    std::vector<PdfTextBox>& boxes = pages.emplace_back();
+    if (!page) continue;
+    for (const poppler::text_box& box : page->text_list()) {
+      const poppler::byte_array utf8 = box.text().to_utf8();
+      const poppler::rectf bounds = box.bbox();
+      boxes.push_back({std::string(utf8.begin(), utf8.end()), bounds.left(), bounds.top(), bounds.right(),
+                       bounds.bottom()});
+      any_text = any_text || !boxes.back().text.empty();
+    }
+  }
+  if (!any_text)
+    throw SourceReadError(
+        "PDF 文件没有文字层（可能是扫描件），无法检查；请检查报告的网页或 Word 版本 (the PDF has no text layer, as "
+        "scanned pages have none: nothing to check; check the web page or Word version of the report)");
+  return layout_pdf_pages(pages);
+}
+
+}  // namespace xxgk

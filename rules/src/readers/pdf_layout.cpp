@@ -1,0 +1,263 @@
+// PDF text boxes laid out as report text, the way table extractors such as pdfplumber rebuild text from positions:
+// boxes whose vertical centres fall inside one another's line make a line; a gap wider than a few characters
+// between boxes separates table cells; in a table, a line that continues a cell (a wrapped label) joins that cell;
+// outside tables, a line that reaches the right margin continues into the next one.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "readers/report_text_builder.h"
+#include "xxgk/positions.h"
+#include "xxgk/source_reader.h"
+
+namespace xxgk {
+
+namespace {
+
+using readers::Fragment;
+
+constexpr double kCellGap = 3.2;      // points between boxes that separate cells (word gaps are 2–3 points)
+constexpr double kAlign = 2.0;        // points within which wrapped cell lines start at the same x
+constexpr double kParagraphGapHeights = 0.5;  // space between lines (in line heights) that separates paragraphs
+constexpr double kFullLineHeights = 2.5;  // a line ending within this many line heights of the right margin wraps on
+
+struct Line {
+  uint32_t page = 0;
+  uint32_t number = 0;  // 1-based line on its page
+  double top = 0, bottom = 0;
+  std::vector<const PdfTextBox*> boxes;  // left to right
+};
+
+struct Cell {
+  double left = 0, right = 0;
+  std::vector<const PdfTextBox*> boxes;
+};
+
+char32_t first_character(std::string_view text) {
+  size_t length = 0;
+  return text.empty() ? U' ' : decode_utf8(text, 0, length);
+}
+
+char32_t last_character(std::string_view text) {
+  size_t at = text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at - 1]) & 0xC0) == 0x80) --at;
+  size_t length = 0;
+  return at == 0 ? U' ' : decode_utf8(text, at - 1, length);
+}
+
+bool is_page_number(const Line& line) {
+  std::string text;
+  for (const PdfTextBox* box : line.boxes) text += box->text;
+  return !text.empty() && text.size() <= 12 &&
+         text.find_first_not_of("0123456789-–— ") == std::string::npos &&
+         text.find_first_of("0123456789") != std::string::npos;
+}
+
+std::vector<Line> page_lines(const std::vector<PdfTextBox>& boxes, uint32_t page) {
+  std::vector<const PdfTextBox*> sorted;
+  for (const PdfTextBox& box : boxes)
+    if (!box.text.empty() && std::isfinite(box.top) && std::isfinite(box.bottom) && std::isfinite(box.left))
+      sorted.push_back(&box);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const PdfTextBox* a, const PdfTextBox* b) {
+    return a->top + a->bottom < b->top + b->bottom;
+  });
+  std::vector<Line> lines;
+  for (const PdfTextBox* box : sorted) {
+    const double centre = (box->top + box->bottom) / 2;
+    if (lines.empty() || centre > lines.back().bottom) {
+      lines.push_back({page, 0, box->top, box->bottom, {}});
+    }
+    Line& line = lines.back();
+    line.top = std::min(line.top, box->top);
+    line.bottom = std::max(line.bottom, box->bottom);
+    line.boxes.push_back(box);
+  }
+  for (Line& line : lines)
+    std::stable_sort(line.boxes.begin(), line.boxes.end(),
+                     [](const PdfTextBox* a, const PdfTextBox* b) { return a->left < b->left; });
+  // Running page numbers in the first or last line are not part of the report.
+  if (!lines.empty() && is_page_number(lines.back())) lines.pop_back();
+  if (!lines.empty() && is_page_number(lines.front())) lines.erase(lines.begin());
+  for (size_t i = 0; i < lines.size(); ++i) lines[i].number = static_cast<uint32_t>(i + 1);
+  return lines;
+}
+
+// The line's boxes grouped into cells: a box starting within a cell gap of the previous cell's end joins it.
+std::vector<Cell> cells_of(const Line& line) {
+  std::vector<Cell> cells;
+  for (const PdfTextBox* box : line.boxes) {
+    if (!cells.empty() && box->left <= cells.back().right + kCellGap) {
+      cells.back().right = std::max(cells.back().right, box->right);
+      cells.back().boxes.push_back(box);
+    } else {
+      cells.push_back({box->left, box->right, {box}});
+    }
+  }
+  // A cell's boxes read top to bottom (its wrapped lines), left to right within each.
+  for (Cell& cell : cells)
+    std::stable_sort(cell.boxes.begin(), cell.boxes.end(), [](const PdfTextBox* a, const PdfTextBox* b) {
+      if (std::abs(a->top - b->top) > (a->bottom - a->top) / 2) return a->top < b->top;
+      return a->left < b->left;
+    });
+  return cells;
+}
+
+class PdfLayout {
+ public:
+  explicit PdfLayout(SourceDocument& document) : builder_(document) {}
+
+  void page(std::vector<Line> lines) {
+    right_margin_ = 0;
+    for (const Line& line : lines) right_margin_ = std::max(right_margin_, line.boxes.back()->right);
+    for (const Line& line : lines) {
+      std::vector<Cell> cells = cells_of(line);
+      const bool numeric = std::any_of(cells.begin(), cells.end(), [](const Cell& cell) { return is_number(cell); });
+      if (pending_ && !(cells.size() >= 2 && follows(pending_->first, line))) flush_pending();
+      if (!table_.empty() && !numeric && follows(table_.back().first, line) &&
+          (table_has_values_ ? true : cells.size() == 1 && aligned(table_.back().second, cells.front()))) {
+        // Wrapped lines of the row's cells (a long label, a vertical header written a few characters a line).
+        merge_into(table_.back().second, cells);
+        table_.back().first.bottom = line.bottom;
+      } else if (cells.size() >= 2) {
+        end_paragraph();
+        if (pending_) merge_into(cells, {pending_->second}, true);
+        pending_.reset();
+        table_.emplace_back(line, std::move(cells));
+        table_has_values_ = table_has_values_ || numeric;
+      } else if (!table_.empty() && !numeric && aligned(table_.back().second, cells.front())) {
+        // Perhaps the first line of the next row's label, above the row's values: kept for that row.
+        pending_.emplace(line, cells.front());
+      } else {
+        end_table();
+        paragraph_line(line, cells.front());
+      }
+    }
+    if (pending_) flush_pending();
+  }
+
+  void finish() {
+    end_paragraph();
+    end_table();
+  }
+
+ private:
+  // A line of prose: it goes on the paragraph when the previous line reached the right margin and, on the same page,
+  // no paragraph spacing stands between them.
+  void paragraph_line(const Line& line, const Cell& cell) {
+    const double height = line.bottom - line.top;
+    const bool spaced = previous_page_ == line.page && line.top - previous_bottom_ > kParagraphGapHeights * height;
+    if (!paragraph_.empty() && (!previous_full_ || spaced)) end_paragraph();
+    add_boxes(paragraph_, cell.boxes, line);
+    previous_full_ = line.boxes.back()->right >= right_margin_ - kFullLineHeights * height;
+    previous_page_ = line.page;
+    previous_bottom_ = line.bottom;
+  }
+
+  // A held line that no row followed closely: prose after all.
+  void flush_pending() {
+    const auto [line, cell] = *pending_;
+    pending_.reset();
+    end_table();
+    paragraph_line(line, cell);
+  }
+
+  static bool is_number(const Cell& cell) {
+    std::string text;
+    for (const PdfTextBox* box : cell.boxes) text += box->text;
+    return !text.empty() && text.find_first_not_of("0123456789.") == std::string::npos;
+  }
+
+  // `line` comes right under `above` with no more than line spacing between (a new row comes after the cells'
+  // padding, a new paragraph after paragraph spacing), or opens the page after `above`'s: a row broken by the page.
+  static bool follows(const Line& above, const Line& line) {
+    if (line.page == above.page + 1 && line.number == 1) return true;
+    return above.page == line.page && line.top - above.bottom <= kParagraphGapHeights * (line.bottom - line.top);
+  }
+
+  static bool aligned(const std::vector<Cell>& row, const Cell& cell) {
+    return std::any_of(row.begin(), row.end(),
+                       [&](const Cell& above) { return std::abs(above.left - cell.left) <= kAlign; });
+  }
+
+  // Adds each of `pieces` to the cell of `row` that starts where it starts; a piece left of every cell becomes the
+  // row's first cell; any other joins the nearest cell on its left. `before`: the pieces come first in their cells.
+  static void merge_into(std::vector<Cell>& row, const std::vector<Cell>& pieces, bool before = false) {
+    for (const Cell& piece : pieces) {
+      auto target = std::find_if(row.begin(), row.end(),
+                                 [&](const Cell& cell) { return std::abs(cell.left - piece.left) <= kAlign; });
+      if (target == row.end() && (row.empty() || piece.left < row.front().left)) {
+        row.insert(row.begin(), piece);
+        continue;
+      }
+      if (target == row.end())
+        target = std::prev(std::find_if(row.begin() + 1, row.end(), [&](const Cell& cell) { return cell.left > piece.left; }));
+      auto& boxes = target->boxes;
+      boxes.insert(before ? boxes.begin() : boxes.end(), piece.boxes.begin(), piece.boxes.end());
+    }
+  }
+
+  // The location of text on `line`.
+  static SourceLocation at(const Line& line) {
+    SourceLocation location;
+    location.kind = SourceLocation::Kind::PageLine;
+    location.page = line.page;
+    location.line = line.number;
+    return location;
+  }
+
+  // Boxes are words. Between two Latin words (or numbers) a space is kept; next to a Chinese character none is, as
+  // the space an office suite sets between Chinese and Latin text is not in the document's text.
+  void add_boxes(Fragment& out, const std::vector<const PdfTextBox*>& boxes, const Line& line) {
+    const PdfTextBox* previous = nullptr;
+    for (const PdfTextBox* box : boxes) {
+      if (previous && !readers::is_wide(last_character(previous->text)) && !readers::is_wide(first_character(box->text)))
+        out.add(" ", position_++, 1, at(line));
+      out.add_text(box->text, position_, at(line));
+      position_ += box->text.size();
+      previous = box;
+    }
+  }
+
+  void end_table() {
+    if (table_.empty()) return;
+    readers::TableGrid grid;
+    for (const auto& [line, cells] : table_) {
+      std::vector<Fragment>& out = grid.emplace_back();
+      for (const Cell& cell : cells) add_boxes(out.emplace_back(), cell.boxes, line);
+    }
+    builder_.table(grid);
+    table_.clear();
+    table_has_values_ = false;
+  }
+
+  void end_paragraph() {
+    builder_.paragraph(paragraph_);
+    paragraph_ = Fragment();
+    previous_full_ = false;
+  }
+
+  readers::ReportTextBuilder builder_;
+  Fragment paragraph_;
+  double right_margin_ = 0;  // of the page being read: the rightmost end of its lines
+  bool previous_full_ = false;
+  uint32_t previous_page_ = 0;
+  double previous_bottom_ = 0;
+  std::vector<std::pair<Line, std::vector<Cell>>> table_;  // the rows of the table being read
+  bool table_has_values_ = false;                          // a row of it holds numbers: past its header rows
+  std::optional<std::pair<Line, Cell>> pending_;           // a line that may begin the next row's label
+  size_t position_ = 0;
+};
+
+}  // namespace
+
+SourceDocument layout_pdf_pages(const std::vector<std::vector<PdfTextBox>>& pages) {
+  SourceDocument document;
+  document.format = SourceFormat::Pdf;
+  PdfLayout layout(document);
+  for (size_t i = 0; i < pages.size(); ++i) layout.page(page_lines(pages[i], static_cast<uint32_t>(i + 1)));
+  layout.finish();
+  if (!document.text.empty()) document.text += '\n';
+  return document;
+}
+
+}  // namespace xxgk

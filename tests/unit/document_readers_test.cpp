@@ -1,0 +1,268 @@
+// Word and PDF reports read into the report text: the .docx LibreOffice writes from a real published report gives
+// the model of its text version, defects edited into it are reported at their paragraph or table cell, Word's list
+// numbers are read, and hostile documents (corrupt or truncated ZIP, a zip bomb, entity expansion, a PDF without
+// text) are refused with a message. Fixtures: tests/fixtures/documents/make-fixtures.sh.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "model_text.h"
+#include "read_file.h"
+#include "xxgk/linter.h"
+#include "xxgk/rule.h"
+#include "xxgk/source_reader.h"
+
+namespace {
+
+using testing::HasSubstr;
+using xxgk::testing_support::model_text;
+using xxgk::testing_support::read_fixture;
+
+const xxgk::SourceDiagnostic* find_rule(const std::vector<xxgk::SourceDiagnostic>& diagnostics, std::string_view id) {
+  for (const xxgk::SourceDiagnostic& entry : diagnostics)
+    if (entry.diagnostic.rule->id == id) return &entry;
+  return nullptr;
+}
+
+void put16(std::string& out, uint32_t value) {
+  out += static_cast<char>(value & 0xFF);
+  out += static_cast<char>((value >> 8) & 0xFF);
+}
+void put32(std::string& out, uint32_t value) {
+  put16(out, value & 0xFFFF);
+  put16(out, value >> 16);
+}
+
+// A ZIP archive of deflated entries, as a .docx is (CRCs are not checked by the reader and left 0).
+std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  std::string out, directory;
+  for (const auto& [name, content] : entries) {
+    uLongf size = compressBound(static_cast<uLong>(content.size()));
+    std::string zlib(size, '\0');
+    compress2(reinterpret_cast<Bytef*>(zlib.data()), &size, reinterpret_cast<const Bytef*>(content.data()),
+              static_cast<uLong>(content.size()), 9);
+    const std::string deflated = zlib.substr(2, size - 6);  // raw deflate: no zlib header or checksum
+    const uint32_t offset = static_cast<uint32_t>(out.size());
+    put32(out, 0x04034b50);
+    put16(out, 20), put16(out, 0), put16(out, 8), put16(out, 0), put16(out, 0), put32(out, 0);
+    put32(out, static_cast<uint32_t>(deflated.size())), put32(out, static_cast<uint32_t>(content.size()));
+    put16(out, static_cast<uint32_t>(name.size())), put16(out, 0);
+    out += name + deflated;
+    put32(directory, 0x02014b50);
+    put16(directory, 20), put16(directory, 20), put16(directory, 0), put16(directory, 8), put16(directory, 0);
+    put16(directory, 0), put32(directory, 0);
+    put32(directory, static_cast<uint32_t>(deflated.size())), put32(directory, static_cast<uint32_t>(content.size()));
+    put16(directory, static_cast<uint32_t>(name.size())), put16(directory, 0), put16(directory, 0);
+    put16(directory, 0), put16(directory, 0), put32(directory, 0), put32(directory, offset);
+    directory += name;
+  }
+  const uint32_t directory_offset = static_cast<uint32_t>(out.size());
+  out += directory;
+  put32(out, 0x06054b50);
+  put16(out, 0), put16(out, 0), put16(out, static_cast<uint32_t>(entries.size()));
+  put16(out, static_cast<uint32_t>(entries.size())), put32(out, static_cast<uint32_t>(directory.size()));
+  put32(out, directory_offset), put16(out, 0);
+  return out;
+}
+
+std::string document_xml(const std::string& body) {
+  return "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+         "<w:body>" + body + "</w:body></w:document>";
+}
+
+TEST(DocxReader, ReportWrittenByAnOfficeSuiteGivesTheModelOfItsTextVersion) {
+  const xxgk::SourceDocument document = xxgk::read_docx(read_fixture("documents/pingtan_2024.docx"));
+  EXPECT_EQ(model_text(document.text), model_text(read_fixture("html/pingtan_2024.txt")));
+  // The same finding as on the page and the text (C406), placed at the paragraph of section 六.
+  const std::vector<xxgk::SourceDiagnostic> diagnostics = xxgk::lint_source(document, {});
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].diagnostic.rule->id, std::string_view("C406"));
+  EXPECT_EQ(diagnostics[0].location.kind, xxgk::SourceLocation::Kind::Paragraph);
+  EXPECT_GT(diagnostics[0].location.paragraph, 10u);
+}
+
+TEST(DocxReader, EditedDefectsAreReportedAtTheirParagraphOrCell) {
+  const std::vector<xxgk::SourceDiagnostic> diagnostics =
+      xxgk::lint_source(xxgk::read_docx(read_fixture("documents/pingtan_2024-defects.docx")), {});
+  const xxgk::SourceDiagnostic* heading = find_rule(diagnostics, "S105");
+  ASSERT_NE(heading, nullptr);
+  // Paragraph 1 is the title, 2 the preamble, 3 the heading 一、.
+  EXPECT_EQ(xxgk::describe_location(heading->location), "第3段");
+  const xxgk::SourceDiagnostic* total = find_rule(diagnostics, "A301");
+  ASSERT_NE(total, nullptr);
+  // Table 三 of the report is the document's second table: three header rows, R01 and R02, then the 22 rows of
+  // 三、本年度办理结果 of which 总计 is the last, less the removed 2.重复申请: row 26; the total column is the grid's
+  // tenth.
+  EXPECT_EQ(xxgk::describe_location(total->location), "表二 第26行 第10列");
+  const xxgk::SourceDiagnostic* row = find_rule(diagnostics, "T202");
+  ASSERT_NE(row, nullptr);
+  EXPECT_THAT(row->diagnostic.message, HasSubstr("重复申请"));
+  EXPECT_EQ(row->location.kind, xxgk::SourceLocation::Kind::TableCell);
+  EXPECT_EQ(row->location.table, 2u);
+  const xxgk::SourceDiagnostic* fee = find_rule(diagnostics, "C406");
+  ASSERT_NE(fee, nullptr);
+  EXPECT_EQ(fee->diagnostic.severity, xxgk::Severity::Error);
+  EXPECT_EQ(fee->location.kind, xxgk::SourceLocation::Kind::Paragraph);
+}
+
+TEST(DocxReader, HeadingsNumberedByWordsListGetTheirNumbers) {
+  const xxgk::SourceDocument document = xxgk::read_docx(read_fixture("documents/numbered.docx"));
+  EXPECT_EQ(document.text,
+            "某某局2024年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n\n二、主动公开政府信息情况\n");
+  const xxgk::Report report = xxgk::build_report(document.text, {});
+  ASSERT_EQ(report.sections.size(), 2u);
+  EXPECT_EQ(report.sections[1].number, 2);
+}
+
+// Word's numbered heading styles: the list comes with the paragraph style (styles.xml), not with each paragraph.
+TEST(DocxReader, ListNumbersOfAParagraphStyleAreRead) {
+  const std::string numbering =
+      "<w:numbering xmlns:w=\"w\"><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+      "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\">"
+      "<w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
+  const std::string styles =
+      "<w:styles xmlns:w=\"w\"><w:style w:styleId=\"Heading1\"><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr>"
+      "</w:pPr></w:style></w:styles>";
+  const std::string heading = "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>";
+  const std::string item = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>";
+  const std::string body = heading + "总体情况</w:t></w:r></w:p>" + item + "主动公开</w:t></w:r></w:p>" + item +
+                           "依申请公开</w:t></w:r></w:p>" + heading + "主动公开政府信息情况</w:t></w:r></w:p>" + item +
+                           "规章</w:t></w:r></w:p>";
+  const xxgk::SourceDocument document = xxgk::read_docx(zip(
+      {{"word/document.xml", document_xml(body)}, {"word/numbering.xml", numbering}, {"word/styles.xml", styles}}));
+  EXPECT_EQ(document.text,
+            "一、总体情况\n\n（一）主动公开\n\n（二）依申请公开\n\n二、主动公开政府信息情况\n\n（一）规章\n");
+}
+
+TEST(DocxReader, MergedCellsRunsAndFieldsAreReadOntoTheGrid) {
+  const std::string body =
+      "<w:p><w:r><w:t>一、</w:t></w:r><w:hyperlink><w:r><w:t>总体情况</w:t></w:r></w:hyperlink></w:p>"
+      "<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>正文</w:t></w:r><w:del><w:r><w:delText>删</w:delText>"
+      "</w:r></w:del><w:ins><w:r><w:t>补</w:t></w:r></w:ins></w:p>"
+      "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>三、</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>本年度</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r>"
+      "<w:t>（一）予以公开</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr>"
+      "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>（二）</w:t></w:r></w:p></w:tc>"
+      "<w:tc><w:p><w:r><w:t>部分</w:t></w:r><w:r><w:br/><w:t>公开</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>"
+      "<w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+  const xxgk::SourceDocument document = xxgk::read_docx(zip({{"word/document.xml", document_xml(body)}}));
+  EXPECT_EQ(document.text, "一、总体情况\n\n正文补\n\n三、本年度\t（一）予以公开\t\t12\n\t（二）\t部分公开\t3\n");
+  const size_t cell = document.text.find("部分");
+  const xxgk::SourceLocation location = xxgk::location_of(document, cell);
+  EXPECT_EQ(xxgk::describe_location(location), "表一 第2行 第3列");
+}
+
+TEST(DocxReader, HostileDocumentsAreRefusedWithAMessage) {
+  auto refusal = [](const std::string& bytes) {
+    try {
+      (void)xxgk::read_docx(bytes);
+    } catch (const xxgk::SourceReadError& error) {
+      return std::string(error.what());
+    }
+    return std::string("read");
+  };
+  const std::string real = read_fixture("documents/pingtan_2024.docx");
+  EXPECT_THAT(refusal("PK\x03\x04"), HasSubstr("ZIP"));
+  EXPECT_THAT(refusal(real.substr(0, real.size() / 2)), HasSubstr("ZIP"));
+  // Bytes of word/document.xml's compressed data flipped: it does not inflate, or not to XML.
+  std::string flipped = real;
+  const size_t part = real.find("word/document.xml") + 200;
+  for (size_t i = part; i < part + 2000; i += 7) flipped[i] = static_cast<char>(~flipped[i]);
+  EXPECT_NE(refusal(flipped), "read");
+  EXPECT_THAT(refusal(zip({{"word/other.xml", "<x/>"}})), HasSubstr("word/document.xml"));
+  // A zip bomb: 80 MiB of zeros deflate to 80 KB; the reader stops at its bound instead of unpacking it all.
+  EXPECT_THAT(refusal(zip({{"word/document.xml", std::string(80u << 20, '0')}})), HasSubstr("too much data"));
+  // "Billion laughs": entities are not expanded (pugixml reads no DTD entities), so it is read as the little text
+  // it holds, at once.
+  const std::string laughs =
+      "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"hahahahaha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
+      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]><w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>&c;</w:t></w:r>"
+      "</w:p></w:body></w:document>";
+  const std::string verdict = refusal(zip({{"word/document.xml", laughs}}));
+  EXPECT_TRUE(verdict == "read" || verdict.find("XML") != std::string::npos) << verdict;
+  EXPECT_THAT(refusal(zip({{"word/document.xml", "<w:document><w:body><w:p>"}})), HasSubstr("XML"));
+}
+
+TEST(PdfReader, ReportExportedFromWordGivesItsSectionsAndProse) {
+  const xxgk::SourceDocument document = xxgk::read_pdf(read_fixture("documents/pingtan_2024.pdf"));
+  const xxgk::Report report = xxgk::build_report(document.text, {});
+  ASSERT_TRUE(report.title);
+  EXPECT_EQ(report.title->text, "平潭综合实验区2024年度政府信息公开工作年度报告");
+  ASSERT_EQ(report.sections.size(), 6u);
+  for (int n = 1; n <= 6; ++n) EXPECT_EQ(report.sections[n - 1].number, n);
+  // Table 二 is rebuilt from the text boxes' positions with its values in their columns.
+  const xxgk::Table* table2 = report.table("table2");
+  ASSERT_NE(table2, nullptr);
+  const xxgk::Row* permits = table2->row_for("行政许可");
+  ASSERT_NE(permits, nullptr);
+  ASSERT_TRUE(permits->complete);
+  EXPECT_EQ(permits->value(0)->value.number, 4529);
+  // Table 三 as LibreOffice lays it out (narrow columns, wrapped labels, vertical group labels, a row broken by the
+  // page): the rows with values are rebuilt, so its arithmetic is checked and holds.
+  const xxgk::Table* table3 = report.table("table3");
+  ASSERT_NE(table3, nullptr);
+  const xxgk::Row* total = table3->row_for("R24");
+  ASSERT_NE(total, nullptr);
+  ASSERT_TRUE(total->complete);
+  EXPECT_EQ(total->value(0)->value.number, 217);
+  EXPECT_EQ(total->value(6)->value.number, 218);
+  for (const xxgk::SourceDiagnostic& entry : xxgk::lint_source(document, {}))
+    EXPECT_NE(entry.diagnostic.rule->id[0], 'A') << entry.diagnostic.message;
+  // The prose reads as on the page: the overview's paragraph with the figure the rules compare with the tables.
+  EXPECT_THAT(document.text, HasSubstr("\n\n（二）依申请公开方面。规范做好申请登记、审查、办理、答复、归档等工作，"));
+  EXPECT_THAT(document.text, HasSubstr("全年办理政府信息公开申请218件。\n\n"));
+}
+
+TEST(PdfReader, EditedDefectsInProseAreReportedAtTheirPageAndLine) {
+  const std::vector<xxgk::SourceDiagnostic> diagnostics =
+      xxgk::lint_source(xxgk::read_pdf(read_fixture("documents/pingtan_2024-defects.pdf")), {});
+  const xxgk::SourceDiagnostic* heading = find_rule(diagnostics, "S105");
+  ASSERT_NE(heading, nullptr);
+  // Line 1 is the title, 2–7 the preamble.
+  EXPECT_EQ(xxgk::describe_location(heading->location), "第1页 第8行");
+  const xxgk::SourceDiagnostic* fee = find_rule(diagnostics, "C406");
+  ASSERT_NE(fee, nullptr);
+  EXPECT_EQ(fee->location.kind, xxgk::SourceLocation::Kind::PageLine);
+  EXPECT_EQ(fee->location.page, 5u);  // section 六 starts the last page
+}
+
+TEST(PdfReader, PdfWithoutTextAndBrokenPdfAreRefused) {
+  // One page, no text: what a scanner without OCR writes (its image left out).
+  const std::string blank =
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+      "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  try {
+    (void)xxgk::read_pdf(blank);
+    ADD_FAILURE() << "a PDF without text was read";
+  } catch (const xxgk::SourceReadError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("no text layer"));
+  }
+  EXPECT_THROW((void)xxgk::read_pdf("%PDF-1.7\n%garbage"), xxgk::SourceReadError);
+  const std::string real = read_fixture("documents/pingtan_2024.pdf");
+  EXPECT_THROW((void)xxgk::read_pdf(real.substr(0, 400)), xxgk::SourceReadError);
+}
+
+TEST(PdfLayout, BoxesBecomeLinesCellsAndParagraphs) {
+  // A wrapped paragraph (the first line reaches the margin), a heading after paragraph spacing, then a table row
+  // whose label wraps onto a second line beside its value.
+  const std::vector<xxgk::PdfTextBox> page = {
+      {"本机关认真落实条例，全年主动公开信息", 50, 100, 500, 115},
+      {"10407", 50, 114, 80, 129},
+      {"条。", 82, 114, 106, 129},
+      {"二、主动公开政府信息情况", 50, 150, 200, 165},
+      {"行政规范性", 50, 190, 110, 205},
+      {"62", 200, 197, 215, 212},
+      {"文件", 50, 204, 74, 219},
+  };
+  const xxgk::SourceDocument document = xxgk::layout_pdf_pages({page});
+  EXPECT_EQ(document.text, "本机关认真落实条例，全年主动公开信息10407条。\n\n二、主动公开政府信息情况\n\n行政规范性文件\t62\n");
+  EXPECT_EQ(xxgk::describe_location(xxgk::location_of(document, document.text.find("二、"))), "第1页 第3行");
+}
+
+}  // namespace
