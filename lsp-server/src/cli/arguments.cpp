@@ -224,8 +224,6 @@ CompareArguments parse_compare_arguments(const std::vector<std::string>& args) {
       if (parsed.format != OutputFormat::Text && parsed.format != OutputFormat::Json &&
           parsed.format != OutputFormat::Html)
         throw UsageError("compare 的 --format 应为 text、json 或 html (compare prints text, json or html)");
-    } else if (name == "--config") {
-      parsed.config_file = cursor.value(name);
     } else {
       unknown_option(name);
     }

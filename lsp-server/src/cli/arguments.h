@@ -42,7 +42,6 @@ struct CompareArguments {
   OutputFormat format = OutputFormat::Text;  // text, json or html
   std::string last;
   std::string current;
-  std::optional<std::filesystem::path> config_file;
 };
 
 struct InitArguments {
