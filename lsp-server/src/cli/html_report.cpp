@@ -160,7 +160,7 @@ std::string year_text(const ReportIdentity& identity) {
   return identity.year ? std::to_string(*identity.year) : std::string("—");
 }
 
-// Shows or hides diagnostics by severity and rule; opens a report's section when a link leads to it, and every
+// Shows or hides diagnostics by severity and rule (also from the page address's query); opens a report's section when a link leads to it, and every
 // section before printing. Without JavaScript the filters stay hidden and every diagnostic is listed.
 constexpr std::string_view kScript = R"js(
 (function () {
@@ -176,6 +176,16 @@ constexpr std::string_view kScript = R"js(
     });
   }
   filters.addEventListener('change', apply);
+  // ?rule=ID&severity=error,warning opens the page filtered (links from elsewhere, the browser test).
+  var params = new URLSearchParams(location.search);
+  if (params.has('rule')) ruleSelect.value = params.get('rule');
+  if (params.has('severity')) {
+    var wanted = params.get('severity').split(',');
+    filters.querySelectorAll('input[data-severity]').forEach(function (box) {
+      box.checked = wanted.indexOf(box.dataset.severity) >= 0;
+    });
+  }
+  apply();
   function openTarget() {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     for (var node = target; node; node = node.parentElement) if (node.tagName === 'DETAILS') node.open = true;
