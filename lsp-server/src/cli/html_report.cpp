@@ -160,7 +160,7 @@ std::string year_text(const ReportIdentity& identity) {
   return identity.year ? std::to_string(*identity.year) : std::string("—");
 }
 
-// Shows or hides diagnostics by severity and rule (also from the page address's query); opens a report's section when a link leads to it, and every
+// Shows or hides diagnostics by severity and rule; opens a report's section when a link leads to it, and every
 // section before printing. Without JavaScript the filters stay hidden and every diagnostic is listed.
 constexpr std::string_view kScript = R"js(
 (function () {
@@ -176,7 +176,8 @@ constexpr std::string_view kScript = R"js(
     });
   }
   filters.addEventListener('change', apply);
-  // ?rule=ID&severity=error,warning opens the page filtered (links from elsewhere, the browser test).
+  // ?rule=ID&severity=error,warning opens the page filtered, ?open=all with every report's section open (links from
+  // elsewhere, the browser test).
   var params = new URLSearchParams(location.search);
   if (params.has('rule')) ruleSelect.value = params.get('rule');
   if (params.has('severity')) {
@@ -193,9 +194,11 @@ constexpr std::string_view kScript = R"js(
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
-  window.addEventListener('beforeprint', function () {
+  function openAll() {
     document.querySelectorAll('details.report').forEach(function (section) { section.open = true; });
-  });
+  }
+  if (params.get('open') === 'all') openAll();
+  window.addEventListener('beforeprint', openAll);
 })();
 )js";
 
