@@ -1,6 +1,7 @@
 #include "xxgk/cross_document.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "xxgk/normalize.h"
@@ -101,23 +102,37 @@ CrossDocumentResult cross_document_check(const std::vector<LintedReport>& report
 
   // (agency, year) → the reports claiming it.
   std::map<std::pair<std::string, int>, std::vector<size_t>> by_agency_year;
+  std::vector<size_t> without_year;
   for (size_t i = 0; i < reports.size(); ++i) {
     const ReportIdentity& identity = reports[i].identity;
     if (identity.agency.empty()) continue;
-    if (!identity.year) {
-      if (reports.size() > 1)
-        result.notes.push_back({i, "标题和统计期限中都没有年份，不参与跨年度核对 (no year in the title or the "
-                                   "statistics period: not matched with other years' reports)"});
-      continue;
-    }
-    by_agency_year[{identity.agency, *identity.year}].push_back(i);
+    if (identity.year)
+      by_agency_year[{identity.agency, *identity.year}].push_back(i);
+    else
+      without_year.push_back(i);
+  }
+  auto has_year = [&](const std::string& agency, int year) { return by_agency_year.contains({agency, year}); };
+
+  // Notes only where they matter: a report the agency's other years could have been compared with.
+  for (size_t i : without_year) {
+    const std::string& agency = reports[i].identity.agency;
+    const auto other = by_agency_year.lower_bound({agency, std::numeric_limits<int>::min()});
+    if (other != by_agency_year.end() && other->first.first == agency)
+      result.notes.push_back({i, "标题和统计期限中都没有年份，不与“" + agency +
+                                     "”其他年度的报告核对 (no year in the title or the statistics period: not matched "
+                                     "with the agency's other years)"});
   }
   for (const auto& [key, claimants] : by_agency_year) {
-    if (claimants.size() < 2) continue;
+    if (claimants.size() < 2 || !(has_year(key.first, key.second - 1) || has_year(key.first, key.second + 1)))
+      continue;
     for (size_t i : claimants) {
+      // A few of the others by name, so that a directory of copies does not give a quadratic message.
+      constexpr size_t kNamed = 3;
       std::string others;
+      size_t named = 0;
       for (size_t j : claimants)
-        if (j != i) others += (others.empty() ? "" : "、") + reports[j].name;
+        if (j != i && named++ < kNamed) others += (others.empty() ? "" : "、") + reports[j].name;
+      if (claimants.size() - 1 > kNamed) others += " 等 " + std::to_string(claimants.size() - 1) + " 份报告";
       result.notes.push_back({i, "与 " + others + " 同为“" + key.first + "”" + year_text(key.second) +
                                      "的报告，无法确定哪一份参与跨年度核对 (another report claims the same agency and "
                                      "year: not matched across years)"});

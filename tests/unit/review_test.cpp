@@ -106,14 +106,28 @@ TEST(CrossDocument, TwoReportsClaimingTheSameAgencyAndYearAreNotGuessedAt) {
   EXPECT_NE(result.notes[1].message.find("a.txt"), std::string::npos);
 }
 
-TEST(CrossDocument, AReportWithoutAnyYearGetsANoteWhenOthersAreChecked) {
-  const std::string no_year = "青山市教育局政府信息公开工作年度报告\n" + std::string(kBody);
+TEST(CrossDocument, AReportWithoutAnyYearGetsANoteWhenItsAgencysOtherYearsAreChecked) {
+  const std::string no_year = "青山市自然资源和规划局政府信息公开工作年度报告\n" + std::string(kBody);
   const xxgk::CrossDocumentResult result = xxgk::cross_document_check({linted("x", no_year), linted("y", qingshan(2024))});
   ASSERT_EQ(result.notes.size(), 1u);
   EXPECT_EQ(result.notes[0].report, 0u);
   EXPECT_NE(result.notes[0].message.find("没有年份"), std::string::npos);
-  // Alone, it is no one's business.
+  // Alone, or beside other agencies' reports, it is no one's business.
   EXPECT_TRUE(xxgk::cross_document_check({linted("x", no_year)}).notes.empty());
+  const std::string other_agency = "青山市教育局政府信息公开工作年度报告\n" + std::string(kBody);
+  EXPECT_TRUE(xxgk::cross_document_check({linted("x", other_agency), linted("y", qingshan(2024))}).notes.empty());
+}
+
+TEST(CrossDocument, CopiesOfOneYearWithoutANeighbouringYearGetNoNoteAndManyAreNamedBriefly) {
+  EXPECT_TRUE(xxgk::cross_document_check({linted("a", qingshan(2024)), linted("b", qingshan(2024))}).notes.empty());
+  std::vector<xxgk::LintedReport> reports;
+  for (int i = 0; i < 6; ++i) reports.push_back(linted(std::to_string(i) + ".txt", qingshan(2023)));
+  reports.push_back(linted("this.txt", qingshan(2024)));
+  const xxgk::CrossDocumentResult result = xxgk::cross_document_check(reports);
+  EXPECT_TRUE(result.diagnostics.empty());
+  ASSERT_EQ(result.notes.size(), 6u);
+  EXPECT_NE(result.notes[0].message.find("与 1.txt、2.txt、3.txt 等 5 份报告"), std::string::npos)
+      << result.notes[0].message;
 }
 
 TEST(CrossDocument, TheRuleTurnedOffInThisYearsOptionsIsSilentAndItsSeverityIsHonoured) {

@@ -52,8 +52,9 @@ struct CrossDocumentDiagnostic {
   Diagnostic diagnostic;
 };
 
-// Why a report takes no part in the checks across years although others were checked with it: its title has no
-// year, or another report claims the same agency and year (which one is last year's is not guessed).
+// Why a report takes no part in the checks across years although a report of its agency for another year was
+// checked with it: it has no year, or another report claims the same agency and year (which one is last year's is
+// not guessed). Duplicates with no neighbouring year are no one's business and get no note.
 struct CrossDocumentNote {
   size_t report = 0;
   std::string message;
@@ -66,7 +67,7 @@ struct CrossDocumentResult {
 
 // A306: for every agency with reports for consecutive years N−1 and N among `reports`, each column of year N's
 // 上年结转 must equal year N−1's 结转下年度继续办理. Reports without an agency, without a year, or sharing agency and
-// year with another report are not paired (notes say why, when more than one report was given).
+// year with another report are not paired (notes say why, where it matters: see CrossDocumentNote).
 CrossDocumentResult cross_document_check(const std::vector<LintedReport>& reports);
 
 }  // namespace xxgk
