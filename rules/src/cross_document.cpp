@@ -76,7 +76,9 @@ ReportIdentity report_identity(const Report& report) {
     agency = std::string_view(title).substr(0, title.find("政府信息公开"));
   }
   identity.agency = std::string(strip_agency_decoration(agency));
-  if (identity.agency.find("政府信息公开") != std::string::npos) identity.agency.clear();
+  // A title recognised from a split or mangled heading ("工作年度报告" on its own line) names no agency.
+  for (std::string_view report_words : {"政府信息公开", "年度报告"})
+    if (identity.agency.find(report_words) != std::string::npos) identity.agency.clear();
   return identity;
 }
 

@@ -44,6 +44,11 @@ TEST(ReportIdentity, ATitleOnTwoLinesAsInSample001) {
   EXPECT_EQ(identity.year, 2022);
 }
 
+TEST(ReportIdentity, ATitleLineThatIsOnlyThePhraseNamesNoAgency) {
+  // As in a real report whose title was split: "工作年度报告" alone, then prose with the year.
+  EXPECT_EQ(identity_of("工作年度报告\n2024年以来，本街道主动公开政府信息。\n" + std::string(kBody)).agency, "");
+}
+
 TEST(ReportIdentity, NoTitleNoAgency) {
   EXPECT_EQ(identity_of(read_fixture("samples/002_8f6a0cdd81ca4d1e.txt")).agency, "");
 }
