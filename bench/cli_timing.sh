@@ -9,14 +9,10 @@ binary=${1:-$root/build/lsp-server/xxgk-lint}
 runs=${RUNS:-9}
 source "$root/bench/timing.sh"
 
-data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
-"$root/bench/make-reports.sh" "$data"
-build_run_median "$data"
+prepare_inputs
 
 one=$(median_ms "$runs" -- "$binary" check --no-progress "$data/one.txt")
 batch=$(median_ms "$runs" -- "$binary" check --no-progress "$data/batch")
-verdict() { awk -v t="$1" -v goal="$2" 'BEGIN { print (t <= goal ? "met" : "missed") }'; }
 echo "| xxgk-lint check ($(nproc) cores, median of $runs) | wall ms | goal ms | |"
 echo "| --- | ---: | ---: | --- |"
 echo "| one report | $one | 10 | $(verdict "$one" 10) |"

@@ -10,10 +10,7 @@ binary=${1:-$root/build/lsp-server/xxgk-lint}
 runs=${RUNS:-9}
 source "$root/bench/timing.sh"
 
-data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
-"$root/bench/make-reports.sh" "$data"
-build_run_median "$data"
+prepare_inputs
 # The page goes to a file, as `--output-file` or a shell redirection would put it; run_median discards stdout.
 page_ms=$(median_ms "$runs" -- sh -c "exec \"\$0\" check --no-progress --format html \"\$1\" >\"\$2\"" \
   "$binary" "$data/batch" "$data/review.html")
@@ -23,7 +20,6 @@ this=$root/tests/fixtures/review/shizuishan_2023.txt
 compare_ms=$(median_ms "$((runs * 3))" -- "$binary" compare "$last" "$this")
 compare_html_ms=$(median_ms "$((runs * 3))" -- "$binary" compare --format html "$last" "$this")
 
-verdict() { awk -v t="$1" -v goal="$2" 'BEGIN { print (t <= goal ? "met" : "missed") }'; }
 echo "| reviewing ($(nproc) cores, median of $runs) | wall ms | goal ms | |"
 echo "| --- | ---: | ---: | --- |"
 echo "| check --format html, 2,000 reports (page written) | $page_ms | 1000 | $(verdict "$page_ms" 1000) |"
