@@ -1,6 +1,7 @@
 #include "cli/lint_command.h"
 
 #include <iostream>
+#include <map>
 
 #include "cli/baseline.h"
 #include "cli/file_replace.h"
@@ -173,16 +174,18 @@ void check_across_reports(std::vector<FileOutcome>& outcomes, const TargetProces
   CrossDocumentResult result = cross_document_check(reports);
   for (const CrossDocumentNote& note : result.notes)
     std::cerr << reports[note.report].name << ": " << note.message << '\n';
+  std::map<std::string_view, std::string_view> text_of;  // display name → text, for related locations
+  for (size_t index : outcome_of) text_of.emplace(outcomes[index].report->display, outcomes[index].report->text);
   std::vector<size_t> changed;
   for (CrossDocumentDiagnostic& finding : result.diagnostics) {
     if (!processor.shown(finding.diagnostic)) continue;
     FileReport& file = *outcomes[outcome_of[finding.report]].report;
     for (const RelatedInformation& related : finding.diagnostic.related)
-      for (size_t other : outcome_of)
-        if (outcomes[other].report->display == related.document)
-          file.related_texts.emplace(related.document, outcomes[other].report->text);
+      if (const auto other = text_of.find(related.document); other != text_of.end())
+        file.related_texts.emplace(related.document, other->second);
     file.diagnostics.push_back(std::move(finding.diagnostic));
-    changed.push_back(outcome_of[finding.report]);
+    // The findings come by report: each changed file is sorted once.
+    if (changed.empty() || changed.back() != outcome_of[finding.report]) changed.push_back(outcome_of[finding.report]);
   }
   for (size_t index : changed)
     std::stable_sort(outcomes[index].report->diagnostics.begin(), outcomes[index].report->diagnostics.end(),
