@@ -10,10 +10,7 @@ binary=${1:-$root/build/lsp-server/xxgk-lint}
 runs=${RUNS:-9}
 source "$root/bench/timing.sh"
 
-data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
-"$root/bench/make-reports.sh" "$data"
-build_run_median "$data"
+prepare_inputs
 cp "$root/tests/fixtures/html/pingtan_2023.html" "$data/page.html"
 cp "$root/tests/fixtures/documents/pingtan_2024.docx" "$data/report.docx"
 mkdir "$data/pages"
@@ -24,7 +21,6 @@ batch=$(median_ms "$runs" -- "$binary" check --no-progress "$data/batch")
 page=$(median_ms "$runs" -- "$binary" check --no-progress "$data/page.html")
 pages=$(median_ms "$runs" -- "$binary" check --no-progress "$data/pages")
 docx=$(median_ms "$runs" -- "$binary" check --no-progress "$data/report.docx")
-verdict() { awk -v t="$1" -v goal="$2" 'BEGIN { print (t <= goal ? "met" : "missed") }'; }
 echo "| xxgk-lint check ($(nproc) cores, median of $runs) | wall ms | goal ms | |"
 echo "| --- | ---: | ---: | --- |"
 echo "| one report | $one | 10 | $(verdict "$one" 10) |"

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/arguments.h"
+#include "cli/compare_command.h"
 #include "cli/info_commands.h"
 #include "cli/lint_command.h"
 #include "lsp/server_main.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "check") return run_lint_command(parse_lint_arguments(args, false), LintCommand::Check);
     if (command == "fix") return run_lint_command(parse_lint_arguments(args, true), LintCommand::Fix);
+    if (command == "compare") return run_compare_command(parse_compare_arguments(args), std::cout);
     if (command == "rules") {
       if (!args.empty()) throw UsageError("rules 不接受参数 (rules takes no arguments)");
       print_rules_table(std::cout);

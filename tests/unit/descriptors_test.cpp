@@ -44,6 +44,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"A303", "balance", Severity::Error, FixSafety::None},
     {"A304", "review-litigation-total", Severity::Error, FixSafety::Unsafe},
     {"A305", "fee-rows-vs-statement", Severity::Warning, FixSafety::None},
+    {"A306", "carry-over-across-years", Severity::Error, FixSafety::None},
     {"C401", "year-mismatch", Severity::Error, FixSafety::None},
     {"C402", "period-statement", Severity::Warning, FixSafety::None},
     {"C403", "narrative-applications", Severity::Error, FixSafety::None},

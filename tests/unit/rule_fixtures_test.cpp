@@ -1,7 +1,8 @@
 // Fixture tests for every rule. tests/fixtures/rules/<ID>/<case>.txt (or .md) is a report; <case>.expected lists the
 // diagnostics rule <ID> must produce on it, one per line as "LINE:COL" (1-based, code points), optionally followed by
 // a space and text the message must contain; an empty .expected means the rule must stay silent. Comment lines start
-// with '#'; "# agency: government|department" and "# year: N" set the lint options.
+// with '#'; "# agency: government|department" and "# year: N" set the lint options; "# previous-year: FILE" names a
+// report beside the case (with no .expected of its own) checked together with it by the checks across reports (A306).
 // <case>.fixed.txt / .fixed.md (optional) is the text after applying the first fix of each of the rule's diagnostics:
 // applying it must give exactly that text, silence the rule, and add no diagnostic of any other rule.
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "read_file.h"
+#include "xxgk/cross_document.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
 
@@ -64,6 +66,7 @@ std::vector<FixtureCase> discover_cases() {
 struct Expectations {
   std::vector<ExpectedDiagnostic> diagnostics;
   xxgk::LintOptions options;
+  std::string previous_year;  // a report checked together with the case, for the checks across reports
 };
 
 Expectations parse_expected(const std::string& text) {
@@ -79,6 +82,8 @@ Expectations parse_expected(const std::string& text) {
             kind == "government" ? xxgk::AgencyKind::Government : xxgk::AgencyKind::Department;
       } else if (line.rfind("# year: ", 0) == 0) {
         result.options.year = std::stoi(line.substr(8));
+      } else if (line.rfind("# previous-year: ", 0) == 0) {
+        result.previous_year = line.substr(17);
       }
       continue;
     }
@@ -110,6 +115,24 @@ std::string describe(const std::vector<xxgk::Diagnostic>& diagnostics, std::stri
   return out.str();
 }
 
+// The case's diagnostics: its lint, and with a previous-year report, what the checks across reports add to it.
+std::vector<xxgk::Diagnostic> case_diagnostics(const FixtureCase& c, const std::string& text,
+                                               const Expectations& expected) {
+  std::vector<xxgk::Diagnostic> diagnostics = xxgk::lint(text, expected.options);
+  if (expected.previous_year.empty()) return diagnostics;
+  const std::string previous = read_file(c.input.parent_path() / expected.previous_year);
+  const std::vector<xxgk::LintedReport> reports = {
+      xxgk::summarize_for_cross_document(expected.previous_year, xxgk::build_report(previous, expected.options),
+                                         expected.options),
+      xxgk::summarize_for_cross_document(c.input.filename().string(), xxgk::build_report(text, expected.options),
+                                         expected.options)};
+  for (xxgk::CrossDocumentDiagnostic& finding : xxgk::cross_document_check(reports).diagnostics) {
+    EXPECT_EQ(finding.report, 1u) << "a diagnostic in the previous year's report: " << finding.diagnostic.message;
+    diagnostics.push_back(std::move(finding.diagnostic));
+  }
+  return diagnostics;
+}
+
 class RuleFixture : public testing::TestWithParam<FixtureCase> {};
 
 TEST_P(RuleFixture, ReportsExactlyTheExpectedDiagnostics) {
@@ -118,7 +141,7 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedDiagnostics) {
   ASSERT_NE(xxgk::find_rule(c.rule_id), nullptr) << "fixture folder names an unknown rule " << c.rule_id;
   const std::string text = read_file(c.input);
   const Expectations expected = parse_expected(read_file(c.expected));
-  const auto diagnostics = of_rule(xxgk::lint(text, expected.options), c.rule_id);
+  const auto diagnostics = of_rule(case_diagnostics(c, text, expected), c.rule_id);
   const xxgk::LineIndex lines(text);
 
   ASSERT_EQ(diagnostics.size(), expected.diagnostics.size()) << "got:\n" << describe(diagnostics, text);

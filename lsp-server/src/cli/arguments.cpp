@@ -110,7 +110,8 @@ OutputFormat parse_format(const std::string& text) {
   if (text == "json") return OutputFormat::Json;
   if (text == "sarif") return OutputFormat::Sarif;
   if (text == "github") return OutputFormat::Github;
-  throw UsageError("--format 的值 \"" + text + "\" 无效，应为 text、json、sarif 或 github (unknown format)");
+  if (text == "html") return OutputFormat::Html;
+  throw UsageError("--format 的值 \"" + text + "\" 无效，应为 text、json、sarif、github 或 html (unknown format)");
 }
 
 AgencyKind parse_agency_kind(const std::string& text) {
@@ -118,6 +119,20 @@ AgencyKind parse_agency_kind(const std::string& text) {
   if (text == "government") return AgencyKind::Government;
   if (text == "auto") return AgencyKind::Auto;
   throw UsageError("--agency-kind 的值 \"" + text + "\" 无效，应为 department 或 government (unknown agency kind)");
+}
+
+// ---- Review options (baselines) ----------------------------------------------------------------------------------
+
+// --baseline FILE / --write-baseline FILE; false for another option.
+bool parse_baseline_option(const std::string& name, ArgumentCursor& cursor, LintArguments& parsed) {
+  if (name == "--baseline") {
+    parsed.baseline = cursor.value(name);
+  } else if (name == "--write-baseline") {
+    parsed.write_baseline = cursor.value(name);
+  } else {
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -152,10 +167,12 @@ LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fi
     } else if (name == "--unsafe" && fix) {
       cursor.expect_no_value(name);
       parsed.unsafe = true;
-    } else {
+    } else if (fix || !parse_baseline_option(name, cursor, parsed)) {
       unknown_option(name);
     }
   }
+  if (parsed.baseline && parsed.write_baseline)
+    throw UsageError("--baseline 与 --write-baseline 不能同时使用 (--baseline and --write-baseline exclude each other)");
   if (parsed.paths.empty())
     throw UsageError("没有给出要检查的文件或目录，读标准输入请用 - (no PATH given; use - for standard input)");
   if (fix && parsed.paths.size() > 1 && std::ranges::find(parsed.paths, "-") != parsed.paths.end())
@@ -188,6 +205,34 @@ InitArguments parse_init_arguments(const std::vector<std::string>& args) {
     throw UsageError("init 需要 --agency 机关名称 和 --year 年份，如 xxgk-lint init --agency 某某市某某局 --year 2024 "
                      "(init needs --agency NAME and --year N)");
   parsed.year = *year;
+  return parsed;
+}
+
+// ---- compare ----------------------------------------------------------------------------------------------------
+
+CompareArguments parse_compare_arguments(const std::vector<std::string>& args) {
+  CompareArguments parsed;
+  std::vector<std::string> paths;
+  ArgumentCursor cursor(args);
+  std::string name;
+  bool is_option = false;
+  while (cursor.next(name, is_option)) {
+    if (!is_option) {
+      paths.push_back(name);
+    } else if (name == "--format") {
+      parsed.format = parse_format(cursor.value(name));
+      if (parsed.format != OutputFormat::Text && parsed.format != OutputFormat::Json &&
+          parsed.format != OutputFormat::Html)
+        throw UsageError("compare 的 --format 应为 text、json 或 html (compare prints text, json or html)");
+    } else {
+      unknown_option(name);
+    }
+  }
+  if (paths.size() != 2)
+    throw UsageError("用法 (usage): xxgk-lint compare 上年报告 本年报告，如 xxgk-lint compare 2023.txt 2024.txt "
+                     "(compare takes last year's report and this year's)");
+  parsed.last = paths[0];
+  parsed.current = paths[1];
   return parsed;
 }
 

@@ -18,7 +18,7 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class OutputFormat { Text, Json, Sarif, Github };
+enum class OutputFormat { Text, Json, Sarif, Github, Html };
 
 // Options of `check` and `fix`.
 struct LintArguments {
@@ -32,6 +32,16 @@ struct LintArguments {
   bool progress = true;      // --no-progress turns the progress bar off
   bool unsafe = false;       // fix: also apply unsafe fixes
   std::vector<std::string> paths;
+  // Baselines (check only): record today's findings, or report only those not recorded.
+  std::optional<std::filesystem::path> write_baseline;  // --write-baseline FILE
+  std::optional<std::filesystem::path> baseline;        // --baseline FILE
+};
+
+// `compare LAST THIS`.
+struct CompareArguments {
+  OutputFormat format = OutputFormat::Text;  // text, json or html
+  std::string last;
+  std::string current;
 };
 
 struct InitArguments {
@@ -43,6 +53,7 @@ struct InitArguments {
 // `args` are the arguments after the subcommand name. Throw UsageError.
 LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fix);
 InitArguments parse_init_arguments(const std::vector<std::string>& args);
+CompareArguments parse_compare_arguments(const std::vector<std::string>& args);
 std::string parse_explain_arguments(const std::vector<std::string>& args);
 
 // Rule ids close to an unknown `id` (by id or slug), for "did you mean" messages.

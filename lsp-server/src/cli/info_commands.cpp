@@ -58,10 +58,14 @@ void print_help(std::ostream& out) {
   xxgk-lint explain ID              显示规则说明及正反示例 (a rule's documentation with examples)
   xxgk-lint init --agency 机关名称 --year 年份 [--markdown]
                                     输出完整的报告框架 (print a complete report skeleton)
+  xxgk-lint compare 上年报告 本年报告 [--format text|json|html]
+                                    同一机关两个年度对比：表格数字及变化、内容雷同的部分
+                                    (two years of one agency: table figures and changes, copied sections)
   xxgk-lint --version | --help
 
 check / fix 选项 (options):
-  --format text|json|sarif|github   输出格式，默认 text (output format)
+  --format text|json|sarif|github|html
+                                    输出格式，默认 text；html 为审核页面 (output format; html: a review page)
   --config 文件                     使用此配置文件，不再查找 .xxgk-lint.json (use this config file)
   --rule ID=off|info|warning|error  调整规则级别，可重复，优先于配置文件 (rule severity; repeatable)
   --agency-kind department|government
@@ -71,6 +75,8 @@ check / fix 选项 (options):
   --jobs N                          并行检查的文件数，默认为处理器数 (files checked in parallel)
   --no-progress                     不显示进度条 (no progress bar)
   --unsafe                          fix：也应用需确认的修复 (fix: apply unsafe fixes too)
+  --write-baseline 文件             check：把本次发现的问题记入基线文件 (check: record today's findings)
+  --baseline 文件                   check：只报告基线文件中没有的问题 (check: report only findings not in it)
 
 退出码 (exit codes): 0 没有错误 (no error)；1 至少一个错误 (at least one error)；
   2 用法错误、文件无法读取、配置无效或不是 UTF-8/UTF-16 文本 (usage error, unreadable file, invalid config,

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 
+#include "cli/baseline.h"
 #include "cli/file_replace.h"
 #include "cli/input_decoding.h"
 #include "cli/ordered_pool.h"
@@ -10,6 +12,7 @@
 #include "cli/published_input.h"
 #include "cli/report_writer.h"
 #include "cli/targets.h"
+#include "xxgk/cross_document.h"
 #include "xxgk/linter.h"
 
 namespace xxgk::cli {
@@ -21,6 +24,8 @@ namespace {
 // What the run prints for one target, produced on a worker thread and printed in input order.
 struct FileOutcome {
   std::optional<FileReport> report;              // absent when the file could not be checked
+  std::optional<LintedReport> cross_document;    // with `report`: what the checks across reports need of it
+  std::string unchecked_reason;                  // without `report`: why
   std::vector<std::string> messages;             // for stderr: read errors, refusals, encoding notes
   std::vector<std::string> changes;              // fix: what was changed
   std::optional<std::string> filtered_output;    // `fix -`: what goes to standard output
@@ -50,6 +55,11 @@ class TargetProcessor {
  public:
   TargetProcessor(const LintArguments& arguments, LintCommand command) : arguments_(arguments), command_(command) {}
 
+  // Whether the run prints `diagnostic`: not turned off, and an error under --quiet.
+  bool shown(const Diagnostic& diagnostic) const {
+    return diagnostic.severity != Severity::Off && (!arguments_.quiet || diagnostic.severity == Severity::Error);
+  }
+
   FileOutcome process(const CheckTarget& target) const {
     FileOutcome outcome;
     try {
@@ -63,6 +73,7 @@ class TargetProcessor {
  private:
   static void fail(FileOutcome& outcome, const CheckTarget& target, const std::string& message) {
     outcome.messages.push_back(target.display + ": " + message);
+    if (outcome.unchecked_reason.empty()) outcome.unchecked_reason = message;
     outcome.failed = true;
   }
 
@@ -116,11 +127,12 @@ class TargetProcessor {
       if (filter) outcome.filtered_output = input.encoding == SourceEncoding::Utf8 ? text : bytes;
     }
 
-    std::vector<Diagnostic> diagnostics = lint(text, options);
-    std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) {
-      return diagnostic.severity == Severity::Off || (arguments_.quiet && diagnostic.severity != Severity::Error);
-    });
-    outcome.report = FileReport{target.display, std::move(text), std::move(diagnostics), {}};
+    Document document(text);
+    std::vector<Diagnostic> diagnostics = document.lint(options);
+    std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) { return !shown(diagnostic); });
+    outcome.cross_document = summarize_for_cross_document(target.display, document.report(options), options);
+    outcome.report = FileReport{target.display, std::move(text), std::move(diagnostics),
+                                {}, outcome.cross_document->identity, {}};
   }
 
   // A web page, Word document or PDF file: checked through the core's readers; never rewritten.
@@ -165,6 +177,70 @@ class TargetProcessor {
   LintCommand command_;
 };
 
+// The checks across reports (A306) over the run's checked files: their diagnostics join the files' own, and a note
+// says why a report was left out of them.
+void check_across_reports(std::vector<FileOutcome>& outcomes, const TargetProcessor& processor) {
+  std::vector<LintedReport> reports;
+  std::vector<size_t> outcome_of;  // report index → outcome index
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (!outcomes[i].cross_document) continue;
+    reports.push_back(std::move(*outcomes[i].cross_document));
+    outcomes[i].cross_document.reset();
+    outcome_of.push_back(i);
+  }
+  CrossDocumentResult result = cross_document_check(reports);
+  for (const CrossDocumentNote& note : result.notes)
+    std::cerr << reports[note.report].name << ": " << note.message << '\n';
+  std::map<std::string_view, std::string_view> text_of;  // display name → text, for related locations
+  for (size_t index : outcome_of) text_of.emplace(outcomes[index].report->display, outcomes[index].report->text);
+  std::vector<size_t> changed;
+  for (CrossDocumentDiagnostic& finding : result.diagnostics) {
+    if (!processor.shown(finding.diagnostic)) continue;
+    FileReport& file = *outcomes[outcome_of[finding.report]].report;
+    for (const RelatedInformation& related : finding.diagnostic.related)
+      if (const auto other = text_of.find(related.document); other != text_of.end())
+        file.related_texts.emplace(related.document, other->second);
+    file.diagnostics.push_back(std::move(finding.diagnostic));
+    // The findings come by report: each changed file is sorted once.
+    if (changed.empty() || changed.back() != outcome_of[finding.report]) changed.push_back(outcome_of[finding.report]);
+  }
+  for (size_t index : changed)
+    std::stable_sort(outcomes[index].report->diagnostics.begin(), outcomes[index].report->diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.begin < b.range.begin; });
+}
+
+// --baseline: takes the recorded findings out of the run's output. A baseline that cannot be used is reported and
+// the run shows every finding (nothing is hidden by a file that was not understood) and exits with 2.
+bool apply_baseline(const std::filesystem::path& file, std::vector<FileOutcome>& outcomes) {
+  try {
+    Baseline baseline = Baseline::read(file);
+    for (FileOutcome& outcome : outcomes)
+      if (outcome.report) baseline.remove_known(outcome.report->display, outcome.report->text, outcome.report->diagnostics);
+    return true;
+  } catch (const BaselineError& error) {
+    std::cerr << error.what() << "\n未使用基线，报告全部问题 (baseline not used: every finding is reported)\n";
+    return false;
+  }
+}
+
+bool write_baseline(const std::filesystem::path& file, const std::vector<FileOutcome>& outcomes) {
+  std::vector<BaselineEntry> entries;
+  for (const FileOutcome& outcome : outcomes) {
+    if (!outcome.report) continue;
+    std::vector<BaselineEntry> file_entries =
+        baseline_entries(outcome.report->display, outcome.report->text, outcome.report->diagnostics);
+    entries.insert(entries.end(), std::make_move_iterator(file_entries.begin()),
+                   std::make_move_iterator(file_entries.end()));
+  }
+  try {
+    write_baseline_file(file, std::move(entries));
+    return true;
+  } catch (const BaselineError& error) {
+    std::cerr << error.what() << '\n';
+    return false;
+  }
+}
+
 }  // namespace
 
 int run_lint_command(const LintArguments& arguments, LintCommand command) {
@@ -198,6 +274,10 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
   RunSummary summary;
   TargetProcessor processor(arguments, command);
 
+  // Every file is linted before any is reported: the checks across reports (A306) and baselines need them all.
+  // Messages and fix results are printed as each file is done.
+  std::vector<FileOutcome> outcomes;
+  outcomes.reserve(list.targets.size());
   run_in_order<FileOutcome>(
       list.targets.size(), arguments.jobs, [&](size_t index) { return processor.process(list.targets[index]); },
       [&](FileOutcome&& outcome) {
@@ -213,14 +293,27 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
           }
         }
         failed = failed || outcome.failed;
-        if (outcome.report) {
-          ++summary.files;
-          summary.count(outcome.report->diagnostics);
-          writer->write_file(*outcome.report);
-        }
+        outcome.messages.clear();
+        outcome.changes.clear();
+        outcome.filtered_output.reset();
+        outcomes.push_back(std::move(outcome));
       },
       [&](size_t finished) { progress.show(finished); });
   progress.hide();
+
+  check_across_reports(outcomes, processor);
+  if (arguments.baseline && !apply_baseline(*arguments.baseline, outcomes)) failed = true;
+  if (arguments.write_baseline && !write_baseline(*arguments.write_baseline, outcomes)) failed = true;
+
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].report) {
+      ++summary.files;
+      summary.count(outcomes[i].report->diagnostics);
+      writer->write_file(*outcomes[i].report);
+    } else {
+      writer->write_unchecked(list.targets[i].display, outcomes[i].unchecked_reason);
+    }
+  }
   writer->finish(summary);
   std::cout.flush();
   if (failed) return 2;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/html_report.h"
 #include "cli/rule_docs.h"
 #include "xxgk/positions.h"
 #include "xxgk/rule.h"
@@ -19,33 +20,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 using namespace std::string_view_literals;
 
-// 1-based line and code-point column, as every output format prints them.
-struct DisplayPosition {
-  uint32_t line = 1;
-  uint32_t column = 1;
-};
-
-// Converts byte offsets of one text. A UTF-8 byte order mark is not counted: editors do not show it as a column.
-class DisplayPositions {
- public:
-  explicit DisplayPositions(std::string_view text)
-      : index_(text), cursor_(index_, PositionEncoding::Utf32), bom_(text.starts_with("\xEF\xBB\xBF")) {}
-  DisplayPositions(const DisplayPositions&) = delete;  // the cursor refers to the index
-  DisplayPositions& operator=(const DisplayPositions&) = delete;
-  // Diagnostics come in document order: the cursor goes forward from one to the next instead of counting each
-  // column from its line's start.
-  DisplayPosition at(size_t byte) const {
-    Position position = cursor_.position(byte);
-    uint32_t column = position.column;
-    if (bom_ && position.line == 0 && column > 0) --column;
-    return {position.line + 1, column + 1};
-  }
-
- private:
-  LineIndex index_;
-  mutable PositionCursor cursor_;
-  bool bom_;
-};
+// The text of the other file a related location is in (FileReport::related_texts; empty when the run lacks it).
+std::string_view related_text(const FileReport& file, const RelatedInformation& information) {
+  const auto found = file.related_texts.find(information.document);
+  return found != file.related_texts.end() ? found->second : std::string_view();
+}
 
 std::string plural(size_t count, std::string_view noun) {
   return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
@@ -149,7 +128,13 @@ class JsonWriter : public ReportWriter {
       Json related = Json::array();
       for (const RelatedInformation& information : diagnostic.related) {
         Json item;
-        add_range(item, positions, information.range);
+        if (information.document.empty()) {
+          add_range(item, positions, information.range);
+        } else {
+          // In another file (A306: last year's report): its path, and the range in its text.
+          item["path"] = information.document;
+          add_range(item, DisplayPositions(related_text(file, information)), information.range);
+        }
         item["message"] = information.message;
         related.push_back(std::move(item));
       }
@@ -217,7 +202,11 @@ class SarifWriter : public ReportWriter {
       if (!diagnostic.related.empty()) {
         Json related = Json::array();
         for (size_t i = 0; i < diagnostic.related.size(); ++i) {
-          Json item = physical_location(location, positions, diagnostic.related[i].range);
+          const RelatedInformation& information = diagnostic.related[i];
+          Json item = information.document.empty()
+                          ? physical_location(location, positions, information.range)
+                          : physical_location(Json{{"uri", percent_encode_path(information.document)}},
+                                              DisplayPositions(related_text(file, information)), information.range);
           item["id"] = i;
           item["message"] = Json{{"text", diagnostic.related[i].message}};
           related.push_back(std::move(item));
@@ -354,6 +343,7 @@ std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostre
     case OutputFormat::Json: return std::make_unique<JsonWriter>(out);
     case OutputFormat::Sarif: return std::make_unique<SarifWriter>(out);
     case OutputFormat::Github: return std::make_unique<GithubWriter>(out);
+    case OutputFormat::Html: return make_html_report_writer(out);
   }
   return nullptr;
 }

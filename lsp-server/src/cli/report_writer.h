@@ -2,16 +2,48 @@
 // Actions workflow commands. Positions are 1-based lines and code-point columns, ends exclusive.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli/arguments.h"
+#include "xxgk/cross_document.h"
 #include "xxgk/diagnostic.h"
+#include "xxgk/positions.h"
 #include "xxgk/source_reader.h"
 
 namespace xxgk::cli {
+
+// 1-based line and code-point column, as every output format prints them.
+struct DisplayPosition {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+// Converts byte offsets of one text. A UTF-8 byte order mark is not counted: editors do not show it as a column.
+class DisplayPositions {
+ public:
+  explicit DisplayPositions(std::string_view text)
+      : index_(text), cursor_(index_, PositionEncoding::Utf32), bom_(text.starts_with("\xEF\xBB\xBF")) {}
+  DisplayPositions(const DisplayPositions&) = delete;  // the cursor refers to the index
+  DisplayPositions& operator=(const DisplayPositions&) = delete;
+  // Diagnostics come in document order: the cursor goes forward from one to the next instead of counting each
+  // column from its line's start.
+  DisplayPosition at(size_t byte) const {
+    Position position = cursor_.position(byte);
+    uint32_t column = position.column;
+    if (bom_ && position.line == 0 && column > 0) --column;
+    return {position.line + 1, column + 1};
+  }
+  const LineIndex& lines() const { return index_; }
+
+ private:
+  LineIndex index_;
+  mutable PositionCursor cursor_;
+  bool bom_;
+};
 
 // One checked file as the writers see it.
 struct FileReport {
@@ -24,6 +56,10 @@ struct FileReport {
   const SourceLocation* location(size_t i) const {
     return i < locations.size() && locations[i].kind != SourceLocation::Kind::None ? &locations[i] : nullptr;
   }
+  ReportIdentity identity;              // agency and year from the title (the review page shows them)
+  // The texts of the other files that related information points into (RelatedInformation::document, A306's last
+  // year's report), by their display name.
+  std::map<std::string, std::string_view, std::less<>> related_texts;
 };
 
 struct RunSummary {
@@ -42,6 +78,11 @@ class ReportWriter {
   virtual ~ReportWriter() = default;
   // Called once per checked file, in input order.
   virtual void write_file(const FileReport& file) = 0;
+  // Called for a file that could not be checked, in input order with the others (`reason` is also on stderr).
+  // Formats that list only checked files leave it to stderr.
+  virtual void write_unchecked(const std::string& display, const std::string& reason) {
+    static_cast<void>(display), static_cast<void>(reason);
+  }
   // Called once at the end of the run.
   virtual void finish(const RunSummary& summary) = 0;
 };

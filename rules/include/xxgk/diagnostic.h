@@ -28,6 +28,9 @@ struct Fix {
 struct RelatedInformation {
   ByteRange range;
   std::string message;
+  // The other document `range` is in, as the caller named it (checks across reports: last year's report); "" when it
+  // is in the diagnostic's own document.
+  std::string document = {};
 };
 
 struct RuleDescriptor;
