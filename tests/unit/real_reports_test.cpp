@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "read_file.h"
@@ -30,8 +32,9 @@ struct RuleChoice {
 struct Expectation {
   Kind kind = Kind::Must;
   std::vector<RuleChoice> rules;  // `S106|S104`: either
-  uint32_t first_line = 0;        // 1-based, inclusive; `*` is every line
-  uint32_t last_line = 0;
+  // 1-based, inclusive ranges: `7`, `7-12`, `3,8-10` (a list skips lines where the diagnostic must not be, such as
+  // page chrome between the title and the first heading), `*` for every line.
+  std::vector<std::pair<uint32_t, uint32_t>> lines;
   std::string message_part;       // empty: any message
   std::string text;               // the line as written, for failure messages
 };
@@ -50,18 +53,29 @@ std::string trim(std::string_view s) {
 
 bool parse_lines(const std::string& field, Expectation& e) {
   if (field == "*") {
-    e.first_line = 1;
-    e.last_line = UINT32_MAX;
+    e.lines.emplace_back(1, UINT32_MAX);
     return true;
   }
-  try {
-    const size_t dash = field.find('-');
-    e.first_line = static_cast<uint32_t>(std::stoul(field.substr(0, dash)));
-    e.last_line = dash == std::string::npos ? e.first_line : static_cast<uint32_t>(std::stoul(field.substr(dash + 1)));
-  } catch (const std::exception&) {
-    return false;
+  std::istringstream ranges(field);
+  for (std::string range; std::getline(ranges, range, ',');) {
+    uint32_t first = 0, last = 0;
+    try {
+      const size_t dash = range.find('-');
+      first = static_cast<uint32_t>(std::stoul(range.substr(0, dash)));
+      last = dash == std::string::npos ? first : static_cast<uint32_t>(std::stoul(range.substr(dash + 1)));
+    } catch (const std::exception&) {
+      return false;
+    }
+    if (first < 1 || first > last) return false;
+    e.lines.emplace_back(first, last);
   }
-  return e.first_line >= 1 && e.first_line <= e.last_line;
+  return !e.lines.empty();
+}
+
+uint32_t lines_covered(const Expectation& e) {
+  uint32_t count = 0;
+  for (const auto& [first, last] : e.lines) count += std::min<uint32_t>(last - first, UINT32_MAX - 1 - count) + 1;
+  return count;
 }
 
 bool parse_rules(const std::string& field, Expectation& e) {
@@ -137,8 +151,9 @@ bool matches(const Expectation& e, const Reported& r) {
   const bool rule = std::any_of(e.rules.begin(), e.rules.end(), [&](const RuleChoice& choice) {
     return d.rule->id == choice.id && (choice.severity == xxgk::Severity::Off || choice.severity == d.severity);
   });
-  return rule && r.line >= e.first_line && r.line <= e.last_line &&
-         (e.message_part.empty() || d.message.find(e.message_part) != std::string::npos);
+  const bool line = std::any_of(e.lines.begin(), e.lines.end(),
+                                [&](const auto& range) { return r.line >= range.first && r.line <= range.second; });
+  return rule && line && (e.message_part.empty() || d.message.find(e.message_part) != std::string::npos);
 }
 
 std::string describe(const Reported& r) {
@@ -184,7 +199,7 @@ TEST_P(RealReport, ReportsEveryRealDefectAndNothingFalse) {
     if (e.kind == Kind::Must) musts.push_back(&e);
   std::stable_sort(musts.begin(), musts.end(), [](const Expectation* a, const Expectation* b) {
     if (a->message_part.empty() != b->message_part.empty()) return !a->message_part.empty();
-    return a->last_line - a->first_line < b->last_line - b->first_line;
+    return lines_covered(*a) < lines_covered(*b);
   });
   std::vector<bool> taken(reported.size(), false);
   std::string missing;
@@ -235,15 +250,16 @@ TEST(RealReportFixtures, EveryExpectationFileHasItsReport) {
 
 TEST(RealReportExpectations, ParsingRejectsMalformedLines) {
   const Expectations parsed = parse_expectations(
-      "# comment\nstrict\nmust S105 10 行政法复议 # reason\nallow T202|T204 3-5 # reason\nnever W504 * # reason\n"
+      "# comment\nstrict\nmust S105 10 行政法复议 # reason\nallow T202|T204 3-5,9 # reason\nnever W504 * # reason\n"
       "must S1 4 # too short an id\nallow S103 9-2 # reversed range\nmust S103 4\nmay S103 4 # unknown kind\n"
       "must S109:loud 1 # unknown severity\n");
   ASSERT_EQ(parsed.items.size(), 3u);
   EXPECT_TRUE(parsed.strict);
   EXPECT_EQ(parsed.items[0].message_part, "行政法复议");
   EXPECT_EQ(parsed.items[1].rules.size(), 2u);
-  EXPECT_EQ(parsed.items[1].first_line, 3u);
-  EXPECT_EQ(parsed.items[1].last_line, 5u);
+  EXPECT_EQ(parsed.items[1].lines, (std::vector<std::pair<uint32_t, uint32_t>>{{3, 5}, {9, 9}}));
+  EXPECT_EQ(lines_covered(parsed.items[1]), 4u);
+  EXPECT_EQ(lines_covered(parsed.items[2]), UINT32_MAX);
   EXPECT_EQ(parsed.items[2].kind, Kind::Never);
   EXPECT_EQ(parsed.errors.size(), 5u);
 }
