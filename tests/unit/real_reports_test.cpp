@@ -85,7 +85,7 @@ bool parse_rules(const std::string& field, Expectation& e) {
     const size_t colon = choice.find(':');
     rule.id = choice.substr(0, colon);
     if (colon != std::string::npos && !xxgk::parse_severity(choice.substr(colon + 1), rule.severity)) return false;
-    if (rule.id.size() != 4) return false;
+    if (xxgk::find_rule(rule.id) == nullptr) return false;  // a typo must not pass as a must that is never met
     e.rules.push_back(rule);
   }
   return !e.rules.empty();
@@ -123,7 +123,7 @@ Expectations parse_expectations(const std::string& content) {
       continue;
     }
     if (!parse_rules(rules, e)) {
-      error("bad rule id");
+      error("unknown rule id or severity");
       continue;
     }
     if (!parse_lines(lines, e)) {
@@ -251,7 +251,7 @@ TEST(RealReportFixtures, EveryExpectationFileHasItsReport) {
 TEST(RealReportExpectations, ParsingRejectsMalformedLines) {
   const Expectations parsed = parse_expectations(
       "# comment\nstrict\nmust S105 10 行政法复议 # reason\nallow T202|T204 3-5,9 # reason\nnever W504 * # reason\n"
-      "must S1 4 # too short an id\nallow S103 9-2 # reversed range\nmust S103 4\nmay S103 4 # unknown kind\n"
+      "must S1O5 4 # no such rule\nallow S103 9-2 # reversed range\nmust S103 4\nmay S103 4 # unknown kind\n"
       "must S109:loud 1 # unknown severity\n");
   ASSERT_EQ(parsed.items.size(), 3u);
   EXPECT_TRUE(parsed.strict);
