@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,13 +37,13 @@ struct Expectation {
   // 1-based, inclusive ranges: `7`, `7-12`, `3,8-10` (a list skips lines where the diagnostic must not be, such as
   // page chrome between the title and the first heading), `*` for every line.
   std::vector<std::pair<uint32_t, uint32_t>> lines;
-  std::string message_part;       // empty: any message
-  std::string text;               // the line as written, for failure messages
+  std::string message_part;  // empty: any message
+  std::string text;          // the line as written, for failure messages
 };
 
 struct Expectations {
   std::vector<Expectation> items;
-  bool strict = false;           // info diagnostics must be expected too
+  bool strict = false;              // info diagnostics must be expected too
   std::vector<std::string> errors;  // malformed lines: a typo must fail, never pass silently
 };
 
