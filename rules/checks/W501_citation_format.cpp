@@ -271,7 +271,6 @@ void check_superseded_notice(const CheckContext& context, const DocumentNumber& 
   const auto year = content::reporting_year(context);
   if (year && *year < context.format.first_year) return;
   const std::string_view text = context.report.search_text();
-  if (content::find_word(text, kFormatTitle) != std::string_view::npos) return;
   std::optional<ByteRange> citation = superseded_notice_title(text);
   for (const DocumentNumber& number : numbers) {
     if (has_notice_year_and_serial(number, notice)) return;
@@ -279,7 +278,7 @@ void check_superseded_notice(const CheckContext& context, const DocumentNumber& 
         number.serial == kSupersededNoticeSerial && (!citation || number.range.begin < citation->begin))
       citation = number.range;
   }
-  if (!citation) return;
+  if (!citation || content::find_word(text, kFormatTitle) != std::string_view::npos) return;
   sink.report(*citation,
               "引用的是国办公开办函〔2019〕60号通知（2019年试行格式），" +
                   (year ? std::to_string(*year) + "年度报告" : std::string("2021年度及以后的报告")) + "应依据" +
