@@ -27,9 +27,9 @@ constexpr RuleDescriptor kDescriptor{
         "“国办函〔2020〕109号”；\n"
         "- 紧跟在条例名称后括号里的令号应为“国务院令第711号”（2019年修订的条例）：写错号码（如“国务院令第771号”）"
         "只提示不修复，漏写“第”（“国务院令711号”）则补上；\n"
-        "- 格式通知的文号是“国办公开办函〔2021〕30号”：写成其他国务院办公厅机关代字而年份、序号相同，且所在句子谈的是"
-        "编制年度报告（如“按照国办发〔2021〕30号文件要求编制”）时提示，不修复。地方文件（如“宁政办公开办函〔2023〕2号”）"
-        "和其他国务院办公厅文件不受影响；\n"
+        "- 格式通知的文号是“国办公开办函〔2021〕30号”：写成其他国务院办公厅机关代字而年份、序号相同，且紧跟在格式通知的"
+        "标题之后、或不带标题而所在句子谈的是编制年度报告（如“按照国办发〔2021〕30号文件要求编制”）时提示，不修复。"
+        "地方文件（如“宁政办公开办函〔2023〕2号”）和带着自己标题的其他国务院办公厅文件不受影响；\n"
         "- 2021年度及以后（年度未知时也检查）的报告只引用已被取代的国办公开办函〔2019〕60号通知"
         "（《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》，印发2019年试行格式）"
         "作为依据、而没有引用国办公开办函〔2021〕30号通知时，在第一处引用上提示一次（信息级，依据过时）。\n\n"
@@ -50,9 +50,9 @@ constexpr RuleDescriptor kDescriptor{
         "revision): a wrong number (“国务院令第771号”) is reported without a fix, a missing 第 (“国务院令711号”) is "
         "put in;\n"
         "- the format notice's number is “国办公开办函〔2021〕30号”: the same year and serial under another State "
-        "Council office issuer code, in a sentence about drafting the report (“按照国办发〔2021〕30号文件要求编制”), is "
-        "reported without a fix. Local documents (“宁政办公开办函〔2023〕2号”) and other State Council documents are "
-        "left alone;\n"
+        "Council office issuer code, right after the notice's title or, with no title, in a sentence about drafting "
+        "the report (“按照国办发〔2021〕30号文件要求编制”), is reported without a fix. Local documents "
+        "(“宁政办公开办函〔2023〕2号”) and other State Council documents named by their own titles are left alone;\n"
         "- a report for 2021 or later (or of unknown year) that cites as its basis only the superseded notice "
         "国办公开办函〔2019〕60号 (《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》, "
         "which issued the 2019 试行 format) and not 国办公开办函〔2021〕30号 gets one information diagnostic at the "
@@ -197,16 +197,32 @@ void check_year_brackets(std::string_view text, const DocumentNumber& number, Di
   report_marks(sink, text, number.open, number.close, "〔", "〕", "文号中的年份");
 }
 
+// The title "《…》" that a document number follows in parentheses ("《…》（国办发〔2021〕30号）"), if any.
+std::optional<std::string_view> cited_title(std::string_view text, const DocumentNumber& number) {
+  const Mark paren = mark_before(text, number.range.begin);
+  if (paren.c != U'(' && paren.c != U'（') return std::nullopt;
+  const Mark close = mark_before(text, paren.range.begin);
+  if (close.c != U'》') return std::nullopt;
+  const size_t open = content::rfind_word(text.substr(0, close.range.begin), "《", close.range.begin);
+  if (open == std::string_view::npos) return std::nullopt;
+  return text.substr(open, close.range.end - open);
+}
+
 // The format notice's number written with another State Council issuer code ("国办发〔2021〕30号文件要求编制"): the
-// year and serial are the notice's and the sentence is about drafting the report, so the notice is meant. A local
-// document ("宁政办公开办函〔2023〕2号") or another State Council document of that year is left alone.
+// year and serial are the notice's, and the title it follows is the notice's or, with no title, the sentence is
+// about drafting the report, so the notice is meant. A local document ("宁政办公开办函〔2023〕2号") or another State
+// Council document, named by its own title, is left alone.
 void check_format_notice_number(const CheckContext& context, const DocumentNumber& notice,
                                 const DocumentNumber& number, DiagnosticSink& sink) {
   const std::string_view text = context.report.search_text();
   if (!has_notice_year_and_serial(number, notice) || number.issuer == notice.issuer) return;
-  const ByteRange sentence = content::sentence_around(text, number.range.begin, {0, text.size()});
-  static const std::vector<std::string> kAboutTheReport = {"编制", "年度报告", "年报", "格式"};
-  if (content::find_any(text, sentence, kAboutTheReport) == std::string_view::npos) return;
+  if (const auto title = cited_title(text, number)) {
+    if (content::find_word(*title, kFormatTitle) == std::string_view::npos) return;
+  } else {
+    const ByteRange sentence = content::sentence_around(text, number.range.begin, {0, text.size()});
+    static const std::vector<std::string> kAboutTheReport = {"编制", "年度报告", "年报", "格式"};
+    if (content::find_any(text, sentence, kAboutTheReport) == std::string_view::npos) return;
+  }
   sink.report(number.range, "年度报告格式通知的文号应写作“" + context.format.notice + "”，此处写作“" +
                                 std::string(text.substr(number.range.begin, number.range.size())) +
                                 "” / the format notice is " + context.format.notice);
