@@ -22,7 +22,8 @@ constexpr RuleDescriptor kDescriptor{
         "国办公开办函〔2021〕30号对“总体情况”的说明是“主要包括主动公开、依申请公开、政府信息管理、"
         "政府信息公开平台建设、监督保障等方面内容”（format-2021.md 2.4）。按方面分小标题是通行做法，"
         "不是硬性要求，因此只要第一部分的文字谈到该方面即可：依申请公开须交代申请的收到或办理情况"
-        "（只提及“依申请公开办理规范”之类制度名称不算），平台建设也可写作“公开平台”“网站建设”。\n\n"
+        "（只提及“依申请公开办理规范”之类制度名称不算；“未收到依申请公开申请”“无依申请公开事项”这类说明该方面"
+        "本年没有发生情况的表述也算涵盖），平台建设也可写作“公开平台”“网站建设”。\n\n"
         "修复：在第一部分补写该方面的情况（通常为“（二）依申请公开”之类的小标题及其内容）。",
     .doc_en =
         "Checks that section 一 (总体情况) covers the five areas 主动公开, 依申请公开, 政府信息管理, "
@@ -30,8 +31,9 @@ constexpr RuleDescriptor kDescriptor{
         "国办公开办函〔2021〕30号 describes the overview as \"mainly including\" these five areas (format-2021.md "
         "2.4). Sub-headings per area are customary, not required, so it is enough that the section's text deals "
         "with the area: for 依申请公开 it must account for applications received or handled (naming a procedure "
-        "such as 依申请公开办理规范 is not enough); platform construction may also be written 公开平台 or "
-        "网站建设.\n\n"
+        "such as 依申请公开办理规范 is not enough, while a statement that nothing happened in the area, such as "
+        "未收到依申请公开申请 or 无依申请公开事项, accounts for it); platform construction may also be written 公开平台 "
+        "or 网站建设.\n\n"
         "Fix: add an account of the area to section 一 (usually a sub-heading such as \"（二）依申请公开\" and its "
         "text).",
     .bad = "一、总体情况\n（一）主动公开。……\n（二）平台建设。……",
@@ -40,17 +42,37 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 // The area 依申请公开 (disclosure on application) is covered by an account of applications: "申请" used for the
-// applications themselves, not only inside the procedure's name "依申请公开" ("转发依申请公开办理规范" is not one).
+// applications themselves, not only inside the procedure's name "依申请公开" ("转发依申请公开办理规范" is not one),
+// or a statement that there were none ("未收到依申请公开信息", "无依申请公开事项"): an area in which nothing happened
+// is accounted for by saying so.
 constexpr std::string_view kOnApplicationArea = "依申请公开";
+constexpr std::string_view kOnApplication = "依申请";
+
+// Whether the clause around the "依申请" at `at` denies that anything happened before naming it (within a few
+// characters: "2022年,未收到依申请公开事项", "我局未收到政府信息依申请公开").
+bool negated(std::string_view scope, size_t at) {
+  constexpr size_t kNegationReach = 8;  // code points between the negation and 依申请: "未收到政府信息依申请"
+  constexpr std::string_view kNegations[] = {"未收到", "未受理", "未接到", "未发生", "未产生", "未有", "没有", "无"};
+  const size_t clause_begin = content::clause_around(scope, at, {0, scope.size()}).begin;
+  size_t from = at;
+  for (size_t steps = 0; steps < kNegationReach && from > clause_begin; ++steps)
+    from = content::previous_code_point_start(scope, from);
+  for (std::string_view negation : kNegations) {
+    const size_t found = content::find_word(scope.substr(0, at), negation, from);
+    if (found != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool mentions_applications(std::string_view text, const std::vector<ByteRange>& prose) {
   constexpr std::string_view kApplication = "申请";
-  constexpr std::string_view kOnApplication = "依申请";
   for (const ByteRange range : prose) {
     const std::string_view scope = text.substr(range.begin, range.size());
     for (size_t at = content::find_word(scope, kApplication); at != std::string_view::npos;
          at = content::find_word(scope, kApplication, at + 1)) {
       const size_t prefix = kOnApplication.size() - kApplication.size();
       if (at < prefix || scope.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
+      if (negated(scope, at - prefix)) return true;
     }
   }
   return false;
