@@ -212,6 +212,21 @@ uint64_t matching_bytes(uint64_t block, unsigned char byte) {
   return ~(((x & kLowBits) + kLowBits) | x | kLowBits);
 }
 
+// The cell between separators at `raw`: its content trimmed, read as a number or a label.
+void fill_cell(std::string_view text, ByteRange raw, Cell& cell) {
+  cell.raw = raw;
+  const std::string_view content = trim(text.substr(raw.begin, raw.size()));
+  if (content.empty()) {
+    const size_t at = raw.begin + std::min<size_t>(raw.size(), 1);
+    cell.range = {at, at};
+  } else {
+    const size_t begin = static_cast<size_t>(content.data() - text.data());
+    cell.range = {begin, begin + content.size()};
+  }
+  cell.value = parse_cell_value(content, cell.range.begin);
+  if (cell.value.kind == ValueKind::Text) cell.normalized = normalize_label(content);
+}
+
 Row build_row(std::string_view text, TSNode node) {
   Row row;
   row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
@@ -263,20 +278,7 @@ Row build_row(std::string_view text, TSNode node) {
     }
   }
   row.cells.reserve(raw_cells.size());
-  for (const ByteRange raw : raw_cells) {
-    Cell& cell = row.cells.emplace_back();
-    cell.raw = raw;
-    const std::string_view content = trim(text.substr(raw.begin, raw.size()));
-    if (content.empty()) {
-      const size_t at = raw.begin + std::min<size_t>(raw.size(), 1);
-      cell.range = {at, at};
-    } else {
-      const size_t begin = static_cast<size_t>(content.data() - text.data());
-      cell.range = {begin, begin + content.size()};
-    }
-    cell.value = parse_cell_value(content, cell.range.begin);
-    if (cell.value.kind == ValueKind::Text) cell.normalized = normalize_label(content);
-  }
+  for (const ByteRange raw : raw_cells) fill_cell(text, raw, row.cells.emplace_back());
   return row;
 }
 
@@ -297,6 +299,65 @@ Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symb
   });
   if (!table.rows.empty()) table.range = {table.rows.front().range.begin, table.rows.back().range.end};
   return table;
+}
+
+// The longest line read as one cell of a table written one cell per line: row 三（六）2's label is 37 characters.
+constexpr size_t kMaxCellLineBytes = 200;
+
+// Appends the cells of `node` when it is a block of a table written one cell per line (a web page's or Word's table
+// copied as text): a paragraph of short lines without a full stop (a cell per line), a heading or sub-heading that
+// is a row or group label of a table ("一、本年新收政府信息公开申请数量", "（三）不予公开"), or a table whose rows hold
+// one cell each ("规章 |", with bare "|||" lines between). False, with `cells` unchanged, for any other block.
+bool collect_line_cells(std::string_view text, std::string_view search, TSNode node, const GrammarSymbols& symbols,
+                        const FormatDefinition& format, std::vector<Cell>& cells) {
+  const size_t kept = cells.size();
+  const TSSymbol kind = ts_node_symbol(node);
+  bool cell_block = true;
+  if (kind == symbols.paragraph) {
+    for_each_child(node, true, [&](TSNode line) {
+      const ByteRange range = content_range(text, line);
+      if (!cell_block || range.size() > kMaxCellLineBytes ||
+          text.substr(range.begin, range.size()).find("。") != std::string_view::npos) {
+        cell_block = false;
+        return;
+      }
+      fill_cell(text, range, cells.emplace_back());
+    });
+  } else if (kind == symbols.heading || kind == symbols.subheading) {
+    if (kind == symbols.heading && build_heading(search, node, format).section != 0) return false;
+    Cell cell;
+    fill_cell(text, content_range(text, node), cell);
+    cell_block = schema_named_by(cell.normalized, format) != nullptr;
+    if (cell_block) cells.push_back(std::move(cell));
+  } else if (kind == symbols.table) {
+    for_each_child(node, true, [&](TSNode child) {
+      if (!cell_block || ts_node_symbol(child) == symbols.blank) return;
+      if (ts_node_symbol(child) != symbols.row) {
+        cell_block = false;
+        return;
+      }
+      Row row = build_row(text, child);
+      const auto filled = std::count_if(row.cells.begin(), row.cells.end(),
+                                        [](const Cell& c) { return c.value.kind != ValueKind::Empty; });
+      if (filled > 1) cell_block = false;
+      for (Cell& cell : row.cells)
+        if (filled == 1 && cell.value.kind != ValueKind::Empty) cells.push_back(std::move(cell));
+    });
+  } else {
+    cell_block = false;
+  }
+  if (!cell_block) cells.resize(kept);
+  return cell_block;
+}
+
+// Whether cells collected from blocks of one cell per line are a table: some cell is a label of a table and there
+// are numbers to go with it (a short list, a signature block or a date line is not).
+bool is_table_of_cells(const std::vector<Cell>& cells, const FormatDefinition& format) {
+  constexpr long kFewestValues = 3;
+  const long values = std::count_if(cells.begin(), cells.end(), [](const Cell& c) { return c.value.is_number(); });
+  return values >= kFewestValues && std::any_of(cells.begin(), cells.end(), [&](const Cell& c) {
+           return schema_named_by(c.normalized, format) != nullptr;
+         });
 }
 
 Paragraph build_paragraph(std::string_view text, TSNode node, const GrammarSymbols& symbols) {
@@ -388,12 +449,209 @@ std::optional<int> period_start_year(std::string_view text) {
   return std::nullopt;
 }
 
+// ---- Texts that lost their line breaks -----------------------------------------------------------------------------
+// A body copied from a web page may stand on one line: "…联系。 一、总体情况 2022年，… 二、主动公开政府信息情况第二十条
+// 第（一）项 信息内容 … 规章000…". Its headings are found inside the lines, where a section's numeral and "、" are
+// followed by that section's title (or a variant, or a typo of it); the text between them becomes paragraphs, and a
+// table flattened into such a line becomes a table (unreadable when its cells cannot be told apart).
+
+// Lines shorter than this are not searched for inline headings: a line holding several sections is long.
+constexpr size_t kLongLineBytes = 600;
+
+// The byte offset `count` code points after `begin`, or npos when the text ends first.
+size_t advance_code_points(std::string_view text, size_t begin, size_t end, size_t count) {
+  size_t i = begin;
+  for (; count > 0; --count) {
+    if (i >= end) return std::string_view::npos;
+    ++i;
+    while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+// Whether punctuation after a section title makes it an item of a list ("一、总体情况；二、…") rather than a heading.
+bool continues_list(std::string_view rest) {
+  constexpr std::string_view kListPunctuation[] = {"；", "，", "、", "：", ";", ",", ":"};
+  return std::any_of(std::begin(kListPunctuation), std::end(kListPunctuation),
+                     [&](std::string_view p) { return rest.substr(0, p.size()) == p; });
+}
+
+// The end of the text after a section's numeral and "、" at `after` that is the section's title: the longest prefix
+// equal to the title or a variant, else the prefix within a typo's distance of the title that is closest to it; npos
+// when none is.
+size_t inline_title_end(std::string_view text, size_t after, size_t end, const NormalizedSection& section) {
+  const size_t title_code_points = section.title.code_points;
+  const size_t allowed = title_code_points >= 3 ? std::max<size_t>(1, title_code_points / 6) : 0;
+  size_t best_end = std::string_view::npos, best_distance = allowed + 1;
+  const auto consider = [&](size_t code_points) {
+    const size_t prefix_end = advance_code_points(text, after, end, code_points);
+    if (prefix_end == std::string_view::npos) return;
+    const std::string prefix = normalize_label(text.substr(after, prefix_end - after));
+    size_t distance = 0;
+    if (prefix != section.title.text &&
+        std::find(section.variants.begin(), section.variants.end(), prefix) == section.variants.end())
+      distance = allowed == 0 ? allowed + 1 : edit_distance(prefix, section.title.text, allowed);
+    if (distance < best_distance || (distance == best_distance && best_end != std::string_view::npos &&
+                                     prefix_end > best_end)) {
+      best_distance = distance;
+      best_end = prefix_end;
+    }
+  };
+  for (size_t k = title_code_points - std::min(allowed, title_code_points); k <= title_code_points + allowed; ++k)
+    consider(k);
+  for (const std::string& variant : section.variants) consider(code_point_count(variant));
+  return best_distance <= allowed ? best_end : std::string_view::npos;
+}
+
+// The section headings written inside `line` (text searched in `search`).
+std::vector<Heading> inline_headings(std::string_view search, ByteRange line, const FormatDefinition& format) {
+  std::vector<Heading> found;
+  const std::vector<NormalizedSection>& sections = normalized_sections(format);
+  for (size_t mark = search.find(kEnumerationMark, line.begin); mark < line.end;
+       mark = search.find(kEnumerationMark, mark + kEnumerationMark.size())) {
+    size_t numeral_begin = mark;
+    while (numeral_begin >= line.begin + 3 && mark - numeral_begin < 6 &&
+           is_numeral_char(search.substr(numeral_begin - 3, 3)))
+      numeral_begin -= 3;
+    if (numeral_begin == mark) continue;
+    const int value = chinese_numeral_value(search.substr(numeral_begin, mark - numeral_begin));
+    const auto section = std::find_if(sections.begin(), sections.end(),
+                                      [&](const NormalizedSection& s) { return s.number == value; });
+    if (section == sections.end()) continue;
+    const size_t after = mark + kEnumerationMark.size();
+    const size_t title_end = inline_title_end(search, after, line.end, *section);
+    if (title_end == std::string_view::npos || continues_list(search.substr(title_end, line.end - title_end))) continue;
+    Heading h;
+    h.range = {numeral_begin, title_end};
+    h.numeral = {numeral_begin, mark};
+    h.numeral_value = value;
+    h.text = {after, title_end};
+    h.normalized = normalize_label(search.substr(after, title_end - after));
+    h.found_inline = true;
+    match_section(h, format);
+    if (h.section == value) found.push_back(std::move(h));
+  }
+  return found;
+}
+
+// Whether `text` (a paragraph cut out of a line) holds most of `spec`'s fingerprints: a table flattened into prose.
+bool holds_flattened_table(std::string_view text, const TableSpec& spec) {
+  constexpr size_t kFewestFingerprints = 3;
+  const std::string normalized = normalize_label(text);
+  const auto found = std::count_if(spec.fingerprints.begin(), spec.fingerprints.end(), [&](const std::string& word) {
+    return normalized.find(normalize_label(word)) != std::string::npos;
+  });
+  return static_cast<size_t>(found) >= std::min(kFewestFingerprints, spec.fingerprints.size());
+}
+
+// A table flattened into `range`: its cells are what spaces separate. Read only when every canonical row comes out
+// whole (table 四's fifteen figures written apart); else unreadable, for a run of digits ("713000074") has many
+// readings.
+Table flattened_table(std::string_view text, ByteRange range, const TableSpec& spec, const FormatDefinition& format,
+                      int section) {
+  std::vector<Cell> cells;
+  size_t i = range.begin;
+  while (i < range.end) {
+    while (i < range.end && (text[i] == ' ' || text.substr(i, 3) == "\u3000")) i += text[i] == ' ' ? 1 : 3;
+    size_t j = i;
+    while (j < range.end && text[j] != ' ' && text.substr(j, 3) != "\u3000") ++j;
+    if (j > i) fill_cell(text, {i, j}, cells.emplace_back());
+    i = j;
+  }
+  Table table = table_from_cells(std::move(cells), format, section, text);
+  table.range = range;
+  if (table.spec != &spec) {
+    table.spec = &spec;
+    mark_unreadable(table);
+    return table;
+  }
+  std::vector<bool> present(table.spec->rows.size(), false);
+  for (const Row& row : table.rows)
+    if (row.kind == RowKind::Data && row.canonical >= 0) present[static_cast<size_t>(row.canonical)] = true;
+  if (std::find(present.begin(), present.end(), false) != present.end()) mark_unreadable(table);
+  return table;
+}
+
+// Finds the headings of a body that lost its line breaks (a long line holding two sections or more), and cuts its
+// paragraphs at them; a paragraph of section 二, 三 or 四 that holds its table's labels becomes that table.
+void recover_inline_headings(Report& report, std::string_view search, const FormatDefinition& format) {
+  std::vector<std::vector<Heading>> found(report.paragraphs.size());
+  bool lost = false;
+  for (size_t p = 0; p < report.paragraphs.size(); ++p)
+    for (const ByteRange line : report.paragraphs[p].lines) {
+      if (line.size() < kLongLineBytes) continue;
+      std::vector<Heading> headings = inline_headings(search, line, format);
+      lost = lost || std::any_of(headings.begin(), headings.end(),
+                                 [&](const Heading& h) { return h.section != headings.front().section; });
+      found[p].insert(found[p].end(), std::make_move_iterator(headings.begin()),
+                      std::make_move_iterator(headings.end()));
+    }
+  if (!lost) return;
+  report.line_structure_lost = true;
+
+  std::vector<Paragraph> paragraphs;
+  for (size_t p = 0; p < report.paragraphs.size(); ++p) {
+    if (found[p].empty()) {
+      paragraphs.push_back(std::move(report.paragraphs[p]));
+      continue;
+    }
+    Paragraph current;
+    const auto flush = [&] {
+      if (current.lines.empty()) return;
+      current.range = {current.lines.front().begin, current.lines.back().end};
+      paragraphs.push_back(std::move(current));
+      current = Paragraph{};
+    };
+    const auto add_piece = [&](size_t begin, size_t end) {
+      const std::string_view piece = trim(report.text.substr(begin, end - begin));
+      if (piece.empty()) return;
+      const size_t at = static_cast<size_t>(piece.data() - report.text.data());
+      current.lines.push_back({at, at + piece.size()});
+    };
+    auto heading = found[p].begin();
+    for (const ByteRange line : report.paragraphs[p].lines) {
+      size_t at = line.begin;
+      for (; heading != found[p].end() && heading->range.begin < line.end; ++heading) {
+        add_piece(at, heading->range.begin);
+        flush();
+        at = heading->range.end;
+      }
+      add_piece(at, line.end);
+    }
+    flush();
+    for (Heading& h : found[p]) report.headings.push_back(std::move(h));
+  }
+  std::stable_sort(report.headings.begin(), report.headings.end(),
+                   [](const Heading& a, const Heading& b) { return a.range.begin < b.range.begin; });
+
+  // The section each paragraph stands in, and the tables flattened into the paragraphs of sections 二 to 四.
+  report.paragraphs.clear();
+  for (Paragraph& paragraph : paragraphs) {
+    const auto after = std::upper_bound(report.headings.begin(), report.headings.end(), paragraph.range.begin,
+                                        [](size_t b, const Heading& h) { return b < h.range.begin; });
+    const int section = after == report.headings.begin() ? 0 : std::prev(after)->section;
+    const auto spec = std::find_if(format.tables.begin(), format.tables.end(), [&](const TableSpec& t) {
+      return t.section == section && !report.table(t.id) &&
+             holds_flattened_table(report.slice(paragraph.range), t);
+    });
+    if (spec == format.tables.end()) {
+      report.paragraphs.push_back(std::move(paragraph));
+      continue;
+    }
+    report.tables.push_back(flattened_table(report.text, paragraph.range, *spec, format, section));
+  }
+  std::stable_sort(report.tables.begin(), report.tables.end(),
+                   [](const Table& a, const Table& b) { return a.range.begin < b.range.begin; });
+}
+
 void merge_split_tables(Report& report) {
   // Table 二 is often written as one table per block (a Markdown table each, or separated by blank lines): rows of
   // consecutive tables of the same schema in the same section form one table.
   std::vector<Table> merged;
   for (Table& table : report.tables) {
-    if (!merged.empty() && table.spec && merged.back().spec == table.spec && merged.back().section == table.section) {
+    const auto plain = [](const Table& t) { return !t.recovered && !t.unreadable; };
+    if (!merged.empty() && table.spec && merged.back().spec == table.spec && merged.back().section == table.section &&
+        plain(table) && plain(merged.back())) {
       Table& previous = merged.back();
       previous.rows.insert(previous.rows.end(), std::make_move_iterator(table.rows.begin()),
                            std::make_move_iterator(table.rows.end()));
@@ -419,7 +677,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
 
   std::vector<size_t> heading_of_table;
   int current_section = 0;
-  for_each_child(root, true, [&](TSNode node) {
+  const auto add_block = [&](TSNode node) {
     const TSSymbol kind = ts_node_symbol(node);
     if (kind == symbols.title) {
       if (!report.title) report.title.emplace();
@@ -452,7 +710,26 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     } else if (kind == symbols.html_comment) {
       report.comments.push_back(content_range(text, node));
     }
-  });
+  };
+  std::vector<TSNode> blocks;
+  for_each_child(root, true, [&](TSNode node) { blocks.push_back(node); });
+  // A run of blocks of one cell per line that holds a table's labels and numbers is that table; any other run is
+  // read block by block.
+  thread_local std::vector<Cell> cells;
+  for (size_t i = 0; i < blocks.size();) {
+    cells.clear();
+    size_t end = i;
+    while (end < blocks.size() && ((end > i && ts_node_symbol(blocks[end]) == symbols.blank) ||
+                                   collect_line_cells(text, search, blocks[end], symbols, format, cells)))
+      ++end;
+    if (end > i && is_table_of_cells(cells, format)) {
+      report.tables.push_back(table_from_cells(cells, format, current_section, text));
+      i = end;
+      continue;
+    }
+    for (const size_t stop = std::max(end, i + 1); i < stop; ++i) add_block(blocks[i]);
+  }
+  recover_inline_headings(report, search, format);
   merge_split_tables(report);
   for (Table& table : report.tables) index_canonical_rows(table);
   if (report.title) {
