@@ -485,7 +485,9 @@ size_t inline_title_end(std::string_view text, size_t after, size_t end, const N
   size_t best_end = std::string_view::npos, best_distance = allowed + 1;
   const auto consider = [&](size_t code_points) {
     const size_t prefix_end = advance_code_points(text, after, end, code_points);
-    if (prefix_end == std::string_view::npos) return;
+    // A prefix ending in a space normalises like the one without it, which is the heading's end.
+    if (prefix_end == std::string_view::npos || trim(text.substr(after, prefix_end - after)).size() != prefix_end - after)
+      return;
     const std::string prefix = normalize_label(text.substr(after, prefix_end - after));
     size_t distance = 0;
     if (prefix != section.title.text &&
