@@ -48,6 +48,16 @@ std::vector<std::string> missing_words(const std::vector<std::vector<std::string
   for (const Row* row : written_rows)
     for (const Cell& cell : row->cells)
       if (!cell.normalized.empty()) untaken.push_back(cell.normalized);
+  // A word broken over two header rows ("商业" above "企业", as web pages wrap a narrow column) is written whole.
+  std::vector<std::string> wrapped;
+  for (size_t r = 0; r + 1 < written_rows.size(); ++r) {
+    const std::vector<Cell>& upper = written_rows[r]->cells;
+    const std::vector<Cell>& lower = written_rows[r + 1]->cells;
+    for (size_t c = 0; c < std::min(upper.size(), lower.size()); ++c)
+      if (!upper[c].normalized.empty() && !lower[c].normalized.empty())
+        wrapped.push_back(upper[c].normalized + lower[c].normalized);
+  }
+  untaken.insert(untaken.end(), wrapped.begin(), wrapped.end());
   std::vector<std::string> missing;
   for (const auto& cells : expected_rows) {
     for (const std::string& word : cells) {
@@ -113,8 +123,11 @@ void check_header_rows(const Report& report, const Table& table, DiagnosticSink&
   size_t first_data = 0;
   while (first_data < table.rows.size() && table.rows[first_data].kind != RowKind::Data) ++first_data;
   std::vector<const Row*> header;
+  // A row of fragments after a header row is the header's wrapped part ("企业 | 机构" under "商业 | 科研").
   for (size_t i = 0; i < first_data; ++i)
-    if (table.rows[i].kind == RowKind::Header || table.rows[i].kind == RowKind::Note) header.push_back(&table.rows[i]);
+    if (table.rows[i].kind == RowKind::Header || table.rows[i].kind == RowKind::Note ||
+        (table.rows[i].kind == RowKind::Unknown && !header.empty()))
+      header.push_back(&table.rows[i]);
 
   const std::vector<std::string> missing = missing_words(spec.header_rows, header);
   if (missing.empty()) return;
