@@ -48,16 +48,6 @@ std::vector<std::string> missing_words(const std::vector<std::vector<std::string
   for (const Row* row : written_rows)
     for (const Cell& cell : row->cells)
       if (!cell.normalized.empty()) untaken.push_back(cell.normalized);
-  // A word broken over two header rows ("商业" above "企业", as web pages wrap a narrow column) is written whole.
-  std::vector<std::string> wrapped;
-  for (size_t r = 0; r + 1 < written_rows.size(); ++r) {
-    const std::vector<Cell>& upper = written_rows[r]->cells;
-    const std::vector<Cell>& lower = written_rows[r + 1]->cells;
-    for (size_t c = 0; c < std::min(upper.size(), lower.size()); ++c)
-      if (!upper[c].normalized.empty() && !lower[c].normalized.empty())
-        wrapped.push_back(upper[c].normalized + lower[c].normalized);
-  }
-  untaken.insert(untaken.end(), wrapped.begin(), wrapped.end());
   std::vector<std::string> missing;
   for (const auto& cells : expected_rows) {
     for (const std::string& word : cells) {
@@ -69,6 +59,22 @@ std::vector<std::string> missing_words(const std::vector<std::vector<std::string
       if (std::find(missing.begin(), missing.end(), word) == missing.end()) missing.push_back(word);
     }
   }
+  if (missing.empty()) return missing;
+  // A word broken over two header rows ("商业" above "企业", as web pages wrap a narrow column) is written whole.
+  std::vector<std::string> wrapped;
+  for (size_t r = 0; r + 1 < written_rows.size(); ++r) {
+    const std::vector<Cell>& upper = written_rows[r]->cells;
+    const std::vector<Cell>& lower = written_rows[r + 1]->cells;
+    for (size_t c = 0; c < std::min(upper.size(), lower.size()); ++c)
+      if (!upper[c].normalized.empty() && !lower[c].normalized.empty())
+        wrapped.push_back(upper[c].normalized + lower[c].normalized);
+  }
+  std::erase_if(missing, [&](const std::string& word) {
+    const auto found = std::find(wrapped.begin(), wrapped.end(), normalize_label(word));
+    if (found == wrapped.end()) return false;
+    wrapped.erase(found);
+    return true;
+  });
   return missing;
 }
 

@@ -213,7 +213,7 @@ uint64_t matching_bytes(uint64_t block, unsigned char byte) {
 }
 
 // The cell between separators at `raw`: its content trimmed, read as a number or a label.
-void fill_cell(std::string_view text, ByteRange raw, Cell& cell) {
+[[gnu::always_inline]] inline void fill_cell(std::string_view text, ByteRange raw, Cell& cell) {
   cell.raw = raw;
   const std::string_view content = trim(text.substr(raw.begin, raw.size()));
   if (content.empty()) {
@@ -304,45 +304,66 @@ Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symb
 // The longest line read as one cell of a table written one cell per line: row 三（六）2's label is 37 characters.
 constexpr size_t kMaxCellLineBytes = 200;
 
-// Appends the cells of `node` when it is a block of a table written one cell per line (a web page's or Word's table
-// copied as text): a paragraph of short lines without a full stop (a cell per line), a heading or sub-heading that
-// is a row or group label of a table ("一、本年新收政府信息公开申请数量", "（三）不予公开"), or a table whose rows hold
-// one cell each ("规章 |", with bare "|||" lines between). False, with `cells` unchanged, for any other block.
+// Whether one line of a row holds at most one cell that is not empty: what lies between its tabs and pipes.
+bool holds_one_cell(std::string_view row) {
+  int filled = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= row.size(); ++i) {
+    if (i < row.size() && row[i] != '\t' && row[i] != '|') continue;
+    if (!trim(row.substr(start, i - start)).empty() && ++filled > 1) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+// Appends the cells (their trimmed text) of `node` when it is a block of a table written one cell per line (a web
+// page's or Word's table copied as text): a paragraph of short lines without a full stop (a cell per line), a table
+// whose rows hold one cell each ("规章 |", with bare "|||" lines between), or, once such a run is open, a heading or
+// sub-heading that is a row or group label of a table ("一、本年新收政府信息公开申请数量", "（三）不予公开"). False,
+// with `cells` unchanged, for any other block. Only ranges are collected: most runs turn out to be no table, and
+// reading cells normalises their text.
 bool collect_line_cells(std::string_view text, std::string_view search, TSNode node, const GrammarSymbols& symbols,
-                        const FormatDefinition& format, std::vector<Cell>& cells) {
+                        const FormatDefinition& format, bool run_open, std::vector<ByteRange>& cells) {
   const size_t kept = cells.size();
   const TSSymbol kind = ts_node_symbol(node);
   bool cell_block = true;
+  // The children of the block, until one is no cell.
+  const auto for_each_line = [&](auto visit) {
+    if (!cell_block) return;
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && cell_block;
+         more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+      const TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(child)) visit(child);
+    }
+    ts_tree_cursor_delete(&cursor);
+  };
   if (kind == symbols.paragraph) {
-    for_each_child(node, true, [&](TSNode line) {
+    // Prose has full stops: most paragraphs are settled by one search of their text.
+    const ByteRange whole = line_range(text, node);
+    cell_block = text.substr(whole.begin, whole.size()).find("。") == std::string_view::npos;
+    for_each_line([&](TSNode line) {
       const ByteRange range = content_range(text, line);
-      if (!cell_block || range.size() > kMaxCellLineBytes ||
-          text.substr(range.begin, range.size()).find("。") != std::string_view::npos) {
-        cell_block = false;
-        return;
-      }
-      fill_cell(text, range, cells.emplace_back());
+      cell_block = range.size() <= kMaxCellLineBytes;
+      if (cell_block) cells.push_back(range);
     });
-  } else if (kind == symbols.heading || kind == symbols.subheading) {
-    if (kind == symbols.heading && build_heading(search, node, format).section != 0) return false;
-    Cell cell;
-    fill_cell(text, content_range(text, node), cell);
-    cell_block = schema_named_by(cell.normalized, format) != nullptr;
-    if (cell_block) cells.push_back(std::move(cell));
   } else if (kind == symbols.table) {
-    for_each_child(node, true, [&](TSNode child) {
-      if (!cell_block || ts_node_symbol(child) == symbols.blank) return;
-      if (ts_node_symbol(child) != symbols.row) {
-        cell_block = false;
-        return;
-      }
-      Row row = build_row(text, child);
-      const auto filled = std::count_if(row.cells.begin(), row.cells.end(),
-                                        [](const Cell& c) { return c.value.kind != ValueKind::Empty; });
-      if (filled > 1) cell_block = false;
-      for (Cell& cell : row.cells)
-        if (filled == 1 && cell.value.kind != ValueKind::Empty) cells.push_back(std::move(cell));
+    for_each_line([&](TSNode child) {
+      if (ts_node_symbol(child) == symbols.blank) return;
+      const ByteRange line = line_range(text, child);
+      cell_block = ts_node_symbol(child) == symbols.row && holds_one_cell(text.substr(line.begin, line.size()));
+      if (!cell_block) return;
+      // The one filled cell: the line without its separators and the spaces around them.
+      size_t begin = line.begin, end = line.end;
+      while (begin < end && (text[begin] == '|' || text[begin] == '\t' || text[begin] == ' ')) ++begin;
+      while (end > begin && (text[end - 1] == '|' || text[end - 1] == '\t' || text[end - 1] == ' ')) --end;
+      if (end > begin) cells.push_back({begin, end});
     });
+  } else if (run_open && (kind == symbols.heading || kind == symbols.subheading)) {
+    const ByteRange range = content_range(text, node);
+    cell_block = (kind == symbols.subheading || build_heading(search, node, format).section == 0) &&
+                 schema_named_by(normalize_label(text.substr(range.begin, range.size())), format) != nullptr;
+    if (cell_block) cells.push_back(range);
   } else {
     cell_block = false;
   }
@@ -350,13 +371,16 @@ bool collect_line_cells(std::string_view text, std::string_view search, TSNode n
   return cell_block;
 }
 
-// Whether cells collected from blocks of one cell per line are a table: some cell is a label of a table and there
-// are numbers to go with it (a short list, a signature block or a date line is not).
-bool is_table_of_cells(const std::vector<Cell>& cells, const FormatDefinition& format) {
+// Whether the cells collected from blocks of one cell per line are a table: there are numbers, and some cell is a
+// label of a table (a short list, a signature block or a date line is not). The numbers are counted first: they
+// settle almost every run without normalising a label.
+bool is_table_of_cells(std::string_view text, const std::vector<ByteRange>& cells, const FormatDefinition& format) {
   constexpr long kFewestValues = 3;
-  const long values = std::count_if(cells.begin(), cells.end(), [](const Cell& c) { return c.value.is_number(); });
-  return values >= kFewestValues && std::any_of(cells.begin(), cells.end(), [&](const Cell& c) {
-           return schema_named_by(c.normalized, format) != nullptr;
+  const long values = std::count_if(cells.begin(), cells.end(), [&](ByteRange c) {
+    return parse_cell_value(text.substr(c.begin, c.size()), c.begin).is_number();
+  });
+  return values >= kFewestValues && std::any_of(cells.begin(), cells.end(), [&](ByteRange c) {
+           return schema_named_by(normalize_label(text.substr(c.begin, c.size())), format) != nullptr;
          });
 }
 
@@ -577,6 +601,10 @@ Table flattened_table(std::string_view text, ByteRange range, const TableSpec& s
 // Finds the headings of a body that lost its line breaks (a long line holding two sections or more), and cuts its
 // paragraphs at them; a paragraph of section 二, 三 or 四 that holds its table's labels becomes that table.
 void recover_inline_headings(Report& report, std::string_view search, const FormatDefinition& format) {
+  const bool long_line = std::any_of(report.paragraphs.begin(), report.paragraphs.end(), [](const Paragraph& p) {
+    return std::any_of(p.lines.begin(), p.lines.end(), [](ByteRange line) { return line.size() >= kLongLineBytes; });
+  });
+  if (!long_line) return;
   std::vector<std::vector<Heading>> found(report.paragraphs.size());
   bool lost = false;
   for (size_t p = 0; p < report.paragraphs.size(); ++p)
@@ -714,18 +742,22 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     }
   };
   std::vector<TSNode> blocks;
+  blocks.reserve(ts_node_named_child_count(root));
   for_each_child(root, true, [&](TSNode node) { blocks.push_back(node); });
   // A run of blocks of one cell per line that holds a table's labels and numbers is that table; any other run is
   // read block by block.
-  thread_local std::vector<Cell> cells;
+  thread_local std::vector<ByteRange> cell_ranges;
   for (size_t i = 0; i < blocks.size();) {
-    cells.clear();
+    cell_ranges.clear();
     size_t end = i;
-    while (end < blocks.size() && ((end > i && ts_node_symbol(blocks[end]) == symbols.blank) ||
-                                   collect_line_cells(text, search, blocks[end], symbols, format, cells)))
+    while (end < blocks.size() &&
+           ((end > i && ts_node_symbol(blocks[end]) == symbols.blank) ||
+            collect_line_cells(text, search, blocks[end], symbols, format, end > i, cell_ranges)))
       ++end;
-    if (end > i && is_table_of_cells(cells, format)) {
-      report.tables.push_back(table_from_cells(cells, format, current_section, text));
+    if (end > i && is_table_of_cells(text, cell_ranges, format)) {
+      std::vector<Cell> cells(cell_ranges.size());
+      for (size_t c = 0; c < cells.size(); ++c) fill_cell(text, cell_ranges[c], cells[c]);
+      report.tables.push_back(table_from_cells(std::move(cells), format, current_section, text));
       i = end;
       continue;
     }

@@ -286,10 +286,10 @@ Match match_wording(std::string_view written, size_t written_code_points, const 
 
 namespace {
 
-// Whether `label` (normalised) names `spec`: a canonical row label, group label, fingerprint or the 勾稽关系 note.
-bool names_spec(std::string_view label, const TableSpec& spec) {
+// Whether `label` (normalised) names the schema of `n`: a canonical row label, group label, fingerprint or the
+// 勾稽关系 note.
+bool names_spec(std::string_view label, const NormalizedSpec& n) {
   if (label.empty()) return false;
-  const NormalizedSpec& n = normalized(spec);
   if (!n.note_prefix.empty() && label.substr(0, n.note_prefix.size()) == n.note_prefix) return true;
   bool named = false;
   n.schema_label_index.candidates(label, [&](size_t i) { named = named || ends_with(label, n.schema_labels[i]); });
@@ -299,9 +299,11 @@ bool names_spec(std::string_view label, const TableSpec& spec) {
 
 // The schema a row's labels belong to (the first of the format's that some cell names).
 const TableSpec* schema_of_row(const Row& row, const FormatDefinition& format) {
-  for (const TableSpec& spec : format.tables)
+  for (const TableSpec& spec : format.tables) {
+    const NormalizedSpec& n = normalized(spec);
     for (const Cell& cell : row.cells)
-      if (names_spec(cell.normalized, spec)) return &spec;
+      if (names_spec(cell.normalized, n)) return &spec;
+  }
   return nullptr;
 }
 
@@ -309,7 +311,7 @@ const TableSpec* schema_of_row(const Row& row, const FormatDefinition& format) {
 
 const TableSpec* schema_named_by(std::string_view label, const FormatDefinition& format) {
   for (const TableSpec& spec : format.tables)
-    if (names_spec(label, spec)) return &spec;
+    if (names_spec(label, normalized(spec))) return &spec;
   return nullptr;
 }
 
