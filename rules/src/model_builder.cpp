@@ -504,6 +504,14 @@ bool continues_list(std::string_view rest) {
 // equal to the title or a variant, else the prefix within a typo's distance of the title that is closest to it; npos
 // when none is.
 size_t inline_title_end(std::string_view text, size_t after, size_t end, const NormalizedSection& section) {
+  // A heading starts with its title's first character (or a variant's): what does not is settled without
+  // normalising anything, however many numerals and 、 a line holds.
+  const auto opens = [&](std::string_view wording) {
+    const size_t first = advance_code_points(wording, 0, wording.size(), 1);
+    return first != std::string_view::npos && text.substr(after, first) == wording.substr(0, first);
+  };
+  if (!opens(section.title.text) && std::none_of(section.variants.begin(), section.variants.end(), opens))
+    return std::string_view::npos;
   const size_t title_code_points = section.title.code_points;
   const size_t allowed = title_code_points >= 3 ? std::max<size_t>(1, title_code_points / 6) : 0;
   size_t best_end = std::string_view::npos, best_distance = allowed + 1;
