@@ -609,21 +609,32 @@ Table flattened_table(std::string_view text, ByteRange range, const TableSpec& s
 // Finds the headings of a body that lost its line breaks (a long line holding two sections or more), and cuts its
 // paragraphs at them; a paragraph of section 二, 三 or 四 that holds its table's labels becomes that table.
 void recover_inline_headings(Report& report, std::string_view search, const FormatDefinition& format) {
-  const bool long_line = std::any_of(report.paragraphs.begin(), report.paragraphs.end(), [](const Paragraph& p) {
-    return std::any_of(p.lines.begin(), p.lines.end(), [](ByteRange line) { return line.size() >= kLongLineBytes; });
+  // Searched: long lines (several sections may stand in one), and lines opening with a numeral and 、 (a section's
+  // heading with its body run on).
+  const auto searched = [&](ByteRange line) {
+    return line.size() >= kLongLineBytes ||
+           (is_numeral_char(search.substr(line.begin, 3)) && search.find(kEnumerationMark, line.begin) < line.begin + 9);
+  };
+  const bool any_searched = std::any_of(report.paragraphs.begin(), report.paragraphs.end(), [&](const Paragraph& p) {
+    return std::any_of(p.lines.begin(), p.lines.end(), searched);
   });
-  if (!long_line) return;
+  if (!any_searched) return;
+  // The body lost its line breaks when a line holds headings of two sections, or when two sections' headings each
+  // open a line that goes on with their text.
   std::vector<std::vector<Heading>> found(report.paragraphs.size());
   bool lost = false;
+  int headings_opening_lines = 0;
   for (size_t p = 0; p < report.paragraphs.size(); ++p)
     for (const ByteRange line : report.paragraphs[p].lines) {
-      if (line.size() < kLongLineBytes) continue;
+      if (!searched(line)) continue;
       std::vector<Heading> headings = inline_headings(search, line, format);
       lost = lost || std::any_of(headings.begin(), headings.end(),
                                  [&](const Heading& h) { return h.section != headings.front().section; });
+      if (!headings.empty() && headings.front().range.begin == line.begin) ++headings_opening_lines;
       found[p].insert(found[p].end(), std::make_move_iterator(headings.begin()),
                       std::make_move_iterator(headings.end()));
     }
+  lost = lost || headings_opening_lines >= 2;
   if (!lost) return;
   report.line_structure_lost = true;
 

@@ -96,6 +96,22 @@ TEST_F(LayoutRecoveryTest, InlineHeadingWithATypoIsFoundWithItsWrongWording) {
   EXPECT_EQ(section->heading->range.begin, at);
 }
 
+TEST_F(LayoutRecoveryTest, HeadingsRunOnWithTheirTextAreFoundAtTheLineStart) {
+  const xxgk::Report& report = build("rules/S111/sections_run_on_after_headings.txt");
+  EXPECT_TRUE(report.line_structure_lost);
+  ASSERT_EQ(report.sections.size(), 6u);
+  for (int n : {1, 5, 6}) {
+    const xxgk::Section& section = report.sections[static_cast<size_t>(n - 1)];
+    EXPECT_EQ(section.number, n);
+    EXPECT_TRUE(section.heading->found_inline);
+    EXPECT_EQ(report.slice(section.heading->text), report.format->sections[static_cast<size_t>(n - 1)].title);
+    ASSERT_FALSE(section.paragraphs.empty());
+    // The text after the heading is the section's first paragraph, without the heading.
+    EXPECT_EQ(report.paragraphs[section.paragraphs.front()].range.begin, section.heading->range.end + 1);
+  }
+  for (int n : {2, 3, 4}) EXPECT_FALSE(report.sections[static_cast<size_t>(n - 1)].heading->found_inline);
+}
+
 TEST_F(LayoutRecoveryTest, LongLineListingTheNumberedPartsKeepsTheLineStructure) {
   const xxgk::Report& report = build("rules/S111/preamble_lists_numbered_parts.txt");
   EXPECT_FALSE(report.line_structure_lost);
