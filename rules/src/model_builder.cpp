@@ -304,6 +304,24 @@ Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symb
 // The longest line read as one cell of a table written one cell per line: row 三（六）2's label is 37 characters.
 constexpr size_t kMaxCellLineBytes = 200;
 
+// Appends the runs of `range` between spaces (ASCII or ideographic): the cells of a table row whose cells a web page
+// separated by spaces only.
+void split_at_spaces(std::string_view text, ByteRange range, std::vector<ByteRange>& out) {
+  constexpr std::string_view kIdeographicSpace = "\u3000";
+  const auto space_at = [&](size_t i) -> size_t {
+    if (text[i] == ' ') return 1;
+    return text.substr(i, kIdeographicSpace.size()) == kIdeographicSpace ? kIdeographicSpace.size() : 0;
+  };
+  size_t i = range.begin;
+  while (i < range.end) {
+    while (i < range.end && space_at(i) > 0) i += space_at(i);
+    size_t j = i;
+    while (j < range.end && space_at(j) == 0) ++j;
+    if (j > i) out.push_back({i, j});
+    i = j;
+  }
+}
+
 // Whether one line of a row holds at most one cell that is not empty: what lies between its tabs and pipes.
 bool holds_one_cell(std::string_view row) {
   int filled = 0;
@@ -345,7 +363,7 @@ bool collect_line_cells(std::string_view text, std::string_view search, TSNode n
     for_each_line([&](TSNode line) {
       const ByteRange range = content_range(text, line);
       cell_block = range.size() <= kMaxCellLineBytes;
-      if (cell_block) cells.push_back(range);
+      if (cell_block) split_at_spaces(text, range, cells);
     });
   } else if (kind == symbols.table) {
     for_each_line([&](TSNode child) {
@@ -360,10 +378,12 @@ bool collect_line_cells(std::string_view text, std::string_view search, TSNode n
       if (end > begin) cells.push_back({begin, end});
     });
   } else if (run_open && (kind == symbols.heading || kind == symbols.subheading)) {
-    const ByteRange range = content_range(text, node);
-    cell_block = (kind == symbols.subheading || build_heading(search, node, format).section == 0) &&
-                 schema_named_by(normalize_label(text.substr(range.begin, range.size())), format) != nullptr;
-    if (cell_block) cells.push_back(range);
+    // A row whose label opens with a numeral reads as a heading: "一、本年新收政府信息公开申请数量  40  5 …".
+    cell_block = kind == symbols.subheading || build_heading(search, node, format).section == 0;
+    if (cell_block) split_at_spaces(text, content_range(text, node), cells);
+    cell_block = cell_block && std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(kept), cells.end(), [&](ByteRange c) {
+      return schema_named_by(normalize_label(text.substr(c.begin, c.size())), format) != nullptr;
+    });
   } else {
     cell_block = false;
   }
@@ -583,15 +603,10 @@ bool holds_flattened_table(std::string_view text, const TableSpec& spec) {
 // readings.
 Table flattened_table(std::string_view text, ByteRange range, const TableSpec& spec, const FormatDefinition& format,
                       int section) {
-  std::vector<Cell> cells;
-  size_t i = range.begin;
-  while (i < range.end) {
-    while (i < range.end && (text[i] == ' ' || text.substr(i, 3) == "\u3000")) i += text[i] == ' ' ? 1 : 3;
-    size_t j = i;
-    while (j < range.end && text[j] != ' ' && text.substr(j, 3) != "\u3000") ++j;
-    if (j > i) fill_cell(text, {i, j}, cells.emplace_back());
-    i = j;
-  }
+  std::vector<ByteRange> ranges;
+  split_at_spaces(text, range, ranges);
+  std::vector<Cell> cells(ranges.size());
+  for (size_t c = 0; c < cells.size(); ++c) fill_cell(text, ranges[c], cells[c]);
   Table table = table_from_cells(std::move(cells), format, section, text);
   table.range = range;
   if (table.spec != &spec) {
@@ -776,9 +791,12 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     if (end > i && is_table_of_cells(text, cell_ranges, format)) {
       std::vector<Cell> cells(cell_ranges.size());
       for (size_t c = 0; c < cells.size(); ++c) fill_cell(text, cell_ranges[c], cells[c]);
-      report.tables.push_back(table_from_cells(std::move(cells), format, current_section, text));
-      i = end;
-      continue;
+      Table table = table_from_cells(std::move(cells), format, current_section, text);
+      if (table.spec) {
+        report.tables.push_back(std::move(table));
+        i = end;
+        continue;
+      }
     }
     for (const size_t stop = std::max(end, i + 1); i < stop; ++i) add_block(blocks[i]);
   }

@@ -526,12 +526,17 @@ Table table_from_cells(std::vector<Cell> cells, const FormatDefinition& format, 
   table.rows.push_back(std::move(all));
   table.spec = recognise_table_spec(table, format, section);
   table.rows.clear();
-  if (!table.spec) {
-    table.unreadable = true;
-    return table;
-  }
+  if (!table.spec) return table;
   table.rows = rows_from_cells(std::move(cells), normalized(*table.spec));
   recognise_rows(table, text);
+  // A table has a header, a block title or the 勾稽关系 note; labels and numbers without any are a list in prose.
+  if (std::none_of(table.rows.begin(), table.rows.end(), [](const Row& row) {
+        return row.kind == RowKind::Header || row.kind == RowKind::Group || row.kind == RowKind::Note;
+      })) {
+    table.spec = nullptr;
+    table.rows.clear();
+    return table;
+  }
   // A row cut off by the end of the text (an excerpt) is no row of the table.
   if (trim(text.substr(table.range.end)).empty()) {
     while (!table.rows.empty() && (table.rows.back().kind == RowKind::Unknown ||

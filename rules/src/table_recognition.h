@@ -30,7 +30,8 @@ const TableSpec* schema_named_by(std::string_view label, const FormatDefinition&
 
 // A table rebuilt from cells written one per line (a web page's or Word's table copied as text), in reading order:
 // its schema from the cells' labels, its rows from where labels and values stand. When the rows do not come out as
-// whole canonical rows, the table is unreadable (no rows). `section` is the canonical section it stands in.
+// whole canonical rows, the table is unreadable (no rows). Without a spec (no schema named, or no header, block title
+// or note among the cells) the cells are no table. `section` is the canonical section it stands in.
 Table table_from_cells(std::vector<Cell> cells, const FormatDefinition& format, int section, std::string_view text);
 
 // Drops the rows of a table whose cells cannot be recovered, and marks it unreadable.

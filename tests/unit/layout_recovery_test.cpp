@@ -143,6 +143,20 @@ TEST_F(LayoutRecoveryTest, CellsWithTrailingPipesAndBarePipeLinesAreRecoveredAsR
   expect_tables_of_clean_report(report_);
 }
 
+TEST_F(LayoutRecoveryTest, RowsWithSpacesBetweenCellsAreRecovered) {
+  build("rules/T209/cells_separated_by_spaces.txt");
+  expect_tables_of_clean_report(report_);
+  EXPECT_EQ(report_.headings.size(), 6u);
+}
+
+TEST_F(LayoutRecoveryTest, LabelsAndNumbersInProseWithoutAHeaderAreNoTable) {
+  const xxgk::Report& report = build_text(
+      "某局2024年政府信息公开工作年度报告\n\n一、总体情况\n\n全年办理情况如下\n行政许可 12 件\n行政处罚 3 件\n"
+      "行政强制 0 件\n\n二、主动公开政府信息情况\n");
+  EXPECT_TRUE(report.tables.empty());
+  EXPECT_EQ(report.paragraphs.size(), 1u);
+}
+
 TEST_F(LayoutRecoveryTest, RecoveredCellsPointAtTheirText) {
   const xxgk::Report& report = build("rules/T209/cells_between_blank_lines.txt");
   const xxgk::Row* row = report.table("table3")->row_for("R01");
