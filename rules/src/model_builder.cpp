@@ -627,8 +627,11 @@ void recover_inline_headings(Report& report, std::string_view search, const Form
   // Searched: long lines (several sections may stand in one), and lines opening with a numeral and 、 (a section's
   // heading with its body run on).
   const auto searched = [&](ByteRange line) {
+    constexpr size_t kNumeralAndMark = 3 * 3;  // two numerals and 、 at most
     return line.size() >= kLongLineBytes ||
-           (is_numeral_char(search.substr(line.begin, 3)) && search.find(kEnumerationMark, line.begin) < line.begin + 9);
+           (is_numeral_char(search.substr(line.begin, 3)) &&
+            search.substr(line.begin, std::min(line.size(), kNumeralAndMark)).find(kEnumerationMark) !=
+                std::string_view::npos);
   };
   const bool any_searched = std::any_of(report.paragraphs.begin(), report.paragraphs.end(), [&](const Paragraph& p) {
     return std::any_of(p.lines.begin(), p.lines.end(), searched);
