@@ -334,56 +334,63 @@ bool holds_one_cell(std::string_view row) {
   return true;
 }
 
-// Appends the cells (their trimmed text) of `node` when it is a block of a table written one cell per line (a web
-// page's or Word's table copied as text): a paragraph of short lines without a full stop (a cell per line), a table
+// A block of the document, or one line of a paragraph: a table written one cell per line may begin or end inside a
+// paragraph (a sentence of prose, then the table's lines without a blank line between).
+struct Block {
+  TSNode node;
+  ByteRange line;         // the line's content, for a paragraph's line
+  bool paragraph_line = false;
+};
+
+// Appends the cells (their trimmed text, split at spaces) of `block` when it is a block of a table written one cell
+// per line (a web page's or Word's table copied as text): a short line of a paragraph without a full stop, a table
 // whose rows hold one cell each ("规章 |", with bare "|||" lines between), or, once such a run is open, a heading or
-// sub-heading that is a row or group label of a table ("一、本年新收政府信息公开申请数量", "（三）不予公开"). False,
-// with `cells` unchanged, for any other block. Only ranges are collected: most runs turn out to be no table, and
-// reading cells normalises their text.
-bool collect_line_cells(std::string_view text, std::string_view search, TSNode node, const GrammarSymbols& symbols,
-                        const FormatDefinition& format, bool run_open, std::vector<ByteRange>& cells) {
+// sub-heading that is a row or group label of a table ("一、本年新收政府信息公开申请数量", "（三）不予公开") or a
+// fragment of one ("三、本" of 三、本年度办理结果 broken over lines). False, with `cells` unchanged, for any other
+// block. Only ranges are collected: most runs turn out to be no table, and reading cells normalises their text.
+bool collect_line_cells(std::string_view text, std::string_view search, const Block& block,
+                        const GrammarSymbols& symbols, const FormatDefinition& format, bool run_open,
+                        std::vector<ByteRange>& cells) {
+  constexpr size_t kFragmentCodePoints = 3;  // a heading's text this short is a piece of a label, not a section's
   const size_t kept = cells.size();
+  const TSNode node = block.node;
   const TSSymbol kind = ts_node_symbol(node);
   bool cell_block = true;
-  // The children of the block, until one is no cell.
-  const auto for_each_line = [&](auto visit) {
-    if (!cell_block) return;
+  if (block.paragraph_line) {
+    const std::string_view line = text.substr(block.line.begin, block.line.size());
+    cell_block = line.size() <= kMaxCellLineBytes && line.find("。") == std::string_view::npos;
+    if (cell_block) split_at_spaces(text, block.line, cells);
+  } else if (kind == symbols.table) {
     TSTreeCursor cursor = ts_tree_cursor_new(node);
     for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && cell_block;
          more = ts_tree_cursor_goto_next_sibling(&cursor)) {
       const TSNode child = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(child)) visit(child);
-    }
-    ts_tree_cursor_delete(&cursor);
-  };
-  if (kind == symbols.paragraph) {
-    // Prose has full stops: most paragraphs are settled by one search of their text.
-    const ByteRange whole = line_range(text, node);
-    cell_block = text.substr(whole.begin, whole.size()).find("。") == std::string_view::npos;
-    for_each_line([&](TSNode line) {
-      const ByteRange range = content_range(text, line);
-      cell_block = range.size() <= kMaxCellLineBytes;
-      if (cell_block) split_at_spaces(text, range, cells);
-    });
-  } else if (kind == symbols.table) {
-    for_each_line([&](TSNode child) {
-      if (ts_node_symbol(child) == symbols.blank) return;
+      if (!ts_node_is_named(child) || ts_node_symbol(child) == symbols.blank) continue;
       const ByteRange line = line_range(text, child);
       cell_block = ts_node_symbol(child) == symbols.row && holds_one_cell(text.substr(line.begin, line.size()));
-      if (!cell_block) return;
+      if (!cell_block) break;
       // The one filled cell: the line without its separators and the spaces around them.
       size_t begin = line.begin, end = line.end;
       while (begin < end && (text[begin] == '|' || text[begin] == '\t' || text[begin] == ' ')) ++begin;
       while (end > begin && (text[end - 1] == '|' || text[end - 1] == '\t' || text[end - 1] == ' ')) --end;
       if (end > begin) cells.push_back({begin, end});
-    });
+    }
+    ts_tree_cursor_delete(&cursor);
   } else if (run_open && (kind == symbols.heading || kind == symbols.subheading)) {
     // A row whose label opens with a numeral reads as a heading: "一、本年新收政府信息公开申请数量  40  5 …".
-    cell_block = kind == symbols.subheading || build_heading(search, node, format).section == 0;
+    bool fragment = false;
+    if (kind == symbols.heading) {
+      const Heading heading = build_heading(search, node, format);
+      cell_block = heading.section == 0;
+      fragment = code_point_count(text.substr(heading.text.begin, heading.text.size())) <= kFragmentCodePoints;
+    }
     if (cell_block) split_at_spaces(text, content_range(text, node), cells);
-    cell_block = cell_block && std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(kept), cells.end(), [&](ByteRange c) {
-      return schema_named_by(normalize_label(text.substr(c.begin, c.size())), format) != nullptr;
-    });
+    cell_block = cell_block && (fragment || std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(kept), cells.end(),
+                                                        [&](ByteRange c) {
+                                                          return schema_named_by(normalize_label(text.substr(
+                                                                                     c.begin, c.size())),
+                                                                                 format) != nullptr;
+                                                        }));
   } else {
     cell_block = false;
   }
@@ -778,17 +785,52 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
       report.comments.push_back(content_range(text, node));
     }
   };
-  std::vector<TSNode> blocks;
+  // The blocks, with the lines of a paragraph that may hold a table's cells (a short line without a full stop) as
+  // blocks of their own; a paragraph of prose stays one block.
+  std::vector<Block> blocks;
   blocks.reserve(ts_node_named_child_count(root));
-  for_each_child(root, true, [&](TSNode node) { blocks.push_back(node); });
+  for_each_child(root, true, [&](TSNode node) {
+    if (ts_node_symbol(node) == symbols.paragraph) {
+      const ByteRange whole = line_range(text, node);
+      const std::string_view paragraph = text.substr(whole.begin, whole.size());
+      if (paragraph.find('\n') != std::string_view::npos || paragraph.find("。") == std::string_view::npos) {
+        const size_t first = blocks.size();
+        for_each_child(node, true, [&](TSNode line) {
+          if (ts_node_symbol(line) == symbols.line) blocks.push_back({node, content_range(text, line), true});
+        });
+        if (blocks.size() == first) blocks.push_back({node, content_range(text, node), true});
+        return;
+      }
+    }
+    blocks.push_back({node, {}, false});
+  });
   // A run of blocks of one cell per line that holds a table's labels and numbers is that table; any other run is
-  // read block by block.
+  // read block by block, consecutive lines of a paragraph as one paragraph.
+  Paragraph pending;  // lines of one paragraph not yet added
+  TSNode pending_node{};
+  const auto flush_paragraph = [&] {
+    if (pending.lines.empty()) return;
+    pending.range = {pending.lines.front().begin, pending.lines.back().end};
+    for (const ByteRange line : pending.lines) find_inline_markers(search, line, report.subitems);
+    report.paragraphs.push_back(std::move(pending));
+    pending = Paragraph{};
+  };
+  const auto add = [&](const Block& block) {
+    if (!block.paragraph_line) {
+      flush_paragraph();
+      add_block(block.node);
+      return;
+    }
+    if (!pending.lines.empty() && !ts_node_eq(pending_node, block.node)) flush_paragraph();
+    pending_node = block.node;
+    pending.lines.push_back(block.line);
+  };
   thread_local std::vector<ByteRange> cell_ranges;
   for (size_t i = 0; i < blocks.size();) {
     cell_ranges.clear();
     size_t end = i;
     while (end < blocks.size() &&
-           ((end > i && ts_node_symbol(blocks[end]) == symbols.blank) ||
+           ((end > i && !blocks[end].paragraph_line && ts_node_symbol(blocks[end].node) == symbols.blank) ||
             collect_line_cells(text, search, blocks[end], symbols, format, end > i, cell_ranges)))
       ++end;
     if (end > i && is_table_of_cells(text, cell_ranges, format)) {
@@ -796,13 +838,15 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
       for (size_t c = 0; c < cells.size(); ++c) fill_cell(text, cell_ranges[c], cells[c]);
       Table table = table_from_cells(std::move(cells), format, current_section, text);
       if (table.spec) {
+        flush_paragraph();
         report.tables.push_back(std::move(table));
         i = end;
         continue;
       }
     }
-    for (const size_t stop = std::max(end, i + 1); i < stop; ++i) add_block(blocks[i]);
+    for (const size_t stop = std::max(end, i + 1); i < stop; ++i) add(blocks[i]);
   }
+  flush_paragraph();
   recover_inline_headings(report, search, format);
   merge_split_tables(report);
   for (Table& table : report.tables) index_canonical_rows(table);

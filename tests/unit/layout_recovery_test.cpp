@@ -143,6 +143,22 @@ TEST_F(LayoutRecoveryTest, CellsWithTrailingPipesAndBarePipeLinesAreRecoveredAsR
   expect_tables_of_clean_report(report_);
 }
 
+TEST_F(LayoutRecoveryTest, CellsPerLineWithoutBlankLinesAreRecoveredAndTheProseBeforeThemKept) {
+  const xxgk::Report& report = build("rules/T209/cells_per_line_without_blank_lines.txt");
+  expect_tables_of_clean_report(report);
+  EXPECT_EQ(report.headings.size(), 6u);
+  // The sentence before table 二 is in the same paragraph of the syntax tree as the table's cells: it stays prose.
+  const xxgk::Section* section2 = report.section(2);
+  ASSERT_NE(section2, nullptr);
+  ASSERT_EQ(section2->paragraphs.size(), 1u);
+  EXPECT_EQ(report.slice(report.paragraphs[section2->paragraphs.front()].range),
+            "全年主动公开政府信息1268条，各类信息统计如下。");
+  // 三、本年度办理结果 broken over three lines is the group label again.
+  const xxgk::Table& table3 = *report.table("table3");
+  ASSERT_FALSE(table3.groups.empty());
+  EXPECT_EQ(table3.spec->groups[static_cast<size_t>(table3.groups.front().group)].id, "G3");
+}
+
 TEST_F(LayoutRecoveryTest, RowsWithSpacesBetweenCellsAreRecovered) {
   build("rules/T209/cells_separated_by_spaces.txt");
   expect_tables_of_clean_report(report_);
