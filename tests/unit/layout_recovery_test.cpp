@@ -165,6 +165,11 @@ TEST_F(LayoutRecoveryTest, RowsWithSpacesBetweenCellsAreRecovered) {
   EXPECT_EQ(report_.headings.size(), 6u);
 }
 
+TEST_F(LayoutRecoveryTest, CellsSplitByBarePipeLinesAreRecoveredAsRows) {
+  build("rules/T209/cells_split_by_bare_pipe_lines.txt");
+  expect_tables_of_clean_report(report_);
+}
+
 TEST_F(LayoutRecoveryTest, RecoveredCellsPointAtTheirText) {
   const xxgk::Report& report = build("rules/T209/cells_between_blank_lines.txt");
   const xxgk::Row* row = report.table("table3")->row_for("R01");
