@@ -74,14 +74,6 @@ TEST_F(LayoutRecoveryTest, BodyOnOneLineHasItsSixHeadingsInline) {
     EXPECT_EQ(report.slice(report.paragraphs[p].range).find("二、主动公开"), std::string_view::npos);
 }
 
-TEST_F(LayoutRecoveryTest, TablesFlattenedWithSpacesBetweenCellsAreRead) {
-  build("rules/S111/one_line_body.txt");
-  expect_tables_of_clean_report(report_);
-  // The tables are no paragraphs: their figures are not read as prose.
-  for (const xxgk::Paragraph& paragraph : report_.paragraphs)
-    EXPECT_EQ(report_.slice(paragraph.range).find("本年新收政府信息公开申请数量"), std::string_view::npos);
-}
-
 TEST_F(LayoutRecoveryTest, InlineHeadingWithATypoIsFoundWithItsWrongWording) {
   std::string text = read_fixture("rules/S111/one_line_body.txt");
   const std::string written = "四、政府信息公开行政复议、行政诉讼情况";
@@ -131,22 +123,30 @@ TEST_F(LayoutRecoveryTest, DigitsWrittenTogetherMakeUnreadableTablesWithoutRows)
   }
 }
 
-TEST_F(LayoutRecoveryTest, CellsBetweenBlankLinesAreRecoveredAsRows) {
-  build("rules/T209/cells_between_blank_lines.txt");
-  expect_tables_of_clean_report(report_);
-  // Row labels written as headings ("一、本年新收…") are cells of the table, not sections.
-  EXPECT_EQ(report_.headings.size(), 6u);
-}
+// The clean report in each layout a table takes when copied from a web page or Word: every table read whole, with
+// the clean report's figures, and only the six section headings as headings (row labels such as "一、本年新收…" that
+// read as headings are cells of the table).
+class RecoveredLayoutTest : public LayoutRecoveryTest, public testing::WithParamInterface<const char*> {};
 
-TEST_F(LayoutRecoveryTest, CellsWithTrailingPipesAndBarePipeLinesAreRecoveredAsRows) {
-  build("rules/T209/cells_with_pipe_lines.txt");
-  expect_tables_of_clean_report(report_);
-}
-
-TEST_F(LayoutRecoveryTest, CellsPerLineWithoutBlankLinesAreRecoveredAndTheProseBeforeThemKept) {
-  const xxgk::Report& report = build("rules/T209/cells_per_line_without_blank_lines.txt");
+TEST_P(RecoveredLayoutTest, TablesAreReadAsTheCleanReportHasThem) {
+  const xxgk::Report& report = build(GetParam());
   expect_tables_of_clean_report(report);
   EXPECT_EQ(report.headings.size(), 6u);
+  // The tables are no paragraphs: their figures are not read as prose.
+  for (const xxgk::Paragraph& paragraph : report.paragraphs)
+    EXPECT_EQ(report.slice(paragraph.range).find("本年新收政府信息公开申请数量"), std::string_view::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, RecoveredLayoutTest,
+                         testing::Values("rules/S111/one_line_body.txt",  // flattened, spaces between cells
+                                         "rules/T209/cells_between_blank_lines.txt",
+                                         "rules/T209/cells_with_pipe_lines.txt",
+                                         "rules/T209/cells_split_by_bare_pipe_lines.txt",
+                                         "rules/T209/cells_per_line_without_blank_lines.txt",
+                                         "rules/T209/cells_separated_by_spaces.txt"));
+
+TEST_F(LayoutRecoveryTest, CellsPerLineWithoutBlankLinesKeepTheProseBeforeThem) {
+  const xxgk::Report& report = build("rules/T209/cells_per_line_without_blank_lines.txt");
   // The sentence before table 二 is in the same paragraph of the syntax tree as the table's cells: it stays prose.
   const xxgk::Section* section2 = report.section(2);
   ASSERT_NE(section2, nullptr);
@@ -157,17 +157,6 @@ TEST_F(LayoutRecoveryTest, CellsPerLineWithoutBlankLinesAreRecoveredAndTheProseB
   const xxgk::Table& table3 = *report.table("table3");
   ASSERT_FALSE(table3.groups.empty());
   EXPECT_EQ(table3.spec->groups[static_cast<size_t>(table3.groups.front().group)].id, "G3");
-}
-
-TEST_F(LayoutRecoveryTest, RowsWithSpacesBetweenCellsAreRecovered) {
-  build("rules/T209/cells_separated_by_spaces.txt");
-  expect_tables_of_clean_report(report_);
-  EXPECT_EQ(report_.headings.size(), 6u);
-}
-
-TEST_F(LayoutRecoveryTest, CellsSplitByBarePipeLinesAreRecoveredAsRows) {
-  build("rules/T209/cells_split_by_bare_pipe_lines.txt");
-  expect_tables_of_clean_report(report_);
 }
 
 TEST_F(LayoutRecoveryTest, RecoveredCellsPointAtTheirText) {
