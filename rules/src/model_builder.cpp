@@ -595,14 +595,17 @@ std::vector<Heading> inline_headings(std::string_view search, ByteRange line, co
   return found;
 }
 
-// Whether `text` (a paragraph cut out of a line) holds most of `spec`'s fingerprints: a table flattened into prose.
+// Whether `text` (a paragraph) holds most of `spec`'s fingerprints and some of its header words: a table flattened
+// into one run of text.
 bool holds_flattened_table(std::string_view text, const TableSpec& spec) {
   constexpr size_t kFewestFingerprints = 3;
+  constexpr size_t kFewestHeaderWords = 2;  // prose may name rows of the table, not its column headers
   const std::string normalized = normalize_label(text);
-  const auto found = std::count_if(spec.fingerprints.begin(), spec.fingerprints.end(), [&](const std::string& word) {
-    return normalized.find(normalize_label(word)) != std::string::npos;
-  });
-  return static_cast<size_t>(found) >= std::min(kFewestFingerprints, spec.fingerprints.size());
+  const auto holds = [&](const std::string& word) { return normalized.find(normalize_label(word)) != std::string::npos; };
+  const auto fingerprints = std::count_if(spec.fingerprints.begin(), spec.fingerprints.end(), holds);
+  const auto header_words = std::count_if(spec.header_words.begin(), spec.header_words.end(), holds);
+  return static_cast<size_t>(fingerprints) >= std::min(kFewestFingerprints, spec.fingerprints.size()) &&
+         static_cast<size_t>(header_words) >= kFewestHeaderWords;
 }
 
 // A table flattened into `range`: its cells are what spaces separate. Read only when every canonical row comes out
@@ -629,7 +632,7 @@ Table flattened_table(std::string_view text, ByteRange range, const TableSpec& s
 }
 
 // Finds the headings of a body that lost its line breaks (a long line holding two sections or more), and cuts its
-// paragraphs at them; a paragraph of section 二, 三 or 四 that holds its table's labels becomes that table.
+// paragraphs at them.
 void recover_inline_headings(Report& report, std::string_view search, const FormatDefinition& format) {
   // Searched: long lines (several sections may stand in one), and lines opening with a numeral and 、 (a section's
   // heading with its body run on).
@@ -698,22 +701,34 @@ void recover_inline_headings(Report& report, std::string_view search, const Form
   std::stable_sort(report.headings.begin(), report.headings.end(),
                    [](const Heading& a, const Heading& b) { return a.range.begin < b.range.begin; });
 
-  // The section each paragraph stands in, and the tables flattened into the paragraphs of sections 二 to 四.
-  report.paragraphs.clear();
-  for (Paragraph& paragraph : paragraphs) {
+  report.paragraphs = std::move(paragraphs);
+}
+
+// A table flattened into one paragraph (a web page's table copied without separators, in a body that lost its line
+// breaks or not) is no prose: in a section 二, 三 or 四 without its table, a paragraph that holds that table's labels
+// and header words becomes the table, read or unreadable.
+void recover_flattened_tables(Report& report, const FormatDefinition& format) {
+  std::vector<const TableSpec*> wanted;
+  for (const TableSpec& spec : format.tables)
+    if (!report.table(spec.id) && std::any_of(report.headings.begin(), report.headings.end(),
+                                               [&](const Heading& h) { return h.section == spec.section; }))
+      wanted.push_back(&spec);
+  if (wanted.empty()) return;
+  std::vector<Paragraph> paragraphs;
+  for (Paragraph& paragraph : report.paragraphs) {
     const auto after = std::upper_bound(report.headings.begin(), report.headings.end(), paragraph.range.begin,
                                         [](size_t b, const Heading& h) { return b < h.range.begin; });
     const int section = after == report.headings.begin() ? 0 : std::prev(after)->section;
-    const auto spec = std::find_if(format.tables.begin(), format.tables.end(), [&](const TableSpec& t) {
-      return t.section == section && !report.table(t.id) &&
-             holds_flattened_table(report.slice(paragraph.range), t);
+    const auto spec = std::find_if(wanted.begin(), wanted.end(), [&](const TableSpec* t) {
+      return t->section == section && !report.table(t->id) && holds_flattened_table(report.slice(paragraph.range), *t);
     });
-    if (spec == format.tables.end()) {
-      report.paragraphs.push_back(std::move(paragraph));
+    if (spec == wanted.end()) {
+      paragraphs.push_back(std::move(paragraph));
       continue;
     }
-    report.tables.push_back(flattened_table(report.text, paragraph.range, *spec, format, section));
+    report.tables.push_back(flattened_table(report.text, paragraph.range, **spec, format, section));
   }
+  report.paragraphs = std::move(paragraphs);
   std::stable_sort(report.tables.begin(), report.tables.end(),
                    [](const Table& a, const Table& b) { return a.range.begin < b.range.begin; });
 }
@@ -848,6 +863,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   }
   flush_paragraph();
   recover_inline_headings(report, search, format);
+  recover_flattened_tables(report, format);
   merge_split_tables(report);
   for (Table& table : report.tables) index_canonical_rows(table);
   if (report.title) {

@@ -111,16 +111,22 @@ TEST_F(LayoutRecoveryTest, LongLineListingTheNumberedPartsKeepsTheLineStructure)
   for (const xxgk::Heading& heading : report.headings) EXPECT_FALSE(heading.found_inline);
 }
 
+// Tables flattened with a row's digits written together, in a body on one line or on lines of their own in a
+// report that kept its line breaks: each is an unreadable table of its section (T209, not T201), without rows.
 TEST_F(LayoutRecoveryTest, DigitsWrittenTogetherMakeUnreadableTablesWithoutRows) {
-  const xxgk::Report& report = build("rules/T209/flattened_digits.txt");
-  EXPECT_TRUE(report.line_structure_lost);
-  for (const char* id : {"table2", "table3", "table4"}) {
-    const xxgk::Table* table = report.table(id);
-    ASSERT_NE(table, nullptr) << id;
-    EXPECT_TRUE(table->unreadable) << id;
-    EXPECT_TRUE(table->rows.empty()) << id;
-    EXPECT_EQ(report.sections[static_cast<size_t>(table->spec->section - 1)].tables.size(), 1u) << id;
+  for (const char* fixture : {"rules/T209/flattened_digits.txt", "rules/T209/tables_flattened_on_their_lines.txt"}) {
+    const xxgk::Report& report = build(fixture);
+    ASSERT_EQ(report.sections.size(), 6u) << fixture;
+    for (const char* id : {"table2", "table3", "table4"}) {
+      const xxgk::Table* table = report.table(id);
+      ASSERT_NE(table, nullptr) << fixture << " " << id;
+      EXPECT_TRUE(table->unreadable) << fixture << " " << id;
+      EXPECT_TRUE(table->rows.empty()) << fixture << " " << id;
+      EXPECT_EQ(report.sections[static_cast<size_t>(table->spec->section - 1)].tables.size(), 1u) << fixture << " " << id;
+    }
   }
+  EXPECT_TRUE(build("rules/T209/flattened_digits.txt").line_structure_lost);
+  EXPECT_FALSE(build("rules/T209/tables_flattened_on_their_lines.txt").line_structure_lost);
 }
 
 // The clean report in each layout a table takes when copied from a web page or Word: every table read whole, with
