@@ -338,6 +338,7 @@ bool holds_one_cell(std::string_view row) {
 // paragraph (a sentence of prose, then the table's lines without a blank line between).
 struct Block {
   TSNode node;
+  TSSymbol kind;          // the node's
   ByteRange line;         // the line's content, for a paragraph's line
   bool paragraph_line = false;
 };
@@ -354,7 +355,7 @@ bool collect_line_cells(std::string_view text, std::string_view search, const Bl
   constexpr size_t kFragmentCodePoints = 3;  // a heading's text this short is a piece of a label, not a section's
   const size_t kept = cells.size();
   const TSNode node = block.node;
-  const TSSymbol kind = ts_node_symbol(node);
+  const TSSymbol kind = block.kind;
   bool cell_block = true;
   if (block.paragraph_line) {
     const std::string_view line = text.substr(block.line.begin, block.line.size());
@@ -638,10 +639,10 @@ void recover_inline_headings(Report& report, std::string_view search, const Form
   // heading with its body run on).
   const auto searched = [&](ByteRange line) {
     constexpr size_t kNumeralAndMark = 3 * 3;  // two numerals and 、 at most
-    return line.size() >= kLongLineBytes ||
-           (is_numeral_char(search.substr(line.begin, 3)) &&
-            search.substr(line.begin, std::min(line.size(), kNumeralAndMark)).find(kEnumerationMark) !=
-                std::string_view::npos);
+    if (line.size() >= kLongLineBytes) return true;
+    // 、 after one or two characters settles most lines before the numeral is looked at.
+    const std::string_view start = search.substr(line.begin, std::min(line.size(), kNumeralAndMark));
+    return start.find(kEnumerationMark, 3) != std::string_view::npos && is_numeral_char(start.substr(0, 3));
   };
   const bool any_searched = std::any_of(report.paragraphs.begin(), report.paragraphs.end(), [&](const Paragraph& p) {
     return std::any_of(p.lines.begin(), p.lines.end(), searched);
@@ -766,8 +767,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
 
   std::vector<size_t> heading_of_table;
   int current_section = 0;
-  const auto add_block = [&](TSNode node) {
-    const TSSymbol kind = ts_node_symbol(node);
+  const auto add_block = [&](TSNode node, TSSymbol kind) {
     if (kind == symbols.title) {
       if (!report.title) report.title.emplace();
       bool markdown = false;
@@ -802,22 +802,24 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   };
   // The blocks, with the lines of a paragraph that may hold a table's cells (a short line without a full stop) as
   // blocks of their own; a paragraph of prose stays one block.
-  std::vector<Block> blocks;
-  blocks.reserve(ts_node_named_child_count(root));
+  // Kept per thread: a report has hundreds of blocks, each report would grow its own vector.
+  thread_local std::vector<Block> blocks;
+  blocks.clear();
   for_each_child(root, true, [&](TSNode node) {
-    if (ts_node_symbol(node) == symbols.paragraph) {
+    const TSSymbol kind = ts_node_symbol(node);
+    if (kind == symbols.paragraph) {
       const ByteRange whole = line_range(text, node);
       const std::string_view paragraph = text.substr(whole.begin, whole.size());
       if (paragraph.find('\n') != std::string_view::npos || paragraph.find("。") == std::string_view::npos) {
         const size_t first = blocks.size();
         for_each_child(node, true, [&](TSNode line) {
-          if (ts_node_symbol(line) == symbols.line) blocks.push_back({node, content_range(text, line), true});
+          if (ts_node_symbol(line) == symbols.line) blocks.push_back({node, kind, content_range(text, line), true});
         });
-        if (blocks.size() == first) blocks.push_back({node, content_range(text, node), true});
+        if (blocks.size() == first) blocks.push_back({node, kind, content_range(text, node), true});
         return;
       }
     }
-    blocks.push_back({node, {}, false});
+    blocks.push_back({node, kind, {}, false});
   });
   // A run of blocks of one cell per line that holds a table's labels and numbers is that table; any other run is
   // read block by block, consecutive lines of a paragraph as one paragraph.
@@ -833,7 +835,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   const auto add = [&](const Block& block) {
     if (!block.paragraph_line) {
       flush_paragraph();
-      add_block(block.node);
+      add_block(block.node, block.kind);
       return;
     }
     if (!pending.lines.empty() && !ts_node_eq(pending_node, block.node)) flush_paragraph();
@@ -845,7 +847,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     cell_ranges.clear();
     size_t end = i;
     while (end < blocks.size() &&
-           ((end > i && !blocks[end].paragraph_line && ts_node_symbol(blocks[end].node) == symbols.blank) ||
+           ((end > i && blocks[end].kind == symbols.blank) ||
             collect_line_cells(text, search, blocks[end], symbols, format, end > i, cell_ranges)))
       ++end;
     if (end > i && is_table_of_cells(text, cell_ranges, format)) {
