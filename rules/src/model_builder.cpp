@@ -352,7 +352,7 @@ struct Block {
 bool collect_line_cells(std::string_view text, std::string_view search, const Block& block,
                         const GrammarSymbols& symbols, const FormatDefinition& format, bool run_open,
                         std::vector<ByteRange>& cells) {
-  constexpr size_t kFragmentCodePoints = 3;  // a heading's text this short is a piece of a label, not a section's
+  constexpr size_t kFragmentCodePoints = 3;  // a heading's text this short may be a piece of a label
   const size_t kept = cells.size();
   const TSNode node = block.node;
   const TSSymbol kind = block.kind;
@@ -383,7 +383,9 @@ bool collect_line_cells(std::string_view text, std::string_view search, const Bl
     if (kind == symbols.heading) {
       const Heading heading = build_heading(search, node, format);
       cell_block = heading.section == 0;
-      fragment = code_point_count(text.substr(heading.text.begin, heading.text.size())) <= kFragmentCodePoints;
+      fragment = cell_block &&
+                 code_point_count(text.substr(heading.text.begin, heading.text.size())) <= kFragmentCodePoints &&
+                 begins_label(normalize_label(text.substr(heading.range.begin, heading.range.size())), format);
     }
     if (cell_block) split_at_spaces(text, content_range(text, node), cells);
     cell_block = cell_block && (fragment || std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(kept), cells.end(),

@@ -315,6 +315,18 @@ const TableSpec* schema_named_by(std::string_view label, const FormatDefinition&
   return nullptr;
 }
 
+bool begins_label(std::string_view label, const FormatDefinition& format) {
+  if (label.empty()) return false;
+  for (const TableSpec& spec : format.tables) {
+    const NormalizedSpec& n = normalized(spec);
+    for (const auto* labels : {&n.rows, &n.groups})
+      for (const std::vector<NormalizedWording>& wordings : *labels)
+        for (const NormalizedWording& wording : wordings)
+          if (wording.text.size() > label.size() && wording.text.compare(0, label.size(), label) == 0) return true;
+  }
+  return false;
+}
+
 std::vector<Table> split_by_schema(Table table, const FormatDefinition& format) {
   std::vector<Table> parts;
   const TableSpec* current = nullptr;

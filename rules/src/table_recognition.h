@@ -28,6 +28,10 @@ void recognise_rows(Table& table, std::string_view text);
 // note; null when none.
 const TableSpec* schema_named_by(std::string_view label, const FormatDefinition& format);
 
+// Whether `label` (normalised) is the beginning of a row or group label of a table, not the whole of it ("三、本" of
+// 三、本年度办理结果 broken over lines).
+bool begins_label(std::string_view label, const FormatDefinition& format);
+
 // A table rebuilt from cells written one per line (a web page's or Word's table copied as text), in reading order:
 // its schema from the cells' labels, its rows from where labels and values stand. When the rows do not come out as
 // whole canonical rows, the table is unreadable (no rows). Without a spec (no schema named, or no header, block title

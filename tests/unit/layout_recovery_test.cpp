@@ -165,6 +165,20 @@ TEST_F(LayoutRecoveryTest, CellsPerLineWithoutBlankLinesKeepTheProseBeforeThem) 
   EXPECT_EQ(table3.spec->groups[static_cast<size_t>(table3.groups.front().group)].id, "G3");
 }
 
+// A short heading after a table written one cell per line is the next section's, unless it begins a row label.
+TEST_F(LayoutRecoveryTest, AShortHeadingAfterCellsIsASectionUnlessItBeginsALabel) {
+  std::string text = read_fixture("rules/T209/cells_between_blank_lines.txt");
+  const std::string heading = "五、存在的主要问题及改进情况";
+  const size_t at = text.find(heading);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, heading.size(), "五、问题");
+  const xxgk::Report& report = build_text(text);
+  ASSERT_EQ(report.headings.size(), 6u);
+  EXPECT_EQ(report.headings[4].numeral_value, 5);
+  EXPECT_EQ(report.slice(report.headings[4].range), "五、问题");
+  EXPECT_FALSE(report.table("table4")->unreadable);
+}
+
 TEST_F(LayoutRecoveryTest, RecoveredCellsPointAtTheirText) {
   const xxgk::Report& report = build("rules/T209/cells_between_blank_lines.txt");
   const xxgk::Row* row = report.table("table3")->row_for("R01");
