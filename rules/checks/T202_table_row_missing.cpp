@@ -16,14 +16,16 @@ constexpr RuleDescriptor kDescriptor{
     .fix_zh = "在应有的位置插入该行，各数值栏填 0（请再填入实际数据）。",
     .doc_zh =
         "检查第二、三、四部分的统计表是否具备年度报告格式规定的全部数据行，例如“收到和处理政府信息公开申请情况”表的 25 个"
-        "数据行（“（六）其他处理”下的“3.其他”常被漏掉）。诊断标在缺行位置之后的第一行上（缺的是最后一行时，标在前一行末尾）。\n\n"
+        "数据行（“（六）其他处理”下的“3.其他”常被漏掉）。诊断标在缺行位置之后的第一行上（缺的是最后一行时，标在前一行末尾）。"
+        "表格末尾连缺多行时（多为表格被截断），合并为一条诊断，列出前三行的名称和缺行总数。\n\n"
         "依据：国办公开办函〔2021〕30号所附表格逐行列出了统计项目；各地通知要求使用统一模板，严禁擅自删减报告事项。"
         "缺行使表格无法核对，也无法与其他报告汇总。\n\n"
         "修复：在应有位置插入该行，格式与同组相邻行一致（分隔符、标签列数），各数值栏填 0，再按实际情况填写。",
     .doc_en =
         "Checks that every table of sections 二, 三 and 四 has all rows of the format, e.g. the 25 data rows of table 三 "
         "(row 3.其他 under （六）其他处理 is often dropped). The diagnostic sits on the row after the gap (at the end of "
-        "the previous row when the last row is missing).\n\n"
+        "the previous row when the last row is missing). Several rows missing at the end of the table (a table cut off) "
+        "make one diagnostic naming the first three and the count.\n\n"
         "Why: the tables annexed to notice 国办公开办函〔2021〕30号 list the items row by row; local notices forbid "
         "deleting items of the template. A missing row makes the table impossible to check or aggregate.\n\n"
         "Fix: insert the row at its place, laid out like its neighbours in the same group, with 0 in every value cell, "
@@ -108,37 +110,62 @@ std::string missing_row_text(const Report& report, const Table& table, const std
 
 std::string row_name(const RowSpec& row) { return row.label.empty() ? "数据行" : row.label; }
 
+// "“a”“b”“c”等 N 行": the first few names of `rows` and how many there are.
+std::string name_list(const TableSpec& spec, const std::vector<int>& rows) {
+  constexpr size_t kNamed = 3;
+  std::string names;
+  for (size_t k = 0; k < rows.size() && k < kNamed; ++k)
+    names += "“" + row_name(spec.rows[static_cast<size_t>(rows[k])]) + "”";
+  if (rows.size() > kNamed) names += "等";
+  return names + " " + std::to_string(rows.size()) + " 行";
+}
+
 void check_table(const Report& report, const Table& table, DiagnosticSink& sink) {
   const TableSpec& spec = *table.spec;
   const std::string nl(newline_of(report.text));
   const std::vector<const Row*> first = first_rows(table);
+  // A table rebuilt from one cell per line has no row layout to copy: its diagnostics come without the insertion.
+  const auto offer = [&](Diagnostic& diagnostic, Fix fix) {
+    if (!table.recovered) diagnostic.fixes.push_back(std::move(fix));
+  };
+  // The rows missing after the last present one: a table cut off (an excerpt ends, a page break lost the rest) lacks
+  // them all at one place, which one diagnostic says better than one per row.
+  std::vector<int> missing_at_end;
   for (int index = 0; index < static_cast<int>(spec.rows.size()); ++index) {
     if (first[static_cast<size_t>(index)]) continue;
     const RowSpec& row = spec.rows[static_cast<size_t>(index)];
-    const std::string line = missing_row_text(report, table, first, index);
-    const std::string fix_title = "插入“" + row_name(row) + "”行（各列填 0）";
     if (const Row* next = nearest_present(table, first, index, +1, nullptr)) {
+      const std::string line = missing_row_text(report, table, first, index);
       const size_t label_end = next->label.empty() ? next->range.end : next->label.end;
       Diagnostic& diagnostic = sink.report(
           {next->content().begin, label_end}, "表格缺少规定的行“" + row_name(row) + "”，应位于“" +
                                               row_name(*row_spec(table, *next)) + "”行之前 / canonical row missing");
       const size_t at = line_start_at(report.text, next->range.begin);
-      diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{{at, at}, line + nl}}});
+      offer(diagnostic, Fix{"插入“" + row_name(row) + "”行（各列填 0）", false, {TextEdit{{at, at}, line + nl}}});
       continue;
     }
-    const Row* previous = nearest_present(table, first, index, -1, nullptr);
-    if (!previous && table.rows.empty()) continue;
-    if (!previous) previous = &table.rows.back();
-    const RowSpec* previous_spec = row_spec(table, *previous);
-    const size_t after = line_end_at(report.text, previous->range.end);
-    Diagnostic& diagnostic = sink.report(
-        {after, after},
-        "表格缺少规定的行“" + row_name(row) + "”" +
-            (previous_spec ? "，应位于“" + row_name(*previous_spec) + "”行之后" : std::string()) +
-            " / canonical row missing");
-    diagnostic.fixes.push_back(
-        Fix{fix_title, false, {TextEdit{{after, after}, nl + line}}});
+    missing_at_end.push_back(index);
   }
+  if (missing_at_end.empty() || table.rows.empty()) return;
+  const Row* previous = nearest_present(table, first, missing_at_end.front(), -1, nullptr);
+  if (!previous) previous = &table.rows.back();
+  const RowSpec* previous_spec = row_spec(table, *previous);
+  const size_t after = line_end_at(report.text, previous->range.end);
+  const std::string place = previous_spec ? "，应位于“" + row_name(*previous_spec) + "”行之后" : std::string();
+  std::string inserted;
+  for (int index : missing_at_end) inserted += nl + missing_row_text(report, table, first, index);
+  if (missing_at_end.size() == 1) {
+    const RowSpec& row = spec.rows[static_cast<size_t>(missing_at_end.front())];
+    Diagnostic& diagnostic =
+        sink.report({after, after}, "表格缺少规定的行“" + row_name(row) + "”" + place + " / canonical row missing");
+    offer(diagnostic, Fix{"插入“" + row_name(row) + "”行（各列填 0）", false, {TextEdit{{after, after}, inserted}}});
+    return;
+  }
+  Diagnostic& diagnostic = sink.report(
+      {after, after}, "表格缺少规定的行" + name_list(spec, missing_at_end) + place + "（表格可能被截断） / " +
+                          std::to_string(missing_at_end.size()) + " canonical rows missing (table cut off?)");
+  offer(diagnostic, Fix{"插入缺少的 " + std::to_string(missing_at_end.size()) + " 行（各列填 0）", false,
+                        {TextEdit{{after, after}, inserted}}});
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {

@@ -25,14 +25,15 @@ constexpr RuleDescriptor kDescriptor{
         "“主动公开政府信息情况”表每个栏目的表头行（信息内容、本年制发件数……）。表头中的词按规定逐一核对，"
         "缺少或被截断（如“结果纠正”只剩“结果”）即报告；只因空格断开的词（如“结果 维持”）视为完整。\n\n"
         "依据：国办公开办函〔2021〕30号所附表格规定了表头；表头残缺时，读者无法确定每一列数字的含义，"
-        "从网页或文档转换时常出现这种截断。\n\n"
+        "从网页或文档转换时常出现这种截断。每格一行写出的表格（从网页复制）没有表头行可核对，不在检查之列。\n\n"
         "修复：用规定格式的表头行替换现有表头（修复按文档的分隔符重写表头）。",
     .doc_en =
         "Checks that the header rows are complete: the three header rows of tables 三 and 四, and each block header of "
         "table 二 (信息内容, 本年制发件数 …). Every header word of the format must be there; a missing or truncated word "
         "(结果 for 结果纠正) is reported, a word split by a space (结果 维持) is complete.\n\n"
         "Why: the tables annexed to notice 国办公开办函〔2021〕30号 fix the headers; with a truncated header the reader "
-        "cannot tell what a column counts. Conversions from web pages or office documents often cut header cells.\n\n"
+        "cannot tell what a column counts. Conversions from web pages or office documents often cut header cells. A table written one cell per line (copied "
+        "from a web page) has no header rows to check and is left out.\n\n"
         "Fix: replace the header rows with the template's, written with the document's separator.",
     .bad = "结果维持\t结果\t其他\t尚未\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n",
     .good = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n",
@@ -58,6 +59,22 @@ std::vector<std::string> missing_words(const std::vector<std::vector<std::string
       if (std::find(missing.begin(), missing.end(), word) == missing.end()) missing.push_back(word);
     }
   }
+  if (missing.empty()) return missing;
+  // A word broken over two header rows ("商业" above "企业", as web pages wrap a narrow column) is written whole.
+  std::vector<std::string> wrapped;
+  for (size_t r = 0; r + 1 < written_rows.size(); ++r) {
+    const std::vector<Cell>& upper = written_rows[r]->cells;
+    const std::vector<Cell>& lower = written_rows[r + 1]->cells;
+    for (size_t c = 0; c < std::min(upper.size(), lower.size()); ++c)
+      if (!upper[c].normalized.empty() && !lower[c].normalized.empty())
+        wrapped.push_back(upper[c].normalized + lower[c].normalized);
+  }
+  std::erase_if(missing, [&](const std::string& word) {
+    const auto found = std::find(wrapped.begin(), wrapped.end(), normalize_label(word));
+    if (found == wrapped.end()) return false;
+    wrapped.erase(found);
+    return true;
+  });
   return missing;
 }
 
@@ -112,8 +129,11 @@ void check_header_rows(const Report& report, const Table& table, DiagnosticSink&
   size_t first_data = 0;
   while (first_data < table.rows.size() && table.rows[first_data].kind != RowKind::Data) ++first_data;
   std::vector<const Row*> header;
+  // A row of fragments after a header row is the header's wrapped part ("企业 | 机构" under "商业 | 科研").
   for (size_t i = 0; i < first_data; ++i)
-    if (table.rows[i].kind == RowKind::Header || table.rows[i].kind == RowKind::Note) header.push_back(&table.rows[i]);
+    if (table.rows[i].kind == RowKind::Header || table.rows[i].kind == RowKind::Note ||
+        (table.rows[i].kind == RowKind::Unknown && !header.empty()))
+      header.push_back(&table.rows[i]);
 
   const std::vector<std::string> missing = missing_words(spec.header_rows, header);
   if (missing.empty()) return;
@@ -173,7 +193,8 @@ void check_block_headers(const Report& report, const Table& table, DiagnosticSin
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const Table& table : ctx.report.tables) {
-    if (!table.spec) continue;
+    // A table written one cell per line has no header rows to judge: its header words stand on lines of their own.
+    if (!table.spec || table.recovered) continue;
     if (table.spec->blocks.empty())
       check_header_rows(ctx.report, table, sink);
     else

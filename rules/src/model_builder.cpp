@@ -212,6 +212,21 @@ uint64_t matching_bytes(uint64_t block, unsigned char byte) {
   return ~(((x & kLowBits) + kLowBits) | x | kLowBits);
 }
 
+// The cell between separators at `raw`: its content trimmed, read as a number or a label.
+[[gnu::always_inline]] inline void fill_cell(std::string_view text, ByteRange raw, Cell& cell) {
+  cell.raw = raw;
+  const std::string_view content = trim(text.substr(raw.begin, raw.size()));
+  if (content.empty()) {
+    const size_t at = raw.begin + std::min<size_t>(raw.size(), 1);
+    cell.range = {at, at};
+  } else {
+    const size_t begin = static_cast<size_t>(content.data() - text.data());
+    cell.range = {begin, begin + content.size()};
+  }
+  cell.value = parse_cell_value(content, cell.range.begin);
+  if (cell.value.kind == ValueKind::Text) cell.normalized = normalize_label(content);
+}
+
 Row build_row(std::string_view text, TSNode node) {
   Row row;
   row.range = line_range(text, node);  // leading tabs are empty cells: part of the row
@@ -263,20 +278,7 @@ Row build_row(std::string_view text, TSNode node) {
     }
   }
   row.cells.reserve(raw_cells.size());
-  for (const ByteRange raw : raw_cells) {
-    Cell& cell = row.cells.emplace_back();
-    cell.raw = raw;
-    const std::string_view content = trim(text.substr(raw.begin, raw.size()));
-    if (content.empty()) {
-      const size_t at = raw.begin + std::min<size_t>(raw.size(), 1);
-      cell.range = {at, at};
-    } else {
-      const size_t begin = static_cast<size_t>(content.data() - text.data());
-      cell.range = {begin, begin + content.size()};
-    }
-    cell.value = parse_cell_value(content, cell.range.begin);
-    if (cell.value.kind == ValueKind::Text) cell.normalized = normalize_label(content);
-  }
+  for (const ByteRange raw : raw_cells) fill_cell(text, raw, row.cells.emplace_back());
   return row;
 }
 
@@ -297,6 +299,119 @@ Table build_table(std::string_view text, TSNode node, const GrammarSymbols& symb
   });
   if (!table.rows.empty()) table.range = {table.rows.front().range.begin, table.rows.back().range.end};
   return table;
+}
+
+// The longest line read as one cell of a table written one cell per line: row 三（六）2's label is 37 characters.
+constexpr size_t kMaxCellLineBytes = 200;
+
+// Appends the runs of `range` between spaces (ASCII or ideographic): the cells of a table row whose cells a web page
+// separated by spaces only.
+void split_at_spaces(std::string_view text, ByteRange range, std::vector<ByteRange>& out) {
+  constexpr std::string_view kIdeographicSpace = "\u3000";
+  const auto space_at = [&](size_t i) -> size_t {
+    if (text[i] == ' ') return 1;
+    return text.substr(i, kIdeographicSpace.size()) == kIdeographicSpace ? kIdeographicSpace.size() : 0;
+  };
+  size_t i = range.begin;
+  while (i < range.end) {
+    while (i < range.end && space_at(i) > 0) i += space_at(i);
+    size_t j = i;
+    while (j < range.end && space_at(j) == 0) ++j;
+    if (j > i) out.push_back({i, j});
+    i = j;
+  }
+}
+
+// Whether one line of a row holds at most one cell that is not empty: what lies between its tabs and pipes.
+bool holds_one_cell(std::string_view row) {
+  int filled = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= row.size(); ++i) {
+    if (i < row.size() && row[i] != '\t' && row[i] != '|') continue;
+    if (!trim(row.substr(start, i - start)).empty() && ++filled > 1) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+// A block of the document, or one line of a paragraph: a table written one cell per line may begin or end inside a
+// paragraph (a sentence of prose, then the table's lines without a blank line between).
+struct Block {
+  TSNode node;
+  TSSymbol kind;          // the node's
+  ByteRange line;         // the line's content, for a paragraph's line
+  bool paragraph_line = false;
+};
+
+// Appends the cells (their trimmed text, split at spaces) of `block` when it is a block of a table written one cell
+// per line (a web page's or Word's table copied as text): a short line of a paragraph without a full stop, a table
+// whose rows hold one cell each ("规章 |", with bare "|||" lines between), or, once such a run is open, a heading or
+// sub-heading that is a row or group label of a table ("一、本年新收政府信息公开申请数量", "（三）不予公开") or a
+// fragment of one ("三、本" of 三、本年度办理结果 broken over lines). False, with `cells` unchanged, for any other
+// block. Only ranges are collected: most runs turn out to be no table, and reading cells normalises their text.
+bool collect_line_cells(std::string_view text, std::string_view search, const Block& block,
+                        const GrammarSymbols& symbols, const FormatDefinition& format, bool run_open,
+                        std::vector<ByteRange>& cells) {
+  constexpr size_t kFragmentCodePoints = 3;  // a heading's text this short may be a piece of a label
+  const size_t kept = cells.size();
+  const TSNode node = block.node;
+  const TSSymbol kind = block.kind;
+  bool cell_block = true;
+  if (block.paragraph_line) {
+    const std::string_view line = text.substr(block.line.begin, block.line.size());
+    cell_block = line.size() <= kMaxCellLineBytes && line.find("。") == std::string_view::npos;
+    if (cell_block) split_at_spaces(text, block.line, cells);
+  } else if (kind == symbols.table) {
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && cell_block;
+         more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+      const TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (!ts_node_is_named(child) || ts_node_symbol(child) == symbols.blank) continue;
+      const ByteRange line = line_range(text, child);
+      cell_block = ts_node_symbol(child) == symbols.row && holds_one_cell(text.substr(line.begin, line.size()));
+      if (!cell_block) break;
+      // The one filled cell: the line without its separators and the spaces around them.
+      size_t begin = line.begin, end = line.end;
+      while (begin < end && (text[begin] == '|' || text[begin] == '\t' || text[begin] == ' ')) ++begin;
+      while (end > begin && (text[end - 1] == '|' || text[end - 1] == '\t' || text[end - 1] == ' ')) --end;
+      if (end > begin) cells.push_back({begin, end});
+    }
+    ts_tree_cursor_delete(&cursor);
+  } else if (run_open && (kind == symbols.heading || kind == symbols.subheading)) {
+    // A row whose label opens with a numeral reads as a heading: "一、本年新收政府信息公开申请数量  40  5 …".
+    bool fragment = false;
+    if (kind == symbols.heading) {
+      const Heading heading = build_heading(search, node, format);
+      cell_block = heading.section == 0;
+      fragment = cell_block &&
+                 code_point_count(text.substr(heading.text.begin, heading.text.size())) <= kFragmentCodePoints &&
+                 begins_label(normalize_label(text.substr(heading.range.begin, heading.range.size())), format);
+    }
+    if (cell_block) split_at_spaces(text, content_range(text, node), cells);
+    cell_block = cell_block && (fragment || std::any_of(cells.begin() + static_cast<std::ptrdiff_t>(kept), cells.end(),
+                                                        [&](ByteRange c) {
+                                                          return schema_named_by(normalize_label(text.substr(
+                                                                                     c.begin, c.size())),
+                                                                                 format) != nullptr;
+                                                        }));
+  } else {
+    cell_block = false;
+  }
+  if (!cell_block) cells.resize(kept);
+  return cell_block;
+}
+
+// Whether the cells collected from blocks of one cell per line are a table: there are numbers, and some cell is a
+// label of a table (a short list, a signature block or a date line is not). The numbers are counted first: they
+// settle almost every run without normalising a label.
+bool is_table_of_cells(std::string_view text, const std::vector<ByteRange>& cells, const FormatDefinition& format) {
+  constexpr long kFewestValues = 3;
+  const long values = std::count_if(cells.begin(), cells.end(), [&](ByteRange c) {
+    return parse_cell_value(text.substr(c.begin, c.size()), c.begin).is_number();
+  });
+  return values >= kFewestValues && std::any_of(cells.begin(), cells.end(), [&](ByteRange c) {
+           return schema_named_by(normalize_label(text.substr(c.begin, c.size())), format) != nullptr;
+         });
 }
 
 Paragraph build_paragraph(std::string_view text, TSNode node, const GrammarSymbols& symbols) {
@@ -388,12 +503,247 @@ std::optional<int> period_start_year(std::string_view text) {
   return std::nullopt;
 }
 
+// ---- Texts that lost their line breaks -----------------------------------------------------------------------------
+// A body copied from a web page may stand on one line: "…联系。 一、总体情况 2022年，… 二、主动公开政府信息情况第二十条
+// 第（一）项 信息内容 … 规章000…". Its headings are found inside the lines, where a section's numeral and "、" are
+// followed by that section's title (or a variant, or a typo of it); the text between them becomes paragraphs, and a
+// table flattened into such a line becomes a table (unreadable when its cells cannot be told apart).
+
+// Lines shorter than this are not searched for inline headings: a line holding several sections is long.
+constexpr size_t kLongLineBytes = 600;
+
+// The byte offset `count` code points after `begin`, or npos when the text ends first.
+size_t advance_code_points(std::string_view text, size_t begin, size_t end, size_t count) {
+  size_t i = begin;
+  for (; count > 0; --count) {
+    if (i >= end) return std::string_view::npos;
+    ++i;
+    while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+// Whether punctuation after a section title makes it an item of a list ("一、总体情况；二、…") rather than a heading.
+bool continues_list(std::string_view rest) {
+  constexpr std::string_view kListPunctuation[] = {"；", "，", "、", "：", ";", ",", ":"};
+  return std::any_of(std::begin(kListPunctuation), std::end(kListPunctuation),
+                     [&](std::string_view p) { return rest.substr(0, p.size()) == p; });
+}
+
+// The end of the text after a section's numeral and "、" at `after` that is the section's title: the longest prefix
+// equal to the title or a variant, else the prefix within a typo's distance of the title that is closest to it; npos
+// when none is.
+size_t inline_title_end(std::string_view text, size_t after, size_t end, const NormalizedSection& section) {
+  // A heading starts with its title's first character (or a variant's): what does not is settled without
+  // normalising anything, however many numerals and 、 a line holds.
+  const auto opens = [&](std::string_view wording) {
+    const size_t first = advance_code_points(wording, 0, wording.size(), 1);
+    return first != std::string_view::npos && text.substr(after, first) == wording.substr(0, first);
+  };
+  if (!opens(section.title.text) && std::none_of(section.variants.begin(), section.variants.end(), opens))
+    return std::string_view::npos;
+  const size_t title_code_points = section.title.code_points;
+  const size_t allowed = title_code_points >= 3 ? std::max<size_t>(1, title_code_points / 6) : 0;
+  size_t best_end = std::string_view::npos, best_distance = allowed + 1;
+  const auto consider = [&](size_t code_points) {
+    const size_t prefix_end = advance_code_points(text, after, end, code_points);
+    // A prefix ending in a space normalises like the one without it, which is the heading's end.
+    if (prefix_end == std::string_view::npos || trim(text.substr(after, prefix_end - after)).size() != prefix_end - after)
+      return;
+    const std::string prefix = normalize_label(text.substr(after, prefix_end - after));
+    size_t distance = 0;
+    if (prefix != section.title.text &&
+        std::find(section.variants.begin(), section.variants.end(), prefix) == section.variants.end())
+      distance = allowed == 0 ? allowed + 1 : edit_distance(prefix, section.title.text, allowed);
+    if (distance < best_distance || (distance == best_distance && best_end != std::string_view::npos &&
+                                     prefix_end > best_end)) {
+      best_distance = distance;
+      best_end = prefix_end;
+    }
+  };
+  for (size_t k = title_code_points - std::min(allowed, title_code_points); k <= title_code_points + allowed; ++k)
+    consider(k);
+  for (const std::string& variant : section.variants) consider(code_point_count(variant));
+  return best_distance <= allowed ? best_end : std::string_view::npos;
+}
+
+// The section headings written inside `line` (text searched in `search`).
+std::vector<Heading> inline_headings(std::string_view search, ByteRange line, const FormatDefinition& format) {
+  std::vector<Heading> found;
+  const std::vector<NormalizedSection>& sections = normalized_sections(format);
+  for (size_t mark = search.find(kEnumerationMark, line.begin); mark < line.end;
+       mark = search.find(kEnumerationMark, mark + kEnumerationMark.size())) {
+    size_t numeral_begin = mark;
+    while (numeral_begin >= line.begin + 3 && mark - numeral_begin < 6 &&
+           is_numeral_char(search.substr(numeral_begin - 3, 3)))
+      numeral_begin -= 3;
+    if (numeral_begin == mark) continue;
+    const int value = chinese_numeral_value(search.substr(numeral_begin, mark - numeral_begin));
+    const auto section = std::find_if(sections.begin(), sections.end(),
+                                      [&](const NormalizedSection& s) { return s.number == value; });
+    if (section == sections.end()) continue;
+    const size_t after = mark + kEnumerationMark.size();
+    const size_t title_end = inline_title_end(search, after, line.end, *section);
+    if (title_end == std::string_view::npos || continues_list(search.substr(title_end, line.end - title_end))) continue;
+    Heading h;
+    h.range = {numeral_begin, title_end};
+    h.numeral = {numeral_begin, mark};
+    h.numeral_value = value;
+    h.text = {after, title_end};
+    h.normalized = normalize_label(search.substr(after, title_end - after));
+    h.found_inline = true;
+    match_section(h, format);
+    if (h.section == value) found.push_back(std::move(h));
+  }
+  return found;
+}
+
+// Whether `text` (a paragraph) holds most of `spec`'s fingerprints and some of its header words: a table flattened
+// into one run of text.
+bool holds_flattened_table(std::string_view text, const TableSpec& spec) {
+  constexpr size_t kFewestFingerprints = 3;
+  constexpr size_t kFewestHeaderWords = 2;  // prose may name rows of the table, not its column headers
+  const std::string normalized = normalize_label(text);
+  const auto holds = [&](const std::string& word) { return normalized.find(normalize_label(word)) != std::string::npos; };
+  const auto fingerprints = std::count_if(spec.fingerprints.begin(), spec.fingerprints.end(), holds);
+  const auto header_words = std::count_if(spec.header_words.begin(), spec.header_words.end(), holds);
+  return static_cast<size_t>(fingerprints) >= std::min(kFewestFingerprints, spec.fingerprints.size()) &&
+         static_cast<size_t>(header_words) >= kFewestHeaderWords;
+}
+
+// A table flattened into `range`: its cells are what spaces separate. Read only when every canonical row comes out
+// whole (table 四's fifteen figures written apart); else unreadable, for a run of digits ("713000074") has many
+// readings.
+Table flattened_table(std::string_view text, ByteRange range, const TableSpec& spec, const FormatDefinition& format,
+                      int section) {
+  std::vector<ByteRange> ranges;
+  split_at_spaces(text, range, ranges);
+  std::vector<Cell> cells(ranges.size());
+  for (size_t c = 0; c < cells.size(); ++c) fill_cell(text, ranges[c], cells[c]);
+  Table table = table_from_cells(std::move(cells), format, section, text);
+  table.range = range;
+  if (table.spec != &spec) {
+    table.spec = &spec;
+    mark_unreadable(table);
+    return table;
+  }
+  std::vector<bool> present(table.spec->rows.size(), false);
+  for (const Row& row : table.rows)
+    if (row.kind == RowKind::Data && row.canonical >= 0) present[static_cast<size_t>(row.canonical)] = true;
+  if (std::find(present.begin(), present.end(), false) != present.end()) mark_unreadable(table);
+  return table;
+}
+
+// Finds the headings of a body that lost its line breaks (a long line holding two sections or more), and cuts its
+// paragraphs at them.
+void recover_inline_headings(Report& report, std::string_view search, const FormatDefinition& format) {
+  // Searched: long lines (several sections may stand in one), and lines opening with a numeral and 、 (a section's
+  // heading with its body run on).
+  const auto searched = [&](ByteRange line) {
+    constexpr size_t kNumeralAndMark = 3 * 3;  // two numerals and 、 at most
+    if (line.size() >= kLongLineBytes) return true;
+    // 、 after one or two characters settles most lines before the numeral is looked at.
+    const std::string_view start = search.substr(line.begin, std::min(line.size(), kNumeralAndMark));
+    return start.find(kEnumerationMark, 3) != std::string_view::npos && is_numeral_char(start.substr(0, 3));
+  };
+  const bool any_searched = std::any_of(report.paragraphs.begin(), report.paragraphs.end(), [&](const Paragraph& p) {
+    return std::any_of(p.lines.begin(), p.lines.end(), searched);
+  });
+  if (!any_searched) return;
+  // The body lost its line breaks when a line holds headings of two sections, or when two sections' headings each
+  // open a line that goes on with their text.
+  std::vector<std::vector<Heading>> found(report.paragraphs.size());
+  bool lost = false;
+  int headings_opening_lines = 0;
+  for (size_t p = 0; p < report.paragraphs.size(); ++p)
+    for (const ByteRange line : report.paragraphs[p].lines) {
+      if (!searched(line)) continue;
+      std::vector<Heading> headings = inline_headings(search, line, format);
+      lost = lost || std::any_of(headings.begin(), headings.end(),
+                                 [&](const Heading& h) { return h.section != headings.front().section; });
+      if (!headings.empty() && headings.front().range.begin == line.begin) ++headings_opening_lines;
+      found[p].insert(found[p].end(), std::make_move_iterator(headings.begin()),
+                      std::make_move_iterator(headings.end()));
+    }
+  lost = lost || headings_opening_lines >= 2;
+  if (!lost) return;
+  report.line_structure_lost = true;
+
+  std::vector<Paragraph> paragraphs;
+  for (size_t p = 0; p < report.paragraphs.size(); ++p) {
+    if (found[p].empty()) {
+      paragraphs.push_back(std::move(report.paragraphs[p]));
+      continue;
+    }
+    Paragraph current;
+    const auto flush = [&] {
+      if (current.lines.empty()) return;
+      current.range = {current.lines.front().begin, current.lines.back().end};
+      paragraphs.push_back(std::move(current));
+      current = Paragraph{};
+    };
+    const auto add_piece = [&](size_t begin, size_t end) {
+      const std::string_view piece = trim(report.text.substr(begin, end - begin));
+      if (piece.empty()) return;
+      const size_t at = static_cast<size_t>(piece.data() - report.text.data());
+      current.lines.push_back({at, at + piece.size()});
+    };
+    auto heading = found[p].begin();
+    for (const ByteRange line : report.paragraphs[p].lines) {
+      size_t at = line.begin;
+      for (; heading != found[p].end() && heading->range.begin < line.end; ++heading) {
+        add_piece(at, heading->range.begin);
+        flush();
+        at = heading->range.end;
+      }
+      add_piece(at, line.end);
+    }
+    flush();
+    for (Heading& h : found[p]) report.headings.push_back(std::move(h));
+  }
+  std::stable_sort(report.headings.begin(), report.headings.end(),
+                   [](const Heading& a, const Heading& b) { return a.range.begin < b.range.begin; });
+
+  report.paragraphs = std::move(paragraphs);
+}
+
+// A table flattened into one paragraph (a web page's table copied without separators, in a body that lost its line
+// breaks or not) is no prose: in a section 二, 三 or 四 without its table, a paragraph that holds that table's labels
+// and header words becomes the table, read or unreadable.
+void recover_flattened_tables(Report& report, const FormatDefinition& format) {
+  std::vector<const TableSpec*> wanted;
+  for (const TableSpec& spec : format.tables)
+    if (!report.table(spec.id) && std::any_of(report.headings.begin(), report.headings.end(),
+                                               [&](const Heading& h) { return h.section == spec.section; }))
+      wanted.push_back(&spec);
+  if (wanted.empty()) return;
+  std::vector<Paragraph> paragraphs;
+  for (Paragraph& paragraph : report.paragraphs) {
+    const auto after = std::upper_bound(report.headings.begin(), report.headings.end(), paragraph.range.begin,
+                                        [](size_t b, const Heading& h) { return b < h.range.begin; });
+    const int section = after == report.headings.begin() ? 0 : std::prev(after)->section;
+    const auto spec = std::find_if(wanted.begin(), wanted.end(), [&](const TableSpec* t) {
+      return t->section == section && !report.table(t->id) && holds_flattened_table(report.slice(paragraph.range), *t);
+    });
+    if (spec == wanted.end()) {
+      paragraphs.push_back(std::move(paragraph));
+      continue;
+    }
+    report.tables.push_back(flattened_table(report.text, paragraph.range, **spec, format, section));
+  }
+  report.paragraphs = std::move(paragraphs);
+  std::stable_sort(report.tables.begin(), report.tables.end(),
+                   [](const Table& a, const Table& b) { return a.range.begin < b.range.begin; });
+}
+
 void merge_split_tables(Report& report) {
   // Table 二 is often written as one table per block (a Markdown table each, or separated by blank lines): rows of
   // consecutive tables of the same schema in the same section form one table.
   std::vector<Table> merged;
   for (Table& table : report.tables) {
-    if (!merged.empty() && table.spec && merged.back().spec == table.spec && merged.back().section == table.section) {
+    const auto plain = [](const Table& t) { return !t.recovered && !t.unreadable; };
+    if (!merged.empty() && table.spec && merged.back().spec == table.spec && merged.back().section == table.section &&
+        plain(table) && plain(merged.back())) {
       Table& previous = merged.back();
       previous.rows.insert(previous.rows.end(), std::make_move_iterator(table.rows.begin()),
                            std::make_move_iterator(table.rows.end()));
@@ -419,8 +769,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
 
   std::vector<size_t> heading_of_table;
   int current_section = 0;
-  for_each_child(root, true, [&](TSNode node) {
-    const TSSymbol kind = ts_node_symbol(node);
+  const auto add_block = [&](TSNode node, TSSymbol kind) {
     if (kind == symbols.title) {
       if (!report.title) report.title.emplace();
       bool markdown = false;
@@ -452,7 +801,73 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     } else if (kind == symbols.html_comment) {
       report.comments.push_back(content_range(text, node));
     }
+  };
+  // The blocks, with the lines of a paragraph that may hold a table's cells (a short line without a full stop) as
+  // blocks of their own; a paragraph of prose stays one block.
+  // Kept per thread: a report has hundreds of blocks, each report would grow its own vector.
+  thread_local std::vector<Block> blocks;
+  blocks.clear();
+  for_each_child(root, true, [&](TSNode node) {
+    const TSSymbol kind = ts_node_symbol(node);
+    if (kind == symbols.paragraph) {
+      const ByteRange whole = line_range(text, node);
+      const std::string_view paragraph = text.substr(whole.begin, whole.size());
+      if (paragraph.find('\n') != std::string_view::npos || paragraph.find("。") == std::string_view::npos) {
+        const size_t first = blocks.size();
+        for_each_child(node, true, [&](TSNode line) {
+          if (ts_node_symbol(line) == symbols.line) blocks.push_back({node, kind, content_range(text, line), true});
+        });
+        if (blocks.size() == first) blocks.push_back({node, kind, content_range(text, node), true});
+        return;
+      }
+    }
+    blocks.push_back({node, kind, {}, false});
   });
+  // A run of blocks of one cell per line that holds a table's labels and numbers is that table; any other run is
+  // read block by block, consecutive lines of a paragraph as one paragraph.
+  Paragraph pending;  // lines of one paragraph not yet added
+  TSNode pending_node{};
+  const auto flush_paragraph = [&] {
+    if (pending.lines.empty()) return;
+    pending.range = {pending.lines.front().begin, pending.lines.back().end};
+    for (const ByteRange line : pending.lines) find_inline_markers(search, line, report.subitems);
+    report.paragraphs.push_back(std::move(pending));
+    pending = Paragraph{};
+  };
+  const auto add = [&](const Block& block) {
+    if (!block.paragraph_line) {
+      flush_paragraph();
+      add_block(block.node, block.kind);
+      return;
+    }
+    if (!pending.lines.empty() && !ts_node_eq(pending_node, block.node)) flush_paragraph();
+    pending_node = block.node;
+    pending.lines.push_back(block.line);
+  };
+  thread_local std::vector<ByteRange> cell_ranges;
+  for (size_t i = 0; i < blocks.size();) {
+    cell_ranges.clear();
+    size_t end = i;
+    while (end < blocks.size() &&
+           ((end > i && blocks[end].kind == symbols.blank) ||
+            collect_line_cells(text, search, blocks[end], symbols, format, end > i, cell_ranges)))
+      ++end;
+    if (end > i && is_table_of_cells(text, cell_ranges, format)) {
+      std::vector<Cell> cells(cell_ranges.size());
+      for (size_t c = 0; c < cells.size(); ++c) fill_cell(text, cell_ranges[c], cells[c]);
+      Table table = table_from_cells(std::move(cells), format, current_section, text);
+      if (table.spec) {
+        flush_paragraph();
+        report.tables.push_back(std::move(table));
+        i = end;
+        continue;
+      }
+    }
+    for (const size_t stop = std::max(end, i + 1); i < stop; ++i) add(blocks[i]);
+  }
+  flush_paragraph();
+  recover_inline_headings(report, search, format);
+  recover_flattened_tables(report, format);
   merge_split_tables(report);
   for (Table& table : report.tables) index_canonical_rows(table);
   if (report.title) {

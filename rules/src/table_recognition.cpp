@@ -286,27 +286,46 @@ Match match_wording(std::string_view written, size_t written_code_points, const 
 
 namespace {
 
-// The schema a row's labels belong to: a canonical row label, group label, fingerprint or the 勾稽关系 note.
+// Whether `label` (normalised) names the schema of `n`: a canonical row label, group label, fingerprint or the
+// 勾稽关系 note.
+bool names_spec(std::string_view label, const NormalizedSpec& n) {
+  if (label.empty()) return false;
+  if (!n.note_prefix.empty() && label.substr(0, n.note_prefix.size()) == n.note_prefix) return true;
+  bool named = false;
+  n.schema_label_index.candidates(label, [&](size_t i) { named = named || ends_with(label, n.schema_labels[i]); });
+  n.fingerprint_index.candidates(label, [&](size_t i) { named = named || label == n.fingerprints[i]; });
+  return named;
+}
+
+// The schema a row's labels belong to (the first of the format's that some cell names).
 const TableSpec* schema_of_row(const Row& row, const FormatDefinition& format) {
   for (const TableSpec& spec : format.tables) {
     const NormalizedSpec& n = normalized(spec);
-    for (const Cell& cell : row.cells) {
-      if (cell.normalized.empty()) continue;
-      if (!n.note_prefix.empty() && cell.normalized.rfind(n.note_prefix, 0) == 0) return &spec;
-      bool named = false;
-      n.schema_label_index.candidates(cell.normalized, [&](size_t i) {
-        named = named || ends_with(cell.normalized, n.schema_labels[i]);
-      });
-      n.fingerprint_index.candidates(cell.normalized, [&](size_t i) {
-        named = named || cell.normalized == n.fingerprints[i];
-      });
-      if (named) return &spec;
-    }
+    for (const Cell& cell : row.cells)
+      if (names_spec(cell.normalized, n)) return &spec;
   }
   return nullptr;
 }
 
 }  // namespace
+
+const TableSpec* schema_named_by(std::string_view label, const FormatDefinition& format) {
+  for (const TableSpec& spec : format.tables)
+    if (names_spec(label, normalized(spec))) return &spec;
+  return nullptr;
+}
+
+bool begins_label(std::string_view label, const FormatDefinition& format) {
+  if (label.empty()) return false;
+  for (const TableSpec& spec : format.tables) {
+    const NormalizedSpec& n = normalized(spec);
+    for (const auto* labels : {&n.rows, &n.groups})
+      for (const std::vector<NormalizedWording>& wordings : *labels)
+        for (const NormalizedWording& wording : wordings)
+          if (wording.text.size() > label.size() && wording.text.compare(0, label.size(), label) == 0) return true;
+  }
+  return false;
+}
 
 std::vector<Table> split_by_schema(Table table, const FormatDefinition& format) {
   std::vector<Table> parts;
@@ -449,6 +468,107 @@ void recognise_rows(Table& table, std::string_view text) {
     }
     assign_value_cells(row, spec);
   }
+}
+
+namespace {
+
+// What a cell of a one-cell-per-line layout is, which decides whether it opens a row or joins the previous one.
+enum class CellRole { Value, Header, Group, Label, Other };
+
+bool is_header_word(std::string_view label, const NormalizedSpec& n) {
+  return std::find(n.header_words.begin(), n.header_words.end(), label) != n.header_words.end();
+}
+
+CellRole role_of(const Cell& cell, const NormalizedSpec& n) {
+  if (cell.value.kind != ValueKind::Text) return CellRole::Value;
+  const std::string& label = cell.normalized;
+  if (!n.note_prefix.empty() && label.substr(0, n.note_prefix.size()) == n.note_prefix) return CellRole::Header;
+  if (match_whole(label, n.groups).index >= 0) return CellRole::Group;
+  if (match_suffix(label, n).index >= 0 || match_whole(label, n.rows).index >= 0) return CellRole::Label;
+  if (is_header_word(label, n)) return CellRole::Header;
+  return CellRole::Other;
+}
+
+// Rows from a stream of cells: a row label (or text that is no header) followed by its values is a row, header words
+// in a run are one header row (a word split over two lines, "商业" "企业", is one cell again), a group label stands
+// alone, and values after a header open a row without label (table 四's).
+std::vector<Row> rows_from_cells(std::vector<Cell> cells, const NormalizedSpec& n) {
+  std::vector<Row> rows;
+  CellRole open = CellRole::Value;  // the role of the open row's first cell
+  bool has_values = false;
+  for (Cell& cell : cells) {
+    const CellRole role = role_of(cell, n);
+    bool join = false;
+    if (!rows.empty()) {
+      if (role == CellRole::Value) join = open == CellRole::Label || open == CellRole::Other || open == CellRole::Value;
+      else if (role == CellRole::Header) join = open == CellRole::Header;
+      else if (role == CellRole::Other) join = !has_values && open != CellRole::Group;
+    }
+    if (!join) {
+      rows.emplace_back();
+      rows.back().range = cell.range;
+      open = role;
+      has_values = false;
+    }
+    Row& row = rows.back();
+    has_values = has_values || role == CellRole::Value;
+    if (join && role == CellRole::Other && open == CellRole::Header && !row.cells.empty() &&
+        is_header_word(row.cells.back().normalized + cell.normalized, n)) {
+      Cell& previous = row.cells.back();
+      previous.normalized += cell.normalized;
+      previous.range.end = previous.raw.end = cell.range.end;
+    } else {
+      row.cells.push_back(std::move(cell));
+    }
+    row.range.end = row.cells.back().range.end;
+  }
+  return rows;
+}
+
+}  // namespace
+
+Table table_from_cells(std::vector<Cell> cells, const FormatDefinition& format, int section, std::string_view text) {
+  Table table;
+  table.section = section;
+  table.recovered = true;
+  if (cells.empty()) return table;
+  table.range = {cells.front().range.begin, cells.back().range.end};
+  Row all;
+  all.cells = cells;
+  table.rows.push_back(std::move(all));
+  table.spec = recognise_table_spec(table, format, section);
+  table.rows.clear();
+  if (!table.spec) return table;
+  table.rows = rows_from_cells(std::move(cells), normalized(*table.spec));
+  recognise_rows(table, text);
+  // A table has a header, a block title or the 勾稽关系 note; labels and numbers without any are a list in prose.
+  if (std::none_of(table.rows.begin(), table.rows.end(), [](const Row& row) {
+        return row.kind == RowKind::Header || row.kind == RowKind::Group || row.kind == RowKind::Note;
+      })) {
+    table.spec = nullptr;
+    table.rows.clear();
+    return table;
+  }
+  // A row cut off by the end of the text (an excerpt) is no row of the table.
+  if (trim(text.substr(table.range.end)).empty()) {
+    while (!table.rows.empty() && (table.rows.back().kind == RowKind::Unknown ||
+                                   (table.rows.back().kind == RowKind::Data && !table.rows.back().complete)))
+      table.rows.pop_back();
+    if (!table.rows.empty()) table.range.end = table.rows.back().range.end;
+  }
+  // The rows are guessed from where labels and numbers stand: a data row that is not a whole canonical row means the
+  // guess went wrong somewhere, and sums over it would be false.
+  const bool whole = std::all_of(table.rows.begin(), table.rows.end(), [](const Row& row) {
+    return row.kind != RowKind::Data || (row.canonical >= 0 && row.complete);
+  });
+  if (!whole) mark_unreadable(table);
+  return table;
+}
+
+void mark_unreadable(Table& table) {
+  table.rows.clear();
+  table.groups.clear();
+  table.unreadable = true;
 }
 
 }  // namespace xxgk

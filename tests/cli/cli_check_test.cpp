@@ -111,7 +111,7 @@ TEST_F(CheckTest, UsageErrorsExitTwo) {
   RunResult unknown_rule = check({"--rule", "T299=off", "reports"});
   EXPECT_EQ(unknown_rule.exit_code, 2);
   EXPECT_THAT(unknown_rule.err, HasSubstr("T299"));
-  EXPECT_THAT(unknown_rule.err, HasSubstr("T204"));  // similar ids are suggested
+  EXPECT_THAT(unknown_rule.err, HasSubstr("T209"));  // similar ids are suggested
   EXPECT_EQ(check({"--rule", "T204=fatal", "reports"}).exit_code, 2);
 }
 

@@ -39,6 +39,7 @@ struct Heading {
   int section = 0;          // canonical section it matches (1..6), 0 when none
   Match match = Match::None;
   bool markdown = false;    // written with an ATX marker
+  bool found_inline = false;  // found inside a line of a text that lost its line breaks (S111)
 };
 
 // A sub-item line "（一）主动公开…" / "(二) …"; also the inline enumerations "一是…二是…" found in prose.
@@ -128,6 +129,12 @@ struct Table {
   const TableSpec* spec = nullptr; // recognised schema, null when unknown
   int section = 0;                 // canonical number of the section the table stands in (0: before any heading)
   bool markdown = false;           // GFM table (has a delimiter row)
+  // Rows rebuilt from a layout of one cell per line (a web page's or Word's table copied as text): the cells are
+  // where they are written, but the rows' lines are not, so no fix may copy or rewrite a row's layout.
+  bool recovered = false;
+  // The table's text names its schema but its cells cannot be told apart (flattened without separators, or rows
+  // that do not come out whole): `rows` is empty, and T209 reports the table once instead of per row.
+  bool unreadable = false;
   // Per canonical row of `spec`: the index of the only data row matched to it, -1 when none or several are (built
   // with the model, so that the rules' row lookups do not scan the table).
   std::vector<int> single_row;
@@ -164,6 +171,8 @@ struct Report {
   std::vector<Table> tables;
   std::vector<ByteRange> comments;       // HTML comments
   bool markdown = false;                 // the text uses Markdown (ATX headings or GFM tables)
+  // The body lost its line breaks (copied from a web page onto one or a few lines): headings were found inline.
+  bool line_structure_lost = false;
   std::optional<int> year;               // reporting year: options, else the title's, else the statistics period's
   const FormatDefinition* format = nullptr;
 
