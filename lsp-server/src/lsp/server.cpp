@@ -22,6 +22,9 @@ using namespace std::chrono_literals;
 
 constexpr std::string_view kSettingsSection = "xxgkLint";
 constexpr std::chrono::milliseconds kClientProcessCheckInterval = 1000ms;
+// While edits keep coming, diagnostics are published at least this often (or as often as the configured delay, if
+// it is longer).
+constexpr std::chrono::milliseconds kDiagnosticsCeiling = 250ms;
 
 // Documents are linted when they are plain text or Markdown: by language id ("text" is Neovim's name for
 // plaintext), or by file extension when the client maps such a file to some other language.
@@ -134,14 +137,14 @@ Server::Server(Sink sink)
           {"initialized", &Server::on_initialized},
           {"exit", &Server::on_exit},
           {"$/setTrace", &Server::on_set_trace},
-          {"$/cancelRequest", &Server::on_cancel_request},
           {"textDocument/didOpen", &Server::on_did_open},
           {"textDocument/didChange", &Server::on_did_change},
           {"textDocument/didSave", &Server::on_did_save},
           {"textDocument/didClose", &Server::on_did_close},
           {"workspace/didChangeConfiguration", &Server::on_did_change_configuration},
           {"workspace/didChangeWatchedFiles", &Server::on_did_change_watched_files},
-      } {}
+      },
+      worker_(kDiagnosticsCeiling) {}
 
 Server::~Server() = default;
 
@@ -149,11 +152,11 @@ Server::~Server() = default;
 // The queue and the loop.
 
 void Server::post(std::string body) {
-  Incoming incoming{Incoming::Kind::Message, {}, {}};
+  Incoming incoming{Incoming::Kind::Message, {}, ErrorCode::ParseError, {}};
   try {
-    incoming.message = json::parse(body);
-  } catch (const json::parse_error& error) {
-    incoming = Incoming{Incoming::Kind::ParseError, {}, std::string("invalid JSON: ") + error.what()};
+    incoming.message = parse_message(body);
+  } catch (const ProtocolError& error) {
+    incoming = Incoming{Incoming::Kind::Unreadable, {}, error.code(), error.what()};
   }
   std::lock_guard lock(inbox_mutex_);
   const json& message = incoming.message;
@@ -166,13 +169,13 @@ void Server::post(std::string body) {
 
 void Server::post_transport_error(std::string message) {
   std::lock_guard lock(inbox_mutex_);
-  inbox_.push_back({Incoming::Kind::ParseError, {}, std::move(message)});
+  inbox_.push_back({Incoming::Kind::Unreadable, {}, ErrorCode::ParseError, std::move(message)});
   inbox_changed_.notify_all();
 }
 
 void Server::post_end_of_input() {
   std::lock_guard lock(inbox_mutex_);
-  inbox_.push_back({Incoming::Kind::EndOfInput, {}, {}});
+  inbox_.push_back({Incoming::Kind::EndOfInput, {}, ErrorCode::ParseError, {}});
   inbox_changed_.notify_all();
 }
 
@@ -216,9 +219,9 @@ void Server::wait_until_idle() { worker_.wait_until_idle(); }
 
 void Server::handle(const Incoming& incoming) {
   switch (incoming.kind) {
-    case Incoming::Kind::ParseError:
+    case Incoming::Kind::Unreadable:
       log(MessageType::Error, incoming.error);
-      send(error_response(nullptr, ErrorCode::ParseError, incoming.error));
+      send(error_response(nullptr, incoming.code, incoming.error));
       return;
     case Incoming::Kind::EndOfInput:
       exit_code_ = lifecycle_ == Lifecycle::ShuttingDown ? 0 : 1;
@@ -291,6 +294,13 @@ void Server::handle_request(const json& message) {
 
 void Server::handle_notification(const json& message) {
   const std::string method = message["method"].get<std::string>();
+  const json no_params = json::object();
+  const json& params = message.contains("params") ? message["params"] : no_params;
+  // Whatever the lifecycle: a note kept because the server was not running would stay forever.
+  if (method == "$/cancelRequest") {
+    forget_cancellation(params);
+    return;
+  }
   // Before initialize only `exit` counts; after shutdown likewise.
   if (lifecycle_ != Lifecycle::Running && method != "exit") return;
   const auto handler = notification_handlers_.find(method);
@@ -298,8 +308,6 @@ void Server::handle_notification(const json& message) {
     if (!method.starts_with("$/")) trace("notification " + method + " ignored", nullptr);
     return;
   }
-  const json no_params = json::object();
-  const json& params = message.contains("params") ? message["params"] : no_params;
   try {
     (this->*(handler->second))(params);
   } catch (const std::exception& error) {
@@ -429,7 +437,12 @@ void Server::on_exit(const json&) { exit_code_ = lifecycle_ == Lifecycle::Shutti
 
 void Server::on_set_trace(const json& params) { trace_level_ = string_member(params, "value"); }
 
-void Server::on_cancel_request(const json& params) {
+size_t Server::cancellations_noted() {
+  std::lock_guard lock(inbox_mutex_);
+  return cancelled_.size();
+}
+
+void Server::forget_cancellation(const json& params) {
   // post() noted the id; by now the request it names has been answered, so the note is no longer needed.
   if (const json* id = optional_member(params, "id")) {
     std::lock_guard lock(inbox_mutex_);

@@ -73,6 +73,9 @@ class Server {
   // Blocks until no diagnostics are waiting to be computed or published (tests).
   void wait_until_idle();
 
+  // How many cancellations post() noted whose notification the loop has not reached yet (tests).
+  size_t cancellations_noted();
+
   bool exited() const { return exit_code_.has_value(); }
   // 0 after shutdown + exit, 1 when the client went away without shutting the server down.
   std::optional<int> exit_code() const { return exit_code_; }
@@ -80,9 +83,10 @@ class Server {
  private:
   struct OpenDocument;
   struct Incoming {
-    enum class Kind { Message, ParseError, EndOfInput } kind;
+    enum class Kind { Message, Unreadable, EndOfInput } kind;
     json message;       // Message: the parsed message
-    std::string error;  // ParseError: what could not be read
+    ErrorCode code;     // Unreadable: the error answered
+    std::string error;  // Unreadable: what could not be read
   };
   enum class Lifecycle { Uninitialized, Running, ShuttingDown };
   using RequestHandler = Payload (Server::*)(const json& params);
@@ -106,7 +110,8 @@ class Server {
   Payload on_shutdown(const json& params);
   void on_exit(const json& params);
   void on_set_trace(const json& params);
-  void on_cancel_request(const json& params);
+  // A $/cancelRequest has reached the loop: drops the note post() made of it.
+  void forget_cancellation(const json& params);
 
   // Documents.
   void on_did_open(const json& params);
