@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 #include "xxgk/positions.h"
 #include "xxgk/rule.h"
 

@@ -686,13 +686,13 @@ json Server::with_linted_document(const json& params, json nothing, Feature&& fe
 
 Payload Server::on_code_action(const json& params) {
   return with_linted_document(params, json::array(), [&](OpenDocument& document, const Wire& wire) {
-    const json diagnostics = json::parse(*diagnostics_on_wire(document));
     const CodeActionContext context{
         document.uri,
         document.version,
         document.document.text(),
         wire,
-        diagnostics,
+        document.diagnostics,
+        client_.related_information,
         [&] { return fix_all(document.document.text(), document.policy.options, FixMode::SafeOnly).text; },
         client_.document_changes};
     return code_actions(params, context);
