@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
   written &= write_file(output / "rules" / (std::string(xxgk::input_limit_rule().id) + ".md"),
                         std::string(kGeneratedNotice) + xxgk::input_limit_markdown());
   written &= write_file(output / "rules" / "README.md",
-                        std::string(kGeneratedNotice) + xxgk::cli::rules_index_markdown());
+                        std::string(kGeneratedNotice) + xxgk::rules_index_markdown());
   written &= write_file(output / "config.schema.json", config_schema().dump(2) + "\n");
   return written ? 0 : 1;
 }
