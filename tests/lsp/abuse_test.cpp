@@ -179,7 +179,7 @@ TEST_F(AbuseTest, RandomisedAbuseLeavesTheClientsDocument) {
   int64_t version = 1;
   int64_t next_id = 1000;
   size_t requests = 0;
-  for (int step = 0; step < 400; ++step) {
+  for (int step = 0; step < 1500; ++step) {
     const unsigned kind = random() % 10;
     if (kind < 5) {  // an edit in range, applied by both sides
       size_t begin = random() % (buffer.size() + 1);
