@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 #include "xxgk/options.h"
 #include "xxgk/rule.h"
 
@@ -30,7 +30,7 @@ Json config_schema() {
                             std::string(descriptor.title_en) + "); 默认 (default): " +
                             std::string(xxgk::severity_name(descriptor.severity))},
         {"markdownDescription", "[" + std::string(descriptor.id) + " " + std::string(descriptor.slug) + "](" +
-                                    xxgk::cli::rule_doc_url(descriptor) + ")"}};
+                                    xxgk::rule_doc_url(descriptor) + ")"}};
   }
   return Json{
       {"$schema", "http://json-schema.org/draft-07/schema#"},
@@ -86,12 +86,12 @@ int main(int argc, char** argv) {
   for (const xxgk::Rule& rule : xxgk::all_rules()) {
     const xxgk::RuleDescriptor& descriptor = rule.descriptor;
     written &= write_file(output / "rules" / (std::string(descriptor.id) + ".md"),
-                          std::string(kGeneratedNotice) + xxgk::cli::rule_markdown(descriptor));
+                          std::string(kGeneratedNotice) + xxgk::rule_markdown(descriptor));
   }
   written &= write_file(output / "rules" / (std::string(xxgk::input_limit_rule().id) + ".md"),
-                        std::string(kGeneratedNotice) + xxgk::cli::input_limit_markdown());
+                        std::string(kGeneratedNotice) + xxgk::input_limit_markdown());
   written &= write_file(output / "rules" / "README.md",
-                        std::string(kGeneratedNotice) + xxgk::cli::rules_index_markdown());
+                        std::string(kGeneratedNotice) + xxgk::rules_index_markdown());
   written &= write_file(output / "config.schema.json", config_schema().dump(2) + "\n");
   return written ? 0 : 1;
 }

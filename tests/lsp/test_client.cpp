@@ -42,6 +42,17 @@ json workspace_edits_for(const json& workspace_edit, const std::string& uri) {
   return json::array();
 }
 
+// A diagnostic as the client sees it, minus what legitimately differs between two documents with the same text.
+json comparable(json diagnostics) {
+  for (json& diagnostic : diagnostics) {
+    diagnostic.erase("data");
+    if (diagnostic.contains("relatedInformation")) {
+      for (json& related : diagnostic["relatedInformation"]) related["location"].erase("uri");
+    }
+  }
+  return diagnostics;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 json TestClient::request(const std::string& method, json params) {

@@ -1,11 +1,11 @@
 // Diagnostics on the wire are written straight to JSON text (JsonWriter) rather than built as a json tree, and after
 // an edit the unchanged ones are copied from the last write; the text must be what serialising the tree gave, byte
-// for byte. The reference here builds the tree as the server did.
+// for byte. The reference is the tree diagnostic_to_json builds (as the server built it before it wrote text), which
+// code actions echo.
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "cli/rule_docs.h"
 #include "lsp/diagnostics_wire.h"
 #include "test_client.h"
 #include "xxgk/linter.h"
@@ -18,42 +18,11 @@ constexpr PositionEncoding kAllEncodings[] = {PositionEncoding::Utf8, PositionEn
                                               PositionEncoding::Utf32};
 const std::string kUri = "file:///reports/wire.txt";
 
-// The LSP Diagnostic as a json tree, member for member as the server built it before it wrote text.
-json reference_diagnostic(const Diagnostic& diagnostic, const Wire& wire, int64_t version, bool related_information) {
-  const auto range = [&](ByteRange bytes) { return range_to_json(wire.lines, bytes, wire.encoding); };
-  int severity = 3;
-  if (diagnostic.severity == Severity::Error) severity = 1;
-  if (diagnostic.severity == Severity::Warning) severity = 2;
-  json fixes = json::array();
-  for (const Fix& fix : diagnostic.fixes) {
-    json edits = json::array();
-    for (const TextEdit& edit : fix.edits) edits.push_back({{"range", range(edit.range)}, {"newText", edit.new_text}});
-    fixes.push_back({{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}});
-  }
-  json result = {{"range", range(diagnostic.range)},
-                 {"severity", severity},
-                 {"source", "xxgk-lint"},
-                 {"message", diagnostic.message},
-                 {"data", {{"version", version}, {"fixes", std::move(fixes)}}}};
-  if (diagnostic.rule) {
-    result["code"] = std::string(diagnostic.rule->id);
-    result["codeDescription"] = {{"href", cli::rule_doc_url(*diagnostic.rule)}};
-  }
-  if (related_information && !diagnostic.related.empty()) {
-    json related = json::array();
-    for (const RelatedInformation& info : diagnostic.related) {
-      related.push_back({{"location", {{"uri", kUri}, {"range", range(info.range)}}}, {"message", info.message}});
-    }
-    result["relatedInformation"] = std::move(related);
-  }
-  return result;
-}
-
 std::string reference_text(const std::vector<Diagnostic>& diagnostics, const Wire& wire, int64_t version,
                            bool related_information) {
   json array = json::array();
   for (const Diagnostic& diagnostic : diagnostics) {
-    array.push_back(reference_diagnostic(diagnostic, wire, version, related_information));
+    array.push_back(diagnostic_to_json(diagnostic, wire, kUri, version, related_information));
   }
   return serialize(array);
 }

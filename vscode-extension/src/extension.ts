@@ -65,6 +65,7 @@ function resolveServer() {
     extensionPath,
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
     envPath: process.env.PATH,
+    workspaceTrusted: vscode.workspace.isTrusted,
   });
 }
 
@@ -367,6 +368,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xxgkLint.showOutput', () => output.show(true)),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    // A serverPath refused while the workspace was untrusted may be used once the user trusts it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      log('工作区已受信任，重启服务 (workspace trusted; restarting the server)');
+      void restart();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       if (RESTART_KEYS.some((k) => e.affectsConfiguration(k))) {

@@ -24,13 +24,19 @@ export interface ResolveInput {
   platform?: string;
   arch?: string;
   homeDir?: string;
+  /**
+   * Whether the workspace is trusted (`vscode.workspace.isTrusted`); trusted when not given. In an untrusted
+   * workspace a configured path that depends on the workspace (relative, or with `${workspaceFolder}`) is refused,
+   * and relative PATH entries are skipped: either would run a binary the workspace's authors supplied.
+   */
+  workspaceTrusted?: boolean;
   /** Injected for tests; defaults to a real file-system check. */
   isExecutable?: (p: string) => boolean;
 }
 
 export type ResolveResult =
   | { ok: true; path: string; source: ServerSource; tried: string[] }
-  | { ok: false; reason: 'setting-not-executable' | 'not-found'; tried: string[]; message: string };
+  | { ok: false; reason: 'setting-not-executable' | 'untrusted-workspace' | 'not-found'; tried: string[]; message: string };
 
 export function isExecutableFile(p: string): boolean {
   try {
@@ -47,6 +53,14 @@ export function bundledServerPath(extensionPath: string, platform: string = proc
   return path.join(extensionPath, 'bin', `${platform}-${arch}`, exe);
 }
 
+/** Whether `expandConfiguredPath` would read the workspace folder to expand `p`. */
+export function dependsOnWorkspace(p: string): boolean {
+  const s = p.trim();
+  if (s.includes('${workspaceFolder}')) return true;
+  if (s === '~' || s.startsWith('~/') || s.includes('${userHome}')) return false;
+  return !path.isAbsolute(s) && (s.includes('/') || s.includes(path.sep));
+}
+
 /** Expands `~`, `${userHome}` and `${workspaceFolder}`; makes a relative path absolute against the workspace. */
 export function expandConfiguredPath(p: string, workspaceFolder?: string, homeDir = os.homedir()): string {
   let s = p.trim();
@@ -59,9 +73,15 @@ export function expandConfiguredPath(p: string, workspaceFolder?: string, homeDi
   return s;
 }
 
-function searchPath(name: string, envPath: string | undefined, isExec: (p: string) => boolean, tried: string[]): string | undefined {
+function searchPath(
+  name: string,
+  envPath: string | undefined,
+  isExec: (p: string) => boolean,
+  tried: string[],
+  absoluteOnly: boolean,
+): string | undefined {
   for (const dir of (envPath ?? '').split(path.delimiter)) {
-    if (!dir) continue;
+    if (!dir || (absoluteOnly && !path.isAbsolute(dir))) continue;
     const candidate = path.join(dir, name);
     tried.push(candidate);
     if (isExec(candidate)) return candidate;
@@ -73,6 +93,15 @@ export function resolveServerPath(input: ResolveInput): ResolveResult {
   const isExec = input.isExecutable ?? isExecutableFile;
   const tried: string[] = [];
   const configured = (input.configured ?? '').trim();
+  const untrusted = input.workspaceTrusted === false;
+  if (configured && untrusted && dependsOnWorkspace(configured)) {
+    return {
+      ok: false,
+      reason: 'untrusted-workspace',
+      tried,
+      message: `工作区不受信任，不运行工作区中的程序：xxgkLint.serverPath = ${configured}。请信任此工作区或使用绝对路径。(The workspace is not trusted, so xxgkLint.serverPath, which points into it, is not run; trust the workspace or use an absolute path.)`,
+    };
+  }
   if (configured) {
     const expanded = expandConfiguredPath(configured, input.workspaceFolder, input.homeDir);
     if (path.isAbsolute(expanded)) {
@@ -80,7 +109,7 @@ export function resolveServerPath(input: ResolveInput): ResolveResult {
       if (isExec(expanded)) return { ok: true, path: expanded, source: 'setting', tried };
     } else {
       // a bare command name such as "xxgk-lint-dev": look it up on PATH
-      const found = searchPath(expanded, input.envPath, isExec, tried);
+      const found = searchPath(expanded, input.envPath, isExec, tried, untrusted);
       if (found) return { ok: true, path: found, source: 'setting', tried };
     }
     return {
@@ -93,7 +122,7 @@ export function resolveServerPath(input: ResolveInput): ResolveResult {
   const bundled = bundledServerPath(input.extensionPath, input.platform, input.arch);
   tried.push(bundled);
   if (isExec(bundled)) return { ok: true, path: bundled, source: 'bundled', tried };
-  const onPath = searchPath(BINARY_NAME, input.envPath, isExec, tried);
+  const onPath = searchPath(BINARY_NAME, input.envPath, isExec, tried, untrusted);
   if (onPath) return { ok: true, path: onPath, source: 'path', tried };
   return {
     ok: false,

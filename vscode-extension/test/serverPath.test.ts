@@ -48,3 +48,27 @@ test('~, ${workspaceFolder} and relative paths are expanded', () => {
   const r = resolveServerPath({ ...base, configured: 'xxgk-lint-dev', isExecutable: only('/usr/bin/xxgk-lint-dev') });
   assert.deepEqual(r.ok && [r.path, r.source], ['/usr/bin/xxgk-lint-dev', 'setting']);
 });
+
+test('an untrusted workspace never supplies the binary', () => {
+  const inWorkspace = only('/ws/build/xxgk-lint', '/ws/xxgk-lint', bundled, '/usr/bin/xxgk-lint');
+  for (const configured of ['${workspaceFolder}/build/xxgk-lint', 'build/xxgk-lint', './xxgk-lint']) {
+    const r = resolveServerPath({ ...base, configured, workspaceFolder: '/ws', workspaceTrusted: false, isExecutable: inWorkspace });
+    assert.equal(r.ok, false, configured);
+    assert.equal(!r.ok && r.reason, 'untrusted-workspace');
+    assert.deepEqual(r.tried, []); // nothing was even looked at
+    // the same setting is honoured once the workspace is trusted
+    const trusted = resolveServerPath({ ...base, configured, workspaceFolder: '/ws', workspaceTrusted: true, isExecutable: inWorkspace });
+    assert.equal(trusted.ok && trusted.source, 'setting', configured);
+  }
+  // Paths that do not depend on the workspace still work, and PATH is searched without its relative entries.
+  for (const configured of ['/opt/x/xxgk-lint', '~/bin/xxgk-lint', '${userHome}/bin/xxgk-lint']) {
+    const r = resolveServerPath({ ...base, configured, workspaceFolder: '/ws', workspaceTrusted: false, isExecutable: () => true });
+    assert.equal(r.ok && r.source, 'setting', configured);
+  }
+  const relativePath = { ...base, envPath: '.:bin:/usr/bin', workspaceFolder: '/ws', workspaceTrusted: false };
+  const r = resolveServerPath({ ...relativePath, isExecutable: only('xxgk-lint', 'bin/xxgk-lint', '/usr/bin/xxgk-lint') });
+  assert.deepEqual(r.ok && [r.path, r.source], ['/usr/bin/xxgk-lint', 'path']);
+  assert.deepEqual(r.tried, [bundled, '/usr/bin/xxgk-lint']);
+  const dev = resolveServerPath({ ...relativePath, configured: 'xxgk-lint-dev', isExecutable: only('bin/xxgk-lint-dev') });
+  assert.equal(dev.ok, false);
+});

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "cli/html_page.h"
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 #include "xxgk/rule.h"
 
 namespace xxgk::cli {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
 

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/html_report.h"
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 #include "xxgk/positions.h"
 #include "xxgk/rule.h"
 

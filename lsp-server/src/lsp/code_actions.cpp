@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "lsp/diagnostics_wire.h"
+#include "xxgk/rule.h"
+
 namespace xxgk::lsp {
 namespace {
 
@@ -19,47 +22,61 @@ json workspace_edit(const CodeActionContext& context, json edits) {
   return {{"changes", {{context.uri, std::move(edits)}}}};
 }
 
-// The diagnostics whose fixes are offered: those the client sent back for this very version (their `data` holds the
-// fixes), else the server's own current ones in range.
-std::vector<const json*> diagnostics_to_fix(const json& request_context, const WireRange& range,
-                                            const CodeActionContext& context) {
-  std::vector<const json*> chosen;
-  if (const json* given = optional_member(request_context, "diagnostics"); given && given->is_array()) {
-    for (const json& diagnostic : *given) {
-      const json* data = optional_member(diagnostic, "data");
-      const json* version = data ? optional_member(*data, "version") : nullptr;
-      const json* fixes = data ? optional_member(*data, "fixes") : nullptr;
-      if (optional_member(diagnostic, "source") && diagnostic["source"] == "xxgk-lint" && version &&
-          *version == context.version && fixes && fixes->is_array()) {
-        chosen.push_back(&diagnostic);
-      }
+json quick_fix(std::string_view title, std::string_view code, const json& diagnostic, json edits, bool preferred,
+               const CodeActionContext& context) {
+  json action = {{"title", std::string(title) + " (" + std::string(code) + ")"},
+                 {"kind", "quickfix"},
+                 {"diagnostics", json::array({diagnostic})},
+                 {"edit", workspace_edit(context, std::move(edits))}};
+  if (preferred) action["isPreferred"] = true;
+  return action;
+}
+
+// The quick fixes of diagnostics the client sent back for this very version: their `data` holds the fixes. Whether
+// there were any.
+bool add_client_quick_fixes(const json& request_context, const CodeActionContext& context, json& actions) {
+  const json* given = optional_member(request_context, "diagnostics");
+  if (!given || !given->is_array()) return false;
+  bool found = false;
+  for (const json& diagnostic : *given) {
+    const json* data = optional_member(diagnostic, "data");
+    const json* version = data ? optional_member(*data, "version") : nullptr;
+    const json* fixes = data ? optional_member(*data, "fixes") : nullptr;
+    if (!optional_member(diagnostic, "source") || diagnostic["source"] != "xxgk-lint" || !version ||
+        *version != context.version || !fixes || !fixes->is_array()) {
+      continue;
+    }
+    found = true;
+    const std::string code = diagnostic.contains("code") ? diagnostic["code"].get<std::string>() : "xxgk-lint";
+    for (const json& fix : *fixes) {
+      actions.push_back(quick_fix(fix.value("title", std::string("修复 (fix)")), code, diagnostic,
+                                  fix.value("edits", json::array()), fixes->size() == 1 && fix.value("safe", false),
+                                  context));
     }
   }
-  if (!chosen.empty()) return chosen;
-  for (const json& diagnostic : context.current_diagnostics) {
-    if (meets(range_from_json(diagnostic["range"]), range)) chosen.push_back(&diagnostic);
-  }
-  return chosen;
+  return found;
 }
 
-void add_quick_fixes(const json& diagnostic, const CodeActionContext& context, json& actions) {
-  const json& fixes = diagnostic["data"]["fixes"];
-  const std::string code = diagnostic.contains("code") ? diagnostic["code"].get<std::string>() : "xxgk-lint";
-  for (const json& fix : fixes) {
-    const bool safe = fix.value("safe", false);
-    json action = {{"title", fix.value("title", std::string("修复 (fix)")) + " (" + code + ")"},
-                   {"kind", "quickfix"},
-                   {"diagnostics", json::array({diagnostic})},
-                   {"edit", workspace_edit(context, fix.value("edits", json::array()))}};
-    if (fixes.size() == 1 && safe) action["isPreferred"] = true;
-    actions.push_back(std::move(action));
+// The quick fixes of the server's own current diagnostics in `range`.
+void add_own_quick_fixes(const WireRange& range, const CodeActionContext& context, json& actions) {
+  const PositionEncoding encoding = context.wire.encoding;
+  for (const Diagnostic& diagnostic : context.diagnostics) {
+    const WireRange at{context.wire.lines.position(diagnostic.range.begin, encoding),
+                       context.wire.lines.position(diagnostic.range.end, encoding)};
+    if (!meets(at, range) || diagnostic.fixes.empty()) continue;
+    const json echoed =
+        diagnostic_to_json(diagnostic, context.wire, context.uri, context.version, context.related_information);
+    const std::string_view code = diagnostic.rule ? diagnostic.rule->id : std::string_view("xxgk-lint");
+    for (const Fix& fix : diagnostic.fixes) {
+      actions.push_back(quick_fix(fix.title, code, echoed, text_edits_to_json(fix.edits, context.wire),
+                                  diagnostic.fixes.size() == 1 && fix.safe, context));
+    }
   }
 }
 
-bool has_safe_fix(const json& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const json& diagnostic) {
-    const json& fixes = diagnostic["data"]["fixes"];
-    return std::any_of(fixes.begin(), fixes.end(), [](const json& fix) { return fix.value("safe", false); });
+bool has_safe_fix(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& diagnostic) {
+    return std::any_of(diagnostic.fixes.begin(), diagnostic.fixes.end(), [](const Fix& fix) { return fix.safe; });
   });
 }
 
@@ -104,13 +121,11 @@ json code_actions(const json& params, const CodeActionContext& context) {
   };
 
   json actions = json::array();
-  if (wanted("quickfix")) {
-    for (const json* diagnostic : diagnostics_to_fix(request_context, range, context)) {
-      add_quick_fixes(*diagnostic, context, actions);
-    }
+  if (wanted("quickfix") && !add_client_quick_fixes(request_context, context, actions)) {
+    add_own_quick_fixes(range, context, actions);
   }
   // Fix-all lints repeatedly; without an explicit request for it, offer it only when there is a safe fix to apply.
-  if (wanted(kFixAllKind) && (!only.empty() || has_safe_fix(context.current_diagnostics))) {
+  if (wanted(kFixAllKind) && (!only.empty() || has_safe_fix(context.diagnostics))) {
     const std::string fixed = context.fix_all_text();
     if (fixed != context.text) {
       const TextEdit edit = minimal_edit(context.text, fixed);

@@ -17,9 +17,9 @@ struct CodeActionContext {
   int64_t version;
   std::string_view text;
   const Wire& wire;
-  // The document's current diagnostics on the wire (DiagnosticsOnWire), used when the request's context carries
-  // none of ours for this version.
-  const json& current_diagnostics;
+  // The document's current diagnostics, used when the request's context carries none of ours for this version.
+  const std::vector<Diagnostic>& diagnostics;
+  bool related_information;  // the client is sent relatedInformation (for the diagnostics an action echoes)
   // The text with every safe fix applied (core fix_all), computed only when the fix-all action is wanted.
   std::function<std::string()> fix_all_text;
   bool document_changes;  // the client accepts versioned `documentChanges`

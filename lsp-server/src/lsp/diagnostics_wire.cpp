@@ -4,7 +4,7 @@
 #include <charconv>
 #include <string_view>
 
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 #include "xxgk/rule.h"
 
 namespace xxgk::lsp {
@@ -162,6 +162,37 @@ void DiagnosticsOnWire::copy_moved(Entry& entry, std::string& out, int64_t versi
   entry.end = out.size();
 }
 
+json text_edits_to_json(const std::vector<TextEdit>& edits, const Wire& wire) {
+  json result = json::array();
+  for (const TextEdit& edit : edits) result.push_back({{"range", wire.range(edit.range)}, {"newText", edit.new_text}});
+  return result;
+}
+
+json diagnostic_to_json(const Diagnostic& diagnostic, const Wire& wire, const std::string& uri, int64_t version,
+                        bool related_information) {
+  json fixes = json::array();
+  for (const Fix& fix : diagnostic.fixes) {
+    fixes.push_back({{"title", fix.title}, {"safe", fix.safe}, {"edits", text_edits_to_json(fix.edits, wire)}});
+  }
+  json result = {{"range", wire.range(diagnostic.range)},
+                 {"severity", lsp_severity(diagnostic.severity)},
+                 {"source", "xxgk-lint"},
+                 {"message", diagnostic.message},
+                 {"data", {{"version", version}, {"fixes", std::move(fixes)}}}};
+  if (diagnostic.rule) {
+    result["code"] = std::string(diagnostic.rule->id);
+    result["codeDescription"] = {{"href", rule_doc_url(*diagnostic.rule)}};
+  }
+  if (related_information && !diagnostic.related.empty()) {
+    json related = json::array();
+    for (const RelatedInformation& info : diagnostic.related) {
+      related.push_back({{"location", {{"uri", uri}, {"range", wire.range(info.range)}}}, {"message", info.message}});
+    }
+    result["relatedInformation"] = std::move(related);
+  }
+  return result;
+}
+
 DiagnosticsOnWire::Entry DiagnosticsOnWire::write_fresh(const Diagnostic& diagnostic, std::string& out,
                                                         PositionCursor& positions, const std::string& uri,
                                                         int64_t version, bool related_information) {
@@ -194,7 +225,7 @@ DiagnosticsOnWire::Entry DiagnosticsOnWire::write_fresh(const Diagnostic& diagno
   json.begin_object();
   if (diagnostic.rule) {
     json.key("code").string(diagnostic.rule->id);
-    json.key("codeDescription").begin_object().key("href").string(cli::rule_doc_url(*diagnostic.rule)).end_object();
+    json.key("codeDescription").begin_object().key("href").string(rule_doc_url(*diagnostic.rule)).end_object();
   }
   json.key("data").begin_object().key("fixes").begin_array();
   for (const Fix& fix : diagnostic.fixes) {

@@ -20,6 +20,14 @@
 
 namespace xxgk::lsp {
 
+// One diagnostic as an LSP Diagnostic tree, member for member what DiagnosticsOnWire writes as text (the wire test
+// holds the two equal): for the few diagnostics a code action echoes back to the client.
+json diagnostic_to_json(const Diagnostic& diagnostic, const Wire& wire, const std::string& uri, int64_t version,
+                        bool related_information);
+
+// A fix's edits as LSP TextEdits.
+json text_edits_to_json(const std::vector<TextEdit>& edits, const Wire& wire);
+
 class DiagnosticsOnWire {
  public:
   // The document is about to replace `range` of its text (as `lines` describes it) with `new_length` bytes.

@@ -1,11 +1,9 @@
 #include "lsp/features.h"
 
 #include <algorithm>
-#include <cmath>
-#include <sstream>
 
+#include "xxgk/cell_explanation.h"
 #include "xxgk/format.h"
-#include "xxgk/rule.h"
 #include "xxgk/templates.h"
 
 namespace xxgk::lsp {
@@ -14,8 +12,6 @@ namespace {
 // LSP enumerations used below.
 constexpr int kSymbolFile = 1, kSymbolModule = 2, kSymbolField = 8, kSymbolStruct = 23;
 constexpr int kCompletionModule = 9, kCompletionValue = 12;
-
-bool touches(ByteRange range, size_t offset) { return range.begin <= offset && offset <= range.end; }
 
 // The range without trailing whitespace and line breaks (a section runs to the next heading, blank lines included;
 // its outline entry and fold should end at its last text).
@@ -28,119 +24,9 @@ ByteRange trim_end(std::string_view text, ByteRange range) {
   return range;
 }
 
-std::string format_number(double value) {
-  if (std::abs(value - std::round(value)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(value)));
-  std::ostringstream out;
-  out.precision(10);
-  out << value;
-  return out.str();
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Tables: locating a cell and explaining it.
-
-struct CellLocation {
-  const Table* table = nullptr;
-  const Row* row = nullptr;
-  size_t cell = 0;
-};
-
-std::optional<CellLocation> cell_at(const Report& report, size_t offset) {
-  for (const Table& table : report.tables) {
-    if (!touches(table.range, offset)) continue;
-    for (const Row& row : table.rows) {
-      if (!touches(row.range, offset)) continue;
-      for (size_t i = 0; i < row.cells.size(); ++i) {
-        if (touches(row.cells[i].raw, offset)) return CellLocation{&table, &row, i};
-      }
-    }
-  }
-  return std::nullopt;
-}
-
-const RowSpec* row_spec(const Table& table, const Row& row) {
-  if (!table.spec || row.canonical < 0 || row.canonical >= static_cast<int>(table.spec->rows.size())) return nullptr;
-  return &table.spec->rows[static_cast<size_t>(row.canonical)];
-}
-
-// The value column of a cell: only meaningful in a row with exactly the expected number of values.
-std::optional<size_t> value_column(const Row& row, size_t cell) {
-  if (!row.complete) return std::nullopt;
-  const auto found = std::find(row.value_cells.begin(), row.value_cells.end(), cell);
-  if (found == row.value_cells.end()) return std::nullopt;
-  return static_cast<size_t>(found - row.value_cells.begin());
-}
-
-std::string column_label(const TableSpec& spec, const RowSpec* row, size_t column) {
-  // Table 二 is a stack of blocks with their own headers; its first header cell is the label column.
-  if (row && !spec.blocks.empty()) {
-    for (const BlockSpec& block : spec.blocks) {
-      if (block.group == row->group && column + 1 < block.header.size()) return block.header[column + 1];
-    }
-  }
-  if (column < spec.columns.size()) return spec.columns[column];
-  return "第" + std::to_string(column + 1) + "列";
-}
-
-std::string row_label(const Report& report, const Table& table, const Row& row) {
-  if (const RowSpec* spec = row_spec(table, row); spec && !spec->label.empty()) return spec->label;
-  return std::string(report.slice(row.label));
-}
-
-struct Term {
-  std::string label;
-  const Cell* cell = nullptr;  // null when the term's row is missing from the table
-};
-
-// A total cell explained by the identity that defines it.
-struct TotalBreakdown {
-  std::vector<Term> terms;
-  double sum = 0;
-  bool complete = true;  // every term is present and a number
-};
-
-std::optional<TotalBreakdown> total_breakdown(const Table& table, const Row& row, size_t column) {
-  const RowSpec* spec = row_spec(table, row);
-  if (!table.spec || !spec) return std::nullopt;
-  std::vector<Term> terms;
-  for (const IdentitySpec& identity : table.spec->identities) {
-    if (identity.kind == "row-sum") {
-      const bool applies =
-          identity.rows.empty() || std::find(identity.rows.begin(), identity.rows.end(), spec->id) != identity.rows.end();
-      if (!applies) continue;
-      std::vector<int> term_columns;
-      if (identity.total == static_cast<int>(column)) term_columns = identity.terms;
-      for (const std::vector<int>& group : identity.groups) {
-        if (!group.empty() && group.back() == static_cast<int>(column)) term_columns.assign(group.begin(), group.end() - 1);
-      }
-      for (int term : term_columns) {
-        terms.push_back({column_label(*table.spec, spec, static_cast<size_t>(term)), row.value(static_cast<size_t>(term))});
-      }
-    } else if (identity.kind == "column-sum" && identity.total_row == spec->id) {
-      for (const std::string& id : identity.term_rows) {
-        const Row* term_row = table.row_for(id);
-        const RowSpec* term_spec = table.spec->row(id);
-        terms.push_back({term_spec ? term_spec->label : id, term_row ? term_row->value(column) : nullptr});
-      }
-    }
-    if (!terms.empty()) break;
-  }
-  if (terms.empty()) return std::nullopt;
-  TotalBreakdown breakdown;
-  breakdown.terms = std::move(terms);
-  for (const Term& term : breakdown.terms) {
-    if (term.cell && term.cell->value.is_number()) {
-      breakdown.sum += term.cell->value.number;
-    } else {
-      breakdown.complete = false;
-    }
-  }
-  return breakdown;
-}
-
-std::string term_value(const Report& report, const Term& term) {
+std::string term_value(const Report& report, const CellTerm& term) {
   if (!term.cell) return "缺少此行 (row missing)";
-  if (term.cell->value.is_number()) return format_number(term.cell->value.number);
+  if (term.cell->value.is_number()) return format_computed(term.cell->value.number);
   const std::string_view written = report.slice(term.cell->range);
   return written.empty() ? "空 (empty)" : "“" + std::string(written) + "”（非数字 not a number）";
 }
@@ -269,55 +155,33 @@ json folding_ranges(const Report& report, const Wire& wire) {
 }
 
 std::optional<json> hover(const Report& report, const Wire& wire, size_t offset, bool markdown) {
-  const std::optional<CellLocation> location = cell_at(report, offset);
-  if (!location || !location->table->spec) return std::nullopt;
-  const Table& table = *location->table;
-  const Row& row = *location->row;
-  const std::optional<size_t> column = value_column(row, location->cell);
-  if (!column) return std::nullopt;
-
+  const std::optional<CellExplanation> cell = explain_cell(report, offset);
+  if (!cell) return std::nullopt;
   const std::string separator = markdown ? "\n\n" : "\n";
-  // Table 四's data row has no label: its column labels say everything.
-  const std::string label = row_label(report, table, row);
-  std::string text = (label.empty() ? "" : bold(label, markdown) + " × ") +
-                     bold(column_label(*table.spec, row_spec(table, row), *column), markdown) + separator +
-                     "表 (table)：" + table.spec->title;
-  if (const std::optional<TotalBreakdown> total = total_breakdown(table, row, *column)) {
-    text += separator + "合计 (computed sum)：" + bold(format_number(total->sum), markdown);
-    if (!total->complete) text += "（部分项缺失或非数字，仅计入可读的数值 (some terms are missing or not numbers)）";
+  std::string text = (cell->row_label.empty() ? "" : bold(cell->row_label, markdown) + " × ") +
+                     bold(cell->column_label, markdown) + separator + "表 (table)：" + cell->table->spec->title;
+  if (cell->total) {
+    text += separator + "合计 (computed sum)：" + bold(format_computed(cell->total->sum), markdown);
+    if (!cell->total->complete) text += "（部分项缺失或非数字，仅计入可读的数值 (some terms are missing or not numbers)）";
     text += separator;
-    for (const Term& term : total->terms) {
+    for (const CellTerm& term : cell->total->terms) {
       text += (markdown ? "- " : "  ") + term.label + "：" + term_value(report, term) + "\n";
     }
   }
-  const ByteRange cell_range = row.cells[location->cell].range;
   return json{{"contents", {{"kind", markdown ? "markdown" : "plaintext"}, {"value", text}}},
-              {"range", wire.range(cell_range)}};
+              {"range", wire.range(cell->cell->range)}};
 }
 
 json inlay_hints(const Report& report, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
                  ByteRange range) {
   json hints = json::array();
-  for (const Diagnostic& diagnostic : diagnostics) {
-    if (!diagnostic.rule) continue;
-    const std::string_view id = diagnostic.rule->id;
-    if (id != "A301" && id != "A302" && id != "A304") continue;
-    // The fix (when there is one) rewrites exactly the total cell; otherwise the diagnostic points at it.
-    const size_t anchor = !diagnostic.fixes.empty() && !diagnostic.fixes.front().edits.empty()
-                              ? diagnostic.fixes.front().edits.front().range.begin
-                              : diagnostic.range.begin;
-    const std::optional<CellLocation> location = cell_at(report, anchor);
-    if (!location) continue;
-    const std::optional<size_t> column = value_column(*location->row, location->cell);
-    if (!column) continue;
-    const std::optional<TotalBreakdown> total = total_breakdown(*location->table, *location->row, *column);
-    if (!total || !total->complete) continue;
-    const ByteRange cell = location->row->cells[location->cell].range;
+  for (const WrongTotal& total : wrong_totals(report, diagnostics)) {
+    const ByteRange cell = total.cell->range;
     if (cell.end < range.begin || cell.end > range.end) continue;
     hints.push_back({{"position", wire.position(cell.end)},
-                     {"label", "≠ " + format_number(total->sum)},
+                     {"label", "≠ " + format_computed(total.computed)},
                      {"paddingLeft", true},
-                     {"tooltip", "计算值 (computed value): " + format_number(total->sum)}});
+                     {"tooltip", "计算值 (computed value): " + format_computed(total.computed)}});
   }
   return hints;
 }

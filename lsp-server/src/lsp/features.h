@@ -1,6 +1,7 @@
-// Editor features computed from a document's report model: outline, folding, hover on table cells, inlay hints after
-// wrong totals, completion of headings and table rows (diagnostics go to the wire through diagnostics_wire.h). Pure
-// functions of (model, diagnostics, positions): the Server decides when to call them.
+// Editor features written from a document's report model and what the core explains of it: outline, folding, hover
+// on table cells, inlay hints after wrong totals, completion of headings and table rows (diagnostics go to the wire
+// through diagnostics_wire.h). Pure functions of (model, diagnostics, positions) that only write JSON: the Server
+// decides when to call them.
 #pragma once
 
 #include <optional>
@@ -29,10 +30,11 @@ json document_symbols(const Report& report, const Wire& wire, const std::string&
 // textDocument/foldingRange: each section and each table.
 json folding_ranges(const Report& report, const Wire& wire);
 
-// textDocument/hover on a table value cell: its row and column labels, and for a total the terms and their sum.
+// textDocument/hover on a table value cell (xxgk::explain_cell): its row and column labels, and for a total the terms
+// and their sum.
 std::optional<json> hover(const Report& report, const Wire& wire, size_t offset, bool markdown);
 
-// textDocument/inlayHint: after each wrong total (A301/A302/A304) in `range`, the computed value ("≠ 41").
+// textDocument/inlayHint: after each wrong total in `range` (xxgk::wrong_totals), the computed value ("≠ 41").
 json inlay_hints(const Report& report, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
                  ByteRange range);
 

@@ -8,6 +8,25 @@
 
 namespace xxgk::lsp {
 
+json parse_message(std::string_view body) {
+  const json::parser_callback_t limit_depth = [](int depth, json::parse_event_t event, json&) {
+    if (depth > kMaxMessageDepth &&
+        (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)) {
+      // Stops the parse: an exception is the callback's only way out, and it is caught below.
+      throw ProtocolError(ErrorCode::InvalidRequest,
+                          "message nested deeper than " + std::to_string(kMaxMessageDepth) + " levels");
+    }
+    return true;
+  };
+  try {
+    return json::parse(body, limit_depth);
+  } catch (const ProtocolError&) {
+    throw;
+  } catch (const json::exception& error) {
+    throw ProtocolError(ErrorCode::ParseError, std::string("invalid JSON: ") + error.what());
+  }
+}
+
 json response(const json& id, json result) {
   return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};
 }

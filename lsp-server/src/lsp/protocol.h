@@ -45,6 +45,14 @@ class ProtocolError : public std::runtime_error {
 // window/logMessage and window/showMessage types.
 enum class MessageType { Error = 1, Warning = 2, Info = 3, Log = 4 };
 
+// The deepest nesting a message may have. LSP messages nest a dozen levels; a deeper value is refused before anything
+// walks it, because serialising or copying a json value recurses once per level.
+inline constexpr int kMaxMessageDepth = 256;
+
+// Parses one message body. Whatever the JSON parser can raise (bad syntax, invalid UTF-8, a number that overflows a
+// double) becomes ProtocolError(ParseError); nesting deeper than kMaxMessageDepth, ProtocolError(InvalidRequest).
+json parse_message(std::string_view body);
+
 json response(const json& id, json result);
 json error_response(const json& id, ErrorCode code, std::string_view message);
 json notification(std::string_view method, json params);

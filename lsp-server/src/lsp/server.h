@@ -1,34 +1,25 @@
-// The language server proper: lifecycle, documents, configuration, diagnostics and the editor features. It knows
-// nothing of pipes — messages come in through post() and go out through the sink — so tests drive it in-process.
+// The language server's handlers: each LSP method's params read into typed calls on the Workspace (workspace.h),
+// and the typed results written as JSON. The JSON-RPC loop, cancellation and the lifecycle's gate are the
+// Dispatcher's (dispatcher.h); the framing on pipes is the transport's (transport.h), so tests drive the server
+// in-process: messages come in through post() and go out through the sink.
 //
 // Threads: the caller's thread runs the message loop (run() or process_pending()); a DebouncedWorker computes pushed
-// diagnostics once a document has been quiet for the delay. Each open document has a mutex shared by the two.
+// diagnostics once a document has been quiet for the delay (or at least every 250 ms while edits keep coming).
 //
-// Choices the protocol leaves open:
-// - Diagnostics are pushed (textDocument/publishDiagnostics) unless the client declares pull support
-//   (textDocument.diagnostic); then they are only pulled, so that no client shows them twice.
-// - An incremental edit on a line the text does not have cannot be bounced back (LSP has no resync request): it is
-//   logged, applied clamped, the user is told once, and the document is marked suspect — no diagnostics or features
-//   until the next didSave (save.includeText is on) or full-text change replaces the whole buffer with the client's.
-//   A character past the end of an existing line is the line's end, as the protocol says, not a disagreement.
+// Diagnostics are pushed (textDocument/publishDiagnostics) unless the client declares pull support
+// (textDocument.diagnostic); then they are only pulled, so that no client shows them twice.
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <set>
 #include <string>
-#include <vector>
 
 #include "lsp/debounce.h"
+#include "lsp/dispatcher.h"
 #include "lsp/protocol.h"
-#include "lsp/settings.h"
-#include "xxgk/linter.h"
+#include "lsp/workspace.h"
 
 namespace xxgk::lsp {
 
@@ -51,7 +42,7 @@ class Server {
  public:
   // Receives every outgoing message (its text for a transport, its tree for tests); called from the loop's thread and
   // from the diagnostics worker, never both at once.
-  using Sink = std::function<void(const Payload&)>;
+  using Sink = Dispatcher::Sink;
 
   explicit Server(Sink sink);
   ~Server();
@@ -60,66 +51,47 @@ class Server {
 
   // Thread-safe: queue a message body read by the transport. A $/cancelRequest is noted at once, so that the
   // request it names is answered RequestCancelled if it is still waiting in the queue.
-  void post(std::string body);
+  void post(std::string body) { dispatcher_.post(std::move(body)); }
   // Thread-safe: the transport could not read a frame (garbage header, oversized body).
-  void post_transport_error(std::string message);
+  void post_transport_error(std::string message) { dispatcher_.post_transport_error(std::move(message)); }
   // Thread-safe: the input has ended.
-  void post_end_of_input();
+  void post_end_of_input() { dispatcher_.post_end_of_input(); }
 
   // Handles messages until `exit`, the end of input or the death of the client process; returns the exit code.
   int run();
   // Handles the messages queued so far (tests).
-  void process_pending();
+  void process_pending() { dispatcher_.process_pending(); }
   // Blocks until no diagnostics are waiting to be computed or published (tests).
-  void wait_until_idle();
+  void wait_until_idle() { worker_.wait_until_idle(); }
+  // How many cancellations post() noted whose notification the loop has not reached yet (tests).
+  size_t cancellations_noted() { return dispatcher_.cancellations_noted(); }
 
-  bool exited() const { return exit_code_.has_value(); }
+  bool exited() const { return exit_code().has_value(); }
   // 0 after shutdown + exit, 1 when the client went away without shutting the server down.
-  std::optional<int> exit_code() const { return exit_code_; }
+  std::optional<int> exit_code() const { return dispatcher_.exit_code(); }
 
  private:
-  struct OpenDocument;
-  struct Incoming {
-    enum class Kind { Message, ParseError, EndOfInput } kind;
-    json message;       // Message: the parsed message
-    std::string error;  // ParseError: what could not be read
-  };
-  enum class Lifecycle { Uninitialized, Running, ShuttingDown };
-  using RequestHandler = Payload (Server::*)(const json& params);
-  using NotificationHandler = void (Server::*)(const json& params);
-
-  // Message loop.
-  std::optional<Incoming> next_incoming(std::optional<std::chrono::steady_clock::time_point> until);
-  void handle(const Incoming& incoming);
-  void handle_request(const json& message);
-  void handle_notification(const json& message);
-  void handle_response(const json& message);
   void check_client_process();
-  void send(const Payload& message);
-  void log(MessageType type, const std::string& text);
-  void trace(const std::string& message, const json& verbose);
-  void send_request(std::string method, json params, std::function<void(const json& result)> on_result);
+  void tell(const Notice& notice);
 
   // Lifecycle.
   Payload on_initialize(const json& params);
   void on_initialized(const json& params);
   Payload on_shutdown(const json& params);
-  void on_exit(const json& params);
-  void on_set_trace(const json& params);
-  void on_cancel_request(const json& params);
 
   // Documents.
   void on_did_open(const json& params);
   void on_did_change(const json& params);
   void on_did_save(const json& params);
   void on_did_close(const json& params);
-  std::shared_ptr<OpenDocument> document_for(const json& params);
+  // The open document `params` names; InvalidParams when there is none.
+  std::shared_ptr<WorkspaceDocument> document_for(const json& params);
 
   // Diagnostics.
-  void schedule_diagnostics(const std::shared_ptr<OpenDocument>& document, std::chrono::milliseconds delay);
-  void publish_diagnostics(const std::shared_ptr<OpenDocument>& document, uint64_t generation);
+  void schedule_diagnostics(const std::shared_ptr<WorkspaceDocument>& document, std::chrono::milliseconds delay);
+  void publish_diagnostics(const std::shared_ptr<WorkspaceDocument>& document, uint64_t generation);
   // The document's current diagnostics as an LSP array in JSON text (the caller holds the document's lock).
-  std::shared_ptr<const std::string> diagnostics_on_wire(OpenDocument& document);
+  std::shared_ptr<const std::string> diagnostics_on_wire(WorkspaceDocument& document);
   Payload on_document_diagnostic(const json& params);
 
   // Configuration.
@@ -127,7 +99,6 @@ class Server {
   void on_did_change_watched_files(const json& params);
   void request_client_settings();
   void apply_client_settings(const json& settings);
-  void refresh_policy(OpenDocument& document);
   void configuration_changed();
 
   // Features. Runs `feature(document, wire)` on the document named in `params`, under its lock; a document that is
@@ -141,30 +112,12 @@ class Server {
   Payload on_inlay_hint(const json& params);
   Payload on_completion(const json& params);
 
-  Sink sink_;
-  std::mutex sink_mutex_;
-
-  // The queue between the transport's thread and the loop.
-  std::mutex inbox_mutex_;
-  std::condition_variable inbox_changed_;
-  std::deque<Incoming> inbox_;
-  std::set<std::string> cancelled_;  // serialised ids of requests cancelled while queued
-
-  // Loop state: touched only by the loop's thread.
-  Lifecycle lifecycle_ = Lifecycle::Uninitialized;
-  std::optional<int> exit_code_;
+  Dispatcher dispatcher_;
+  Workspace workspace_;
+  // Loop state: touched only by the loop's thread (and read by the worker's jobs, which it outlives).
   ClientCapabilities client_;
   std::optional<int64_t> client_process_id_;
-  std::optional<std::filesystem::path> workspace_root_;
-  std::string trace_level_ = "off";
   std::chrono::milliseconds diagnostics_delay_{50};
-  ClientSettings settings_;
-  std::map<std::string, std::shared_ptr<OpenDocument>> documents_;
-  std::set<std::string> reported_config_errors_;
-  int64_t next_request_id_ = 1;
-  std::map<int64_t, std::function<void(const json&)>> pending_requests_;
-  const std::map<std::string, RequestHandler, std::less<>> request_handlers_;
-  const std::map<std::string, NotificationHandler, std::less<>> notification_handlers_;
 
   // Last member: its thread stops (and drops its jobs, which point into this server) before the rest is destroyed.
   DebouncedWorker worker_;

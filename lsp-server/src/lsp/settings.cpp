@@ -60,6 +60,10 @@ DocumentPolicy document_policy(const std::optional<std::filesystem::path>& docum
       policy.ignored = document_path && !config.path.empty() && config::is_ignored(config, *document_path);
     } catch (const config::ConfigError& error) {
       policy.config_error = error.what();
+    } catch (const std::exception& error) {
+      // Anything else reading the config raised: the user is told as for a config error, and the defaults apply
+      // rather than the document going unchecked without a word.
+      policy.config_error = "the configuration for " + start->string() + " could not be read: " + error.what();
     }
   }
   for (const auto& [id, severity] : settings.rules) policy.options.severity[id] = severity;

@@ -9,7 +9,7 @@
 
 #include "xxgk/rule.h"
 
-namespace xxgk::cli {
+namespace xxgk {
 
 // The rule's documentation page in the project repository (docs/rules/<ID>.md).
 std::string rule_doc_url(const RuleDescriptor& rule);
@@ -29,4 +29,4 @@ std::optional<std::string> documentation_page(std::string_view id);
 // docs/rules/README.md: a table of every rule linking to its page.
 std::string rules_index_markdown();
 
-}  // namespace xxgk::cli
+}  // namespace xxgk

@@ -1,10 +1,10 @@
-#include "cli/rule_docs.h"
+#include "xxgk/rule_docs.h"
 
 #include <algorithm>
 
 #include "xxgk/options.h"
 
-namespace xxgk::cli {
+namespace xxgk {
 
 namespace {
 
@@ -137,4 +137,4 @@ std::string rules_index_markdown() {
   return index;
 }
 
-}  // namespace xxgk::cli
+}  // namespace xxgk

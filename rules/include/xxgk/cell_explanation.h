@@ -1,0 +1,51 @@
+// What a table value cell means, for the editor's hover and inlay hints: its row and column labels and, for a total,
+// the terms of the identity in the format definition that defines it, with their sum. The language server only
+// writes these out; the reading of the tables and the arithmetic are here, beside the rules that check them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xxgk/diagnostic.h"
+#include "xxgk/model.h"
+
+namespace xxgk {
+
+struct CellTerm {
+  std::string label;
+  const Cell* cell = nullptr;  // null when the term's row is missing from the table
+};
+
+// A total cell, explained by the identity (row-sum or column-sum) that defines it.
+struct TotalExplanation {
+  std::vector<CellTerm> terms;
+  double sum = 0;         // of the terms that are numbers
+  bool complete = true;   // every term is present and a number
+};
+
+struct CellExplanation {
+  const Table* table = nullptr;  // recognised: `table->spec` is set
+  const Row* row = nullptr;
+  const Cell* cell = nullptr;
+  std::string row_label;  // empty for a row without one (table 四's data row: its column labels say everything)
+  std::string column_label;
+  std::optional<TotalExplanation> total;
+};
+
+// The value cell of a recognised table whose text touches `offset`, explained; nullopt anywhere else (labels,
+// prose, a row without the expected number of values).
+std::optional<CellExplanation> explain_cell(const Report& report, size_t offset);
+
+// A total cell that a sum rule (the rule of a row-sum or column-sum identity) reported as wrong, with the sum of its
+// terms, when every term is a number.
+struct WrongTotal {
+  const Cell* cell = nullptr;
+  double computed = 0;
+};
+std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Diagnostic>& diagnostics);
+
+// A computed value as the editor shows it: an integer without a decimal point, else up to ten significant digits.
+std::string format_computed(double value);
+
+}  // namespace xxgk

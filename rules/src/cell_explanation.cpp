@@ -1,0 +1,153 @@
+#include "xxgk/cell_explanation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "table_util.h"
+#include "xxgk/format.h"
+#include "xxgk/rule.h"
+
+namespace xxgk {
+namespace {
+
+bool touches(ByteRange range, size_t offset) { return range.begin <= offset && offset <= range.end; }
+
+struct CellLocation {
+  const Table* table = nullptr;
+  const Row* row = nullptr;
+  size_t cell = 0;
+};
+
+std::optional<CellLocation> cell_at(const Report& report, size_t offset) {
+  for (const Table& table : report.tables) {
+    if (!touches(table.range, offset)) continue;
+    for (const Row& row : table.rows) {
+      if (!touches(row.range, offset)) continue;
+      for (size_t i = 0; i < row.cells.size(); ++i) {
+        if (touches(row.cells[i].raw, offset)) return CellLocation{&table, &row, i};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The value column of a cell: only meaningful in a row with exactly the expected number of values.
+std::optional<size_t> value_column(const Row& row, size_t cell) {
+  if (!row.complete) return std::nullopt;
+  const auto found = std::find(row.value_cells.begin(), row.value_cells.end(), cell);
+  if (found == row.value_cells.end()) return std::nullopt;
+  return static_cast<size_t>(found - row.value_cells.begin());
+}
+
+std::string column_label(const TableSpec& spec, const RowSpec* row, size_t column) {
+  // Table 二 is a stack of blocks with their own headers; its first header cell is the label column.
+  if (row && !spec.blocks.empty()) {
+    for (const BlockSpec& block : spec.blocks) {
+      if (block.group == row->group && column + 1 < block.header.size()) return block.header[column + 1];
+    }
+  }
+  if (column < spec.columns.size()) return spec.columns[column];
+  return "第" + std::to_string(column + 1) + "列";
+}
+
+std::string row_label(const Report& report, const Table& table, const Row& row) {
+  if (const RowSpec* spec = row_spec(table, row); spec && !spec->label.empty()) return spec->label;
+  return std::string(report.slice(row.label));
+}
+
+std::optional<TotalExplanation> total_explanation(const Table& table, const Row& row, size_t column) {
+  const RowSpec* spec = row_spec(table, row);
+  if (!table.spec || !spec) return std::nullopt;
+  std::vector<CellTerm> terms;
+  for (const IdentitySpec& identity : table.spec->identities) {
+    if (identity.kind == "row-sum") {
+      const bool applies =
+          identity.rows.empty() || std::find(identity.rows.begin(), identity.rows.end(), spec->id) != identity.rows.end();
+      if (!applies) continue;
+      std::vector<int> term_columns;
+      if (identity.total == static_cast<int>(column)) term_columns = identity.terms;
+      for (const std::vector<int>& group : identity.groups) {
+        if (!group.empty() && group.back() == static_cast<int>(column)) term_columns.assign(group.begin(), group.end() - 1);
+      }
+      for (int term : term_columns) {
+        terms.push_back({column_label(*table.spec, spec, static_cast<size_t>(term)), row.value(static_cast<size_t>(term))});
+      }
+    } else if (identity.kind == "column-sum" && identity.total_row == spec->id) {
+      for (const std::string& id : identity.term_rows) {
+        const Row* term_row = table.row_for(id);
+        const RowSpec* term_spec = table.spec->row(id);
+        terms.push_back({term_spec ? term_spec->label : id, term_row ? term_row->value(column) : nullptr});
+      }
+    }
+    if (!terms.empty()) break;
+  }
+  if (terms.empty()) return std::nullopt;
+  TotalExplanation total;
+  total.terms = std::move(terms);
+  for (const CellTerm& term : total.terms) {
+    if (term.cell && term.cell->value.is_number()) {
+      total.sum += term.cell->value.number;
+    } else {
+      total.complete = false;
+    }
+  }
+  return total;
+}
+
+// Whether `rule` checks a sum (a row-sum or column-sum identity) in some table of the format.
+bool checks_a_sum(const Report& report, std::string_view rule) {
+  for (const Table& table : report.tables) {
+    if (!table.spec) continue;
+    for (const IdentitySpec& identity : table.spec->identities) {
+      if (identity.rule == rule && (identity.kind == "row-sum" || identity.kind == "column-sum")) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<CellExplanation> explain_cell(const Report& report, size_t offset) {
+  const std::optional<CellLocation> location = cell_at(report, offset);
+  if (!location || !location->table->spec) return std::nullopt;
+  const Table& table = *location->table;
+  const Row& row = *location->row;
+  const std::optional<size_t> column = value_column(row, location->cell);
+  if (!column) return std::nullopt;
+  return CellExplanation{&table,
+                         &row,
+                         &row.cells[location->cell],
+                         row_label(report, table, row),
+                         column_label(*table.spec, row_spec(table, row), *column),
+                         total_explanation(table, row, *column)};
+}
+
+std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Diagnostic>& diagnostics) {
+  std::vector<WrongTotal> totals;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (!diagnostic.rule || !checks_a_sum(report, diagnostic.rule->id)) continue;
+    // The fix (when there is one) rewrites exactly the total cell; otherwise the diagnostic points at it.
+    const size_t anchor = !diagnostic.fixes.empty() && !diagnostic.fixes.front().edits.empty()
+                              ? diagnostic.fixes.front().edits.front().range.begin
+                              : diagnostic.range.begin;
+    const std::optional<CellLocation> location = cell_at(report, anchor);
+    if (!location) continue;
+    const std::optional<size_t> column = value_column(*location->row, location->cell);
+    if (!column) continue;
+    const std::optional<TotalExplanation> total = total_explanation(*location->table, *location->row, *column);
+    if (!total || !total->complete) continue;
+    totals.push_back({&location->row->cells[location->cell], total->sum});
+  }
+  return totals;
+}
+
+std::string format_computed(double value) {
+  if (std::abs(value - std::round(value)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(value)));
+  std::ostringstream out;
+  out.precision(10);
+  out << value;
+  return out.str();
+}
+
+}  // namespace xxgk
