@@ -97,7 +97,7 @@ void parse_rule_override(const std::string& text, std::map<std::string, Severity
   if (equals == std::string::npos)
     throw UsageError("--rule 的格式应为 ID=off|info|warning|error，如 --rule W504=off (--rule expects ID=SEVERITY)");
   std::string id = upper(text.substr(0, equals));
-  if (find_rule(id) == nullptr) throw UsageError(unknown_rule_message(id));
+  if (!is_configurable_rule(id)) throw UsageError(unknown_rule_message(id));
   Severity severity;
   if (!parse_severity(text.substr(equals + 1), severity))
     throw UsageError("--rule " + id + " 的级别 \"" + text.substr(equals + 1) +
@@ -111,6 +111,13 @@ OutputFormat parse_format(const std::string& text) {
   if (text == "sarif") return OutputFormat::Sarif;
   if (text == "github") return OutputFormat::Github;
   throw UsageError("--format 的值 \"" + text + "\" 无效，应为 text、json、sarif 或 github (unknown format)");
+}
+
+ColorChoice parse_color(const std::string& text) {
+  if (text == "auto") return ColorChoice::Auto;
+  if (text == "always") return ColorChoice::Always;
+  if (text == "never") return ColorChoice::Never;
+  throw UsageError("--color 的值 \"" + text + "\" 无效，应为 auto、always 或 never (unknown colour choice)");
 }
 
 AgencyKind parse_agency_kind(const std::string& text) {
@@ -152,6 +159,24 @@ LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fi
     } else if (name == "--unsafe" && fix) {
       cursor.expect_no_value(name);
       parsed.unsafe = true;
+    } else if (name == "--diff" && fix) {
+      cursor.expect_no_value(name);
+      parsed.diff = true;
+    } else if (name == "--force-report") {
+      cursor.expect_no_value(name);
+      parsed.force_report = true;
+    } else if (name == "--no-ignore") {
+      cursor.expect_no_value(name);
+      parsed.no_ignore = true;
+    } else if (name == "--statistics") {
+      cursor.expect_no_value(name);
+      parsed.statistics = true;
+    } else if (name == "--color") {
+      parsed.color = parse_color(cursor.value(name));
+    } else if (name == "--output-file" || name == "-o") {
+      parsed.output_file = cursor.value(name);
+    } else if (name == "--stdin-filename") {
+      parsed.stdin_filename = cursor.value(name);
     } else {
       unknown_option(name);
     }
@@ -161,6 +186,8 @@ LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fi
   if (fix && parsed.paths.size() > 1 && std::ranges::find(parsed.paths, "-") != parsed.paths.end())
     throw UsageError("fix - 把修复后的文本写到标准输出，不能与其他路径同时使用 "
                      "(fix - writes the fixed text to standard output and takes no other path)");
+  if (parsed.stdin_filename && parsed.stdin_filename->empty())
+    throw UsageError("--stdin-filename 的值不能为空 (--stdin-filename needs a name)");
   return parsed;
 }
 
