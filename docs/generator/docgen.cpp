@@ -10,6 +10,7 @@
 #include "cli/rule_docs.h"
 #include "xxgk/options.h"
 #include "xxgk/rule.h"
+#include "xxgk/suppression.h"
 
 namespace {
 
@@ -22,8 +23,13 @@ constexpr std::string_view kGeneratedNotice =
 
 Json config_schema() {
   Json rules = Json::object();
-  for (const xxgk::Rule& rule : xxgk::all_rules()) {
-    const xxgk::RuleDescriptor& descriptor = rule.descriptor;
+  std::vector<const xxgk::RuleDescriptor*> configurable;
+  for (const xxgk::Rule& rule : xxgk::all_rules()) configurable.push_back(&rule.descriptor);
+  configurable.push_back(&xxgk::unused_suppression_rule());
+  Json rule_ids = Json::array();
+  for (const xxgk::Rule& rule : xxgk::all_rules()) rule_ids.push_back(std::string(rule.descriptor.id));
+  for (const xxgk::RuleDescriptor* entry : configurable) {
+    const xxgk::RuleDescriptor& descriptor = *entry;
     rules[std::string(descriptor.id)] = Json{
         {"$ref", "#/definitions/severity"},
         {"description", std::string(descriptor.slug) + ": " + std::string(descriptor.title_zh) + " (" +
@@ -56,7 +62,16 @@ Json config_schema() {
             {"ignore", Json{{"description", "不检查的路径，相对于配置文件所在目录的 glob：** * ? "
                                             "(globs relative to the config file's directory)"},
                             {"type", "array"},
-                            {"items", Json{{"type", "string"}}}}}}},
+                            {"items", Json{{"type", "string"}}}}},
+            {"per-file-ignores",
+             Json{{"description", "按文件关闭规则：glob（相对于配置文件所在目录）→ 规则编号，纯文本报告没有注释可用 "
+                                  "(rules turned off per file: glob → rule ids; plain text has no comments)"},
+                  {"type", "object"},
+                  {"additionalProperties", Json{{"type", "array"}, {"items", Json{{"enum", std::move(rule_ids)}}}}}}},
+            {"forceReport",
+             Json{{"description", "也检查看起来不像年度报告的文件 (lint files that do not look like a report)"},
+                  {"type", "boolean"},
+                  {"default", false}}}}},
       {"definitions", Json{{"severity", Json{{"enum", Json::array({"off", "info", "warning", "error"})}}}}}};
 }
 
@@ -90,6 +105,8 @@ int main(int argc, char** argv) {
   }
   written &= write_file(output / "rules" / (std::string(xxgk::input_limit_rule().id) + ".md"),
                         std::string(kGeneratedNotice) + xxgk::cli::input_limit_markdown());
+  written &= write_file(output / "rules" / (std::string(xxgk::unused_suppression_rule().id) + ".md"),
+                        std::string(kGeneratedNotice) + xxgk::cli::rule_markdown(xxgk::unused_suppression_rule()));
   written &= write_file(output / "rules" / "README.md",
                         std::string(kGeneratedNotice) + xxgk::cli::rules_index_markdown());
   written &= write_file(output / "config.schema.json", config_schema().dump(2) + "\n");

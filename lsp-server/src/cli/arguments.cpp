@@ -8,6 +8,7 @@
 #include "xxgk/normalize.h"
 #include "xxgk/options.h"
 #include "xxgk/rule.h"
+#include "xxgk/suppression.h"
 
 namespace xxgk::cli {
 
@@ -224,8 +225,8 @@ std::string parse_explain_arguments(const std::vector<std::string>& args) {
   std::string wanted = upper(args[0]);
   for (const Rule& rule : all_rules())
     if (rule.descriptor.id == wanted || rule.descriptor.slug == args[0]) return std::string(rule.descriptor.id);
-  const RuleDescriptor& limit = input_limit_rule();
-  if (limit.id == wanted || limit.slug == args[0]) return std::string(limit.id);
+  for (const RuleDescriptor* meta : {&input_limit_rule(), &unused_suppression_rule()})
+    if (meta->id == wanted || meta->slug == args[0]) return std::string(meta->id);
   throw UsageError(unknown_rule_message(args[0]));
 }
 

@@ -189,14 +189,17 @@ class SarifWriter : public ReportWriter {
   explicit SarifWriter(std::ostream& out) : out_(out) {
     json_.begin_object().member("$schema", "https://json.schemastore.org/sarif-2.1.0.json").member("version", "2.1.0");
     json_.key("runs").begin_array().item().begin_object().key("tool").begin_object().key("driver").begin_object();
-    json_.member("name", "xxgk-lint").member("version", XXGK_VERSION);
-    json_.member("informationUri", "https://github.com/xxgk-lint/xxgk-lint").key("rules").begin_array();
+    json_.member("name", "xxgk-lint").member("version", XXGK_VERSION).key("rules").begin_array();
     for (const Rule& rule : all_rules()) {
       const RuleDescriptor& descriptor = rule.descriptor;
       json_.item().begin_object().member("id", descriptor.id).member("name", descriptor.slug);
       json_.key("shortDescription").begin_object().member("text", descriptor.title_zh).end_object();
       json_.key("fullDescription").begin_object().member("text", descriptor.title_en).end_object();
-      json_.member("helpUri", rule_doc_url(descriptor));
+      // The rule's documentation, for viewers that show it beside a result, and the path of its page in the
+      // repository (relative: the tool knows no web address that a government intranet could reach).
+      json_.key("help").begin_object().member("text", rule_help_text(descriptor));
+      json_.member("markdown", rule_markdown(descriptor)).end_object();
+      json_.member("helpUri", rule_doc_path(descriptor));
       json_.key("defaultConfiguration").begin_object().member("level", sarif_level(descriptor.severity)).end_object();
       json_.end_object();
     }
