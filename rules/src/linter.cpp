@@ -227,6 +227,18 @@ bool names_report_outside_notice(std::string_view text) {
   return false;
 }
 
+// Whether a line of `text` reads like the report's title: it names the report and ends there.
+bool has_title_line(std::string_view text) {
+  while (!text.empty()) {
+    const size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.ends_with("年度报告") && line.find("政府信息公开") != std::string_view::npos) return true;
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return false;
+}
+
 // How far into a text looks_like_report() looks for the report's name when no title or heading gives it.
 constexpr size_t kReportNameSearchBytes = 4096;
 
@@ -253,10 +265,11 @@ bool Document::looks_like_report() {
   }
   if (recognised >= 3) return true;
   // Reports copied from web pages often lose the title line (a crawler's header instead, or the name only in the
-  // preamble: "现公布…2023年政府信息公开工作年度报告") and, flattened, most headings. Two of these three still tell
-  // them from a README or notes that merely mention reports: the beginning names the report (not only the format
-  // notice, 〈…年度报告格式〉, which READMEs cite too), or its preamble lists three of the six parts; the beginning
-  // cites the regulation; what is left of the body has a section heading or a table of the format.
+  // preamble: "现公布…2023年政府信息公开工作年度报告") and, flattened, most headings. Their preamble still cites the
+  // regulation, as every report's does, and either names the report (not only the format notice, 〈…年度报告格式〉,
+  // which READMEs cite too) or lists three of the six parts, or what is left of the body has a section heading or a
+  // table of the format. A README or notes that merely mention reports lack the citation. Without it, a line that
+  // reads like the title ("…2023年度政府信息公开工作年度报告" among a web page's header lines) and a body will do.
   constexpr std::string_view kParts[] = {"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请",
                                          "行政复议", "存在的主要问题", "其他需要报告的事项"};
   const bool lists_parts =
@@ -264,7 +277,7 @@ bool Document::looks_like_report() {
   const bool names = lists_parts || names_report_outside_notice(beginning);
   const bool cites = beginning.find("政府信息公开条例") != std::string_view::npos;
   const bool has_body = recognised > 0 || std::ranges::any_of(r.tables, [](const Table& t) { return t.spec != nullptr; });
-  return names + cites + has_body >= 2;
+  return (cites && (names || has_body)) || (has_body && has_title_line(beginning));
 }
 
 std::string Document::syntax_tree_string() const {
