@@ -1,12 +1,15 @@
 // xxgk-docgen OUTPUT_DIR: writes OUTPUT_DIR/rules/<ID>.md for every rule, OUTPUT_DIR/rules/README.md (the index) and
 // OUTPUT_DIR/config.schema.json (the JSON Schema of .xxgk-lint.json), all from the rule descriptors.
 // scripts/gen-docs.sh runs it on docs/; a test runs it on a temporary directory and compares with the committed files.
+// xxgk-docgen --install-files DIR: writes what `cmake --install` installs beside the binary (DIR/xxgk-lint.1,
+// DIR/xxgk-lint.bash, DIR/_xxgk-lint), generated at build time from the help text and the descriptors.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/manual.h"
 #include "cli/rule_docs.h"
 #include "xxgk/options.h"
 #include "xxgk/rule.h"
@@ -86,8 +89,17 @@ bool write_file(const fs::path& file, std::string_view content) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string_view(argv[1]) == "--install-files") {
+    const fs::path directory(argv[2]);
+    std::error_code error;
+    fs::create_directories(directory, error);
+    bool written = write_file(directory / "xxgk-lint.1", xxgk::cli::man_page());
+    written &= write_file(directory / "xxgk-lint.bash", xxgk::cli::bash_completion());
+    written &= write_file(directory / "_xxgk-lint", xxgk::cli::zsh_completion());
+    return written ? 0 : 1;
+  }
   if (argc != 2) {
-    std::cerr << "usage: xxgk-docgen OUTPUT_DIR\n";
+    std::cerr << "usage: xxgk-docgen OUTPUT_DIR | xxgk-docgen --install-files DIR\n";
     return 2;
   }
   fs::path output(argv[1]);

@@ -353,3 +353,40 @@ TEST_F(InterfaceTest, PerFileIgnoresForPlainText) {
 
 }  // namespace
 }  // namespace xxgk::cli_test
+
+namespace xxgk::cli_test {
+namespace {
+
+// --- Installed files ------------------------------------------------------------------------------------------------
+
+// The man page and completions `cmake --install` installs are generated from the help text: every option the help
+// lists is in each of them, and every rule is in the man page.
+TEST(InstallFiles, ManPageAndCompletionsCoverEveryOptionAndRule) {
+  TempDir dir;
+  RunResult generated = run_program(XXGK_DOCGEN_BINARY, {"--install-files", dir.path().string()}, dir.path());
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  const std::string man = read_file(dir / "xxgk-lint.1");
+  const std::string bash = read_file(dir / "xxgk-lint.bash");
+  const std::string zsh = read_file(dir / "_xxgk-lint");
+  EXPECT_TRUE(man.starts_with(".TH XXGK\\-LINT 1 "));
+  EXPECT_TRUE(zsh.starts_with("#compdef xxgk-lint\n"));
+  for (const std::string command : {"check", "fix", "init"}) {
+    const std::string help = run_lint({command, "--help"}, dir.path()).out;
+    for (size_t at = help.find("\n  --"); at != std::string::npos; at = help.find("\n  --", at + 1)) {
+      const std::string option = help.substr(at + 3, help.find_first_of(" \n", at + 3) - at - 3);
+      SCOPED_TRACE(command + " " + option);
+      std::string roff_option;
+      for (char c : option) roff_option += c == '-' ? std::string("\\-") : std::string(1, c);
+      EXPECT_THAT(man, HasSubstr("\\fB" + roff_option));
+      EXPECT_THAT(bash, HasSubstr(option));
+      EXPECT_THAT(zsh, HasSubstr("'" + option));
+    }
+  }
+  const std::string rules = run_lint({"rules"}, dir.path()).out;
+  for (size_t at = rules.find('\n'); at + 1 < rules.size(); at = rules.find('\n', at + 1))
+    EXPECT_THAT(man, HasSubstr("\\fB" + rules.substr(at + 1, 4) + "\\fR"));
+  EXPECT_THAT(man, HasSubstr("\\fBX002\\fR unused\\-suppression"));
+}
+
+}  // namespace
+}  // namespace xxgk::cli_test
