@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/uri.h"
+#include "lsp/protocol.h"
 #include "test_client.h"
 
 namespace xxgk::lsp::testing {

@@ -174,7 +174,7 @@ LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fi
       parsed.statistics = true;
     } else if (name == "--color") {
       parsed.color = parse_color(cursor.value(name));
-    } else if (name == "--output-file" || name == "-o") {
+    } else if (name == "--output-file") {
       parsed.output_file = cursor.value(name);
     } else if (name == "--stdin-filename") {
       parsed.stdin_filename = cursor.value(name);
