@@ -42,6 +42,9 @@ LintOptions effective_options(const CheckTarget& target, const LintArguments& ar
   return options;
 }
 
+// "1 fix", "3 fixes".
+std::string fix_count(size_t applied) { return std::to_string(applied) + (applied == 1 ? " fix" : " fixes"); }
+
 // Fix writes through a symbolic link only when the file it points to lies in the directory tree the user named.
 bool inside_tree(const fs::path& file, const fs::path& tree) {
   std::error_code error;
@@ -150,17 +153,17 @@ class TargetProcessor {
                    const LintOptions& options, std::string& text, FileOutcome& outcome) const {
     FixResult fixed = fix_all(text, options, arguments_.unsafe ? FixMode::IncludeUnsafe : FixMode::SafeOnly);
     if (fixed.text == text) return;
-    if (arguments_.diff) {
-      outcome.diff = unified_diff(target.display, text, fixed.text);
-      outcome.changes.push_back(target.display + ": 可修复 " + std::to_string(fixed.applied) + " 处 (" +
-                                std::to_string(fixed.applied) + (fixed.applied == 1 ? " fix" : " fixes") +
-                                " would be applied)");
-      return;
-    }
     if (encoding != SourceEncoding::Utf8)
       return fail(outcome, target,
                   "不是 UTF-8 文件，未修复；请先转换为 UTF-8 (not UTF-8: not rewritten, to keep its encoding; convert "
                   "it to UTF-8 first)");
+    // --diff shows what fix would write, and so only what it would write.
+    if (arguments_.diff) {
+      outcome.diff = unified_diff(target.display, text, fixed.text);
+      outcome.changes.push_back(target.display + ": 可修复 " + std::to_string(fixed.applied) + " 处 (" +
+                                fix_count(fixed.applied) + " would be applied)");
+      return;
+    }
     if (version) {
       if (!inside_tree(target.path, target.tree))
         return fail(outcome, target,
@@ -173,7 +176,7 @@ class TargetProcessor {
       }
     }
     outcome.changes.push_back(target.display + ": 已修复 " + std::to_string(fixed.applied) + " 处 (" +
-                              std::to_string(fixed.applied) + (fixed.applied == 1 ? " fix" : " fixes") + " applied)");
+                              fix_count(fixed.applied) + " applied)");
     for (const std::string& title : fixed.applied_titles) outcome.changes.push_back("  - " + title);
     text = std::move(fixed.text);
   }
