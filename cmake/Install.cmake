@@ -29,7 +29,7 @@ set(CPACK_PACKAGE_VENDOR "xxgk-lint")
 set(CPACK_PACKAGE_CONTACT "xxgk-lint maintainers <xxgk-lint@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Linter for government information-disclosure annual reports (政府信息公开工作年度报告)")
-set(CPACK_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "Checks annual reports against the 2021 format: sections, statistics tables and their sums, wording; fixes what "
     "can be fixed safely. Command line, pre-commit hook and language server in one binary.")
 set(CPACK_STRIP_FILES ON)
