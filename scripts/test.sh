@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Every test: installs what the tests need (idempotently), builds, and runs the whole suite through CTest: unit,
-# fixture, grammar, CLI, protocol and real-editor (Neovim, VS Code) tests. Then the robustness stages of
+# fixture, grammar, CLI, protocol and real-editor (Neovim, VS Code) tests. Then the Debian package is built and run
+# from a clean directory root (scripts/test-package.sh, build-deb/). Then the robustness stages of
 # scripts/test-sanitized.sh: the C++ suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang,
 # build-asan/), and each libFuzzer target for XXGK_FUZZ_SECONDS (default 60) against that build.
 # Stops at the first stage that fails and names it; prints each stage's time at the end.
 #
-#   XXGK_BUILD_DIR overrides build/; XXGK_TEST_SANITIZED=0 leaves out the sanitizer and fuzzing stages (a quick
-#   local run; CI runs everything).
+#   XXGK_BUILD_DIR overrides build/; XXGK_TEST_SANITIZED=0 leaves out the sanitizer and fuzzing stages and
+#   XXGK_TEST_PACKAGE=0 the package stage (a quick local run; CI runs everything).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${XXGK_BUILD_DIR:-$root/build}
@@ -30,6 +31,9 @@ stage "dependencies" "$root/scripts/install-deps.sh" --tests
 stage "configure (Release)" cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
 stage "build (Release)" cmake --build "$build" -j"$(nproc)"
 stage "tests (Release)" ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 900
+if [ "${XXGK_TEST_PACKAGE:-1}" != 0 ]; then
+  stage "Debian package" "$root/scripts/test-package.sh"
+fi
 if [ "${XXGK_TEST_SANITIZED:-1}" != 0 ]; then
   stage "sanitizers and fuzzing" "$root/scripts/test-sanitized.sh"
 fi

@@ -1,15 +1,19 @@
 // xxgk-docgen OUTPUT_DIR: writes OUTPUT_DIR/rules/<ID>.md for every rule, OUTPUT_DIR/rules/README.md (the index) and
 // OUTPUT_DIR/config.schema.json (the JSON Schema of .xxgk-lint.json), all from the rule descriptors.
 // scripts/gen-docs.sh runs it on docs/; a test runs it on a temporary directory and compares with the committed files.
+// xxgk-docgen --install-files DIR: writes what `cmake --install` installs beside the binary (DIR/xxgk-lint.1,
+// DIR/xxgk-lint.bash, DIR/_xxgk-lint), generated at build time from the help text and the descriptors.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/manual.h"
 #include "xxgk/rule_docs.h"
 #include "xxgk/options.h"
 #include "xxgk/rule.h"
+#include "xxgk/suppression.h"
 
 namespace {
 
@@ -22,8 +26,13 @@ constexpr std::string_view kGeneratedNotice =
 
 Json config_schema() {
   Json rules = Json::object();
-  for (const xxgk::Rule& rule : xxgk::all_rules()) {
-    const xxgk::RuleDescriptor& descriptor = rule.descriptor;
+  std::vector<const xxgk::RuleDescriptor*> configurable;
+  for (const xxgk::Rule& rule : xxgk::all_rules()) configurable.push_back(&rule.descriptor);
+  configurable.push_back(&xxgk::unused_suppression_rule());
+  Json rule_ids = Json::array();
+  for (const xxgk::Rule& rule : xxgk::all_rules()) rule_ids.push_back(std::string(rule.descriptor.id));
+  for (const xxgk::RuleDescriptor* entry : configurable) {
+    const xxgk::RuleDescriptor& descriptor = *entry;
     rules[std::string(descriptor.id)] = Json{
         {"$ref", "#/definitions/severity"},
         {"description", std::string(descriptor.slug) + ": " + std::string(descriptor.title_zh) + " (" +
@@ -56,7 +65,16 @@ Json config_schema() {
             {"ignore", Json{{"description", "不检查的路径，相对于配置文件所在目录的 glob：** * ? "
                                             "(globs relative to the config file's directory)"},
                             {"type", "array"},
-                            {"items", Json{{"type", "string"}}}}}}},
+                            {"items", Json{{"type", "string"}}}}},
+            {"per-file-ignores",
+             Json{{"description", "按文件关闭规则：glob（相对于配置文件所在目录）→ 规则编号，纯文本报告没有注释可用 "
+                                  "(rules turned off per file: glob → rule ids; plain text has no comments)"},
+                  {"type", "object"},
+                  {"additionalProperties", Json{{"type", "array"}, {"items", Json{{"enum", std::move(rule_ids)}}}}}}},
+            {"forceReport",
+             Json{{"description", "也检查看起来不像年度报告的文件 (lint files that do not look like a report)"},
+                  {"type", "boolean"},
+                  {"default", false}}}}},
       {"definitions", Json{{"severity", Json{{"enum", Json::array({"off", "info", "warning", "error"})}}}}}};
 }
 
@@ -71,8 +89,17 @@ bool write_file(const fs::path& file, std::string_view content) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string_view(argv[1]) == "--install-files") {
+    const fs::path directory(argv[2]);
+    std::error_code error;
+    fs::create_directories(directory, error);
+    bool written = write_file(directory / "xxgk-lint.1", xxgk::cli::man_page());
+    written &= write_file(directory / "xxgk-lint.bash", xxgk::cli::bash_completion());
+    written &= write_file(directory / "_xxgk-lint", xxgk::cli::zsh_completion());
+    return written ? 0 : 1;
+  }
   if (argc != 2) {
-    std::cerr << "usage: xxgk-docgen OUTPUT_DIR\n";
+    std::cerr << "usage: xxgk-docgen OUTPUT_DIR | xxgk-docgen --install-files DIR\n";
     return 2;
   }
   fs::path output(argv[1]);
@@ -90,6 +117,8 @@ int main(int argc, char** argv) {
   }
   written &= write_file(output / "rules" / (std::string(xxgk::input_limit_rule().id) + ".md"),
                         std::string(kGeneratedNotice) + xxgk::input_limit_markdown());
+  written &= write_file(output / "rules" / (std::string(xxgk::unused_suppression_rule().id) + ".md"),
+                        std::string(kGeneratedNotice) + xxgk::rule_markdown(xxgk::unused_suppression_rule()));
   written &= write_file(output / "rules" / "README.md",
                         std::string(kGeneratedNotice) + xxgk::rules_index_markdown());
   written &= write_file(output / "config.schema.json", config_schema().dump(2) + "\n");

@@ -35,8 +35,14 @@ int main(int argc, char** argv) {
   }
   const std::string command = args.front();
   args.erase(args.begin());
-  if (command == "--help" || command == "-h" || command == "help" || asks_for_help(args)) {
+  if (command == "--help" || command == "-h" || command == "help") {
+    // `help check` as `check --help`.
+    if (!args.empty() && print_command_help(std::cout, args.front())) return 0;
     print_help(std::cout);
+    return 0;
+  }
+  if (asks_for_help(args)) {
+    if (!print_command_help(std::cout, command)) print_help(std::cout);
     return 0;
   }
   if (command == "--version" || command == "-V") {

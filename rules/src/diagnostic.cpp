@@ -1,5 +1,9 @@
 #include "xxgk/diagnostic.h"
 
+#include <algorithm>
+
+#include "xxgk/rule.h"
+
 namespace xxgk {
 
 namespace {
@@ -20,6 +24,13 @@ bool parse_severity(std::string_view name, Severity& severity) {
       return true;
     }
   return false;
+}
+
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule->id < b.rule->id;
+  });
 }
 
 }  // namespace xxgk

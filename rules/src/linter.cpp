@@ -7,6 +7,7 @@
 #include "model_builder.h"
 #include "syntax.h"
 #include "xxgk/rule.h"
+#include "xxgk/suppression.h"
 
 namespace xxgk {
 namespace {
@@ -24,10 +25,7 @@ std::vector<Diagnostic> run_rules(const Report& report, const LintOptions& optio
     if (configured != options.severity.end())
       for (size_t i = first; i < diagnostics.size(); ++i) diagnostics[i].severity = configured->second;
   }
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    return a.rule->id < b.rule->id;
-  });
+  sort_by_position(diagnostics);
   return diagnostics;
 }
 
@@ -216,10 +214,32 @@ std::vector<Diagnostic> Document::lint(const LintOptions& options) {
     DiagnosticSink(kInputLimitDescriptor, diagnostics).report(ByteRange{0, 0}, *impl_->exceeded);
     return diagnostics;
   }
-  return run_rules(model, options);
+  std::vector<Diagnostic> diagnostics = run_rules(model, options);
+  apply_suppressions(text_, diagnostics, options);
+  return diagnostics;
 }
 
-// How far into a text beyond the limits looks_like_report() looks for the report's name.
+// Whether `text` names the annual report other than in the format notice's title (…年度报告格式).
+bool names_report_outside_notice(std::string_view text) {
+  constexpr std::string_view kName = "政府信息公开工作年度报告";
+  for (size_t at = text.find(kName); at != std::string_view::npos; at = text.find(kName, at + kName.size()))
+    if (!text.substr(at + kName.size()).starts_with("格式")) return true;
+  return false;
+}
+
+// Whether a line of `text` reads like the report's title: it names the report and ends there.
+bool has_title_line(std::string_view text) {
+  while (!text.empty()) {
+    const size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.ends_with("年度报告") && line.find("政府信息公开") != std::string_view::npos) return true;
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return false;
+}
+
+// How far into a text looks_like_report() looks for the report's name when no title or heading gives it.
 constexpr size_t kReportNameSearchBytes = 4096;
 
 bool Document::looks_like_report() {
@@ -229,10 +249,11 @@ bool Document::looks_like_report() {
            normalized.find("年度报告") != std::string_view::npos;
   };
   if (r.title && names_report(r.title->normalized)) return true;
+  const std::string_view beginning = std::string_view(text_).substr(0, kReportNameSearchBytes);
   // Text beyond the limits is not parsed, so it has no title or headings: it is taken for a report when its
   // beginning, where the title would be, names one — so the editor shows X001 on an oversized report, but not on
   // every large plain-text file.
-  if (impl_->exceeded) return names_report(std::string_view(text_).substr(0, kReportNameSearchBytes));
+  if (impl_->exceeded) return names_report(beginning);
   int recognised = 0;
   bool seen[7] = {};
   for (const Heading& h : r.headings) {
@@ -242,7 +263,21 @@ bool Document::looks_like_report() {
       ++recognised;
     }
   }
-  return recognised >= 3;
+  if (recognised >= 3) return true;
+  // Reports copied from web pages often lose the title line (a crawler's header instead, or the name only in the
+  // preamble: "现公布…2023年政府信息公开工作年度报告") and, flattened, most headings. Their preamble still cites the
+  // regulation, as every report's does, and either names the report (not only the format notice, 〈…年度报告格式〉,
+  // which READMEs cite too) or lists three of the six parts, or what is left of the body has a section heading or a
+  // table of the format. A README or notes that merely mention reports lack the citation. Without it, a line that
+  // reads like the title ("…2023年度政府信息公开工作年度报告" among a web page's header lines) and a body will do.
+  constexpr std::string_view kParts[] = {"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请",
+                                         "行政复议", "存在的主要问题", "其他需要报告的事项"};
+  const bool lists_parts =
+      std::ranges::count_if(kParts, [&](std::string_view part) { return beginning.find(part) != beginning.npos; }) >= 3;
+  const bool names = lists_parts || names_report_outside_notice(beginning);
+  const bool cites = beginning.find("政府信息公开条例") != std::string_view::npos;
+  const bool has_body = recognised > 0 || std::ranges::any_of(r.tables, [](const Table& t) { return t.spec != nullptr; });
+  return (cites && (names || has_body)) || (has_body && has_title_line(beginning));
 }
 
 std::string Document::syntax_tree_string() const {

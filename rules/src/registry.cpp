@@ -1,5 +1,7 @@
 #include "xxgk/rule.h"
 
+#include "xxgk/suppression.h"
+
 namespace xxgk {
 
 #define XXGK_RULE(ID) extern const Rule rule_##ID;
@@ -19,6 +21,10 @@ const Rule* find_rule(std::string_view id) {
   for (const Rule& rule : all_rules())
     if (rule.descriptor.id == id) return &rule;
   return nullptr;
+}
+
+bool is_configurable_rule(std::string_view id) {
+  return find_rule(id) != nullptr || id == unused_suppression_rule().id;
 }
 
 Diagnostic& DiagnosticSink::report(ByteRange range, std::string message) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "xxgk/options.h"
+#include "xxgk/suppression.h"
 
 namespace xxgk {
 
@@ -59,8 +60,16 @@ std::string paragraph(std::string_view text) {
 
 }  // namespace
 
+
+std::string rule_doc_path(const RuleDescriptor& rule) { return "docs/rules/" + std::string(rule.id) + ".md"; }
+
 std::string rule_doc_url(const RuleDescriptor& rule) {
-  return "https://github.com/xxgk-lint/xxgk-lint/blob/main/docs/rules/" + std::string(rule.id) + ".md";
+  return "https://github.com/xxgk-lint/xxgk-lint/blob/main/" + rule_doc_path(rule);
+}
+
+std::string rule_help_text(const RuleDescriptor& rule) {
+  return std::string(rule.title_zh) + " / " + std::string(rule.title_en) + "\n\n" + paragraph(rule.doc_zh) + "\n" +
+         paragraph(rule.doc_en);
 }
 
 std::string_view fix_safety_name(FixSafety fix) {
@@ -115,6 +124,7 @@ std::string input_limit_markdown() {
 std::optional<std::string> documentation_page(std::string_view id) {
   if (const Rule* rule = find_rule(id)) return rule_markdown(rule->descriptor);
   if (id == input_limit_rule().id) return input_limit_markdown();
+  if (id == unused_suppression_rule().id) return rule_markdown(unused_suppression_rule());
   return std::nullopt;
 }
 
@@ -134,6 +144,10 @@ std::string rules_index_markdown() {
   index += "\n超出检查上限的文本不解析，只得到 [" + std::string(limit.id) + "](" + std::string(limit.id) +
            ".md) 一条诊断 (text beyond the checking bounds is not parsed and gets the single diagnostic " +
            std::string(limit.id) + ").\n";
+  const RuleDescriptor& unused = unused_suppression_rule();
+  index += "\nMarkdown 报告中的抑制注释 `<!-- xxgk-lint-disable RULE -->` 若未抑制任何诊断，报告 [" + std::string(unused.id) +
+           "](" + std::string(unused.id) + ".md) (a suppression comment that suppresses nothing is reported as " +
+           std::string(unused.id) + ").\n";
   return index;
 }
 

@@ -8,6 +8,7 @@
 #include "xxgk/normalize.h"
 #include "xxgk/options.h"
 #include "xxgk/rule.h"
+#include "xxgk/suppression.h"
 
 namespace xxgk::cli {
 
@@ -97,7 +98,7 @@ void parse_rule_override(const std::string& text, std::map<std::string, Severity
   if (equals == std::string::npos)
     throw UsageError("--rule 的格式应为 ID=off|info|warning|error，如 --rule W504=off (--rule expects ID=SEVERITY)");
   std::string id = upper(text.substr(0, equals));
-  if (find_rule(id) == nullptr) throw UsageError(unknown_rule_message(id));
+  if (!is_configurable_rule(id)) throw UsageError(unknown_rule_message(id));
   Severity severity;
   if (!parse_severity(text.substr(equals + 1), severity))
     throw UsageError("--rule " + id + " 的级别 \"" + text.substr(equals + 1) +
@@ -112,6 +113,13 @@ OutputFormat parse_format(const std::string& text) {
   if (text == "github") return OutputFormat::Github;
   if (text == "html") return OutputFormat::Html;
   throw UsageError("--format 的值 \"" + text + "\" 无效，应为 text、json、sarif、github 或 html (unknown format)");
+}
+
+ColorChoice parse_color(const std::string& text) {
+  if (text == "auto") return ColorChoice::Auto;
+  if (text == "always") return ColorChoice::Always;
+  if (text == "never") return ColorChoice::Never;
+  throw UsageError("--color 的值 \"" + text + "\" 无效，应为 auto、always 或 never (unknown colour choice)");
 }
 
 AgencyKind parse_agency_kind(const std::string& text) {
@@ -167,6 +175,24 @@ LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fi
     } else if (name == "--unsafe" && fix) {
       cursor.expect_no_value(name);
       parsed.unsafe = true;
+    } else if (name == "--diff" && fix) {
+      cursor.expect_no_value(name);
+      parsed.diff = true;
+    } else if (name == "--force-report") {
+      cursor.expect_no_value(name);
+      parsed.force_report = true;
+    } else if (name == "--no-ignore") {
+      cursor.expect_no_value(name);
+      parsed.no_ignore = true;
+    } else if (name == "--statistics") {
+      cursor.expect_no_value(name);
+      parsed.statistics = true;
+    } else if (name == "--color") {
+      parsed.color = parse_color(cursor.value(name));
+    } else if (name == "--output-file") {
+      parsed.output_file = cursor.value(name);
+    } else if (name == "--stdin-filename") {
+      parsed.stdin_filename = cursor.value(name);
     } else if (fix || !parse_baseline_option(name, cursor, parsed)) {
       unknown_option(name);
     }
@@ -178,6 +204,8 @@ LintArguments parse_lint_arguments(const std::vector<std::string>& args, bool fi
   if (fix && parsed.paths.size() > 1 && std::ranges::find(parsed.paths, "-") != parsed.paths.end())
     throw UsageError("fix - 把修复后的文本写到标准输出，不能与其他路径同时使用 "
                      "(fix - writes the fixed text to standard output and takes no other path)");
+  if (parsed.stdin_filename && parsed.stdin_filename->empty())
+    throw UsageError("--stdin-filename 的值不能为空 (--stdin-filename needs a name)");
   return parsed;
 }
 
@@ -242,8 +270,8 @@ std::string parse_explain_arguments(const std::vector<std::string>& args) {
   std::string wanted = upper(args[0]);
   for (const Rule& rule : all_rules())
     if (rule.descriptor.id == wanted || rule.descriptor.slug == args[0]) return std::string(rule.descriptor.id);
-  const RuleDescriptor& limit = input_limit_rule();
-  if (limit.id == wanted || limit.slug == args[0]) return std::string(limit.id);
+  for (const RuleDescriptor* meta : {&input_limit_rule(), &unused_suppression_rule()})
+    if (meta->id == wanted || meta->slug == args[0]) return std::string(meta->id);
   throw UsageError(unknown_rule_message(args[0]));
 }
 

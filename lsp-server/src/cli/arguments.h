@@ -20,6 +20,9 @@ class UsageError : public std::runtime_error {
 
 enum class OutputFormat { Text, Json, Sarif, Github, Html };
 
+// --color: auto colours the text output when it goes to a terminal and NO_COLOR is not set.
+enum class ColorChoice { Auto, Always, Never };
+
 // Options of `check` and `fix`.
 struct LintArguments {
   OutputFormat format = OutputFormat::Text;
@@ -31,6 +34,13 @@ struct LintArguments {
   unsigned jobs = 1;         // files checked in parallel
   bool progress = true;      // --no-progress turns the progress bar off
   bool unsafe = false;       // fix: also apply unsafe fixes
+  bool diff = false;         // fix: print a unified diff of the fixes instead of writing them
+  bool force_report = false;  // lint files that do not look like a report (otherwise skipped with a note)
+  bool no_ignore = false;     // directory walks: do not honour .gitignore
+  bool statistics = false;    // print counts per rule instead of each diagnostic
+  ColorChoice color = ColorChoice::Auto;
+  std::optional<std::filesystem::path> output_file;  // --output-file: the report goes there instead of stdout
+  std::optional<std::string> stdin_filename;         // --stdin-filename: standard input's name (display, config)
   std::vector<std::string> paths;
   // Baselines (check only): record today's findings, or report only those not recorded.
   std::optional<std::filesystem::path> write_baseline;  // --write-baseline FILE

@@ -225,7 +225,7 @@ class HtmlReportWriter : public ReportWriter {
     append_details(file, row);
   }
 
-  void write_unchecked(const std::string& display, const std::string& reason) override {
+  void write_failure(const std::string& display, const std::string& reason) override {
     ReportRow& row = rows_.emplace_back();
     row.display = display;
     row.anchor = report_anchor(display);

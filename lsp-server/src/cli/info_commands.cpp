@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cli/help_text.h"
 #include "xxgk/rule_docs.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
@@ -43,48 +44,61 @@ void print_skeleton(std::ostream& out, const InitArguments& arguments) {
   out << render_skeleton(format_2021(), arguments.agency, arguments.year, style);
 }
 
+namespace {
+
+void print_option_list(std::ostream& out, unsigned mask) {
+  for (const OptionHelp& option : kOptions) {
+    if ((option.commands & mask) == 0) continue;
+    std::string line = "  " + std::string(option.option);
+    // Option column of 36 display columns; a longer option puts its text on the next line.
+    size_t width = 0;
+    for (unsigned char c : line) width += (c & 0xC0) != 0x80 ? ((c >= 0xE0) ? 2 : 1) : 0;
+    if (width < 36) line.append(36 - width, ' ');
+    else line += "\n" + std::string(36, ' ');
+    out << line << option.text << '\n';
+  }
+}
+
+const CommandHelp* find_command(std::string_view name) {
+  for (const CommandHelp& command : kCommands)
+    if (command.name == name) return &command;
+  return nullptr;
+}
+
+}  // namespace
+
 void print_help(std::ostream& out) {
-  out << R"(xxgk-lint：政府信息公开工作年度报告检查工具 (a linter for government information-disclosure annual reports)
+  out << "xxgk-lint：政府信息公开工作年度报告检查工具 (a linter for government information-disclosure annual reports)"
+         "\n\n用法 (usage):\n";
+  for (const CommandHelp& command : kCommands) out << "  xxgk-lint " << command.usage << '\n';
+  out << "  xxgk-lint --version | --help | 命令 --help (COMMAND --help)\n\n";
+  for (const CommandHelp& command : kCommands) {
+    out << "  " << command.name << std::string(10 - command.name.size(), ' ');
+    std::string_view summary = command.summary;
+    for (size_t newline = summary.find('\n'); newline != std::string_view::npos; newline = summary.find('\n')) {
+      out << summary.substr(0, newline) << "\n            ";
+      summary.remove_prefix(newline + 1);
+    }
+    out << summary << '\n';
+  }
+  out << "\ncheck / fix 选项 (options):\n";
+  print_option_list(out, kLint);
+  out << '\n' << kExitCodes << '\n' << kSuppression;
+  out << "配置文件 (config file): 最近的上级目录中的 .xxgk-lint.json (the nearest .xxgk-lint.json above each file)\n"
+         "规则文档 (rule docs): xxgk-lint explain ID\n";
+}
 
-用法 (usage):
-  xxgk-lint check [选项] 路径...    检查文件、目录（递归查找 *.txt *.md *.markdown，及网页 *.html *.htm、
-                                    Word *.docx、PDF *.pdf）或 -（标准输入）
-                                    (lint files, directories or - for standard input; web pages, Word and PDF
-                                    files are read as published)
-  xxgk-lint fix   [选项] 路径...    就地应用安全修复（加 --unsafe 也应用需确认的修复），并列出修改
-                                    (apply safe fixes in place; --unsafe adds unsafe ones; prints what changed)
-  xxgk-lint lsp                     在标准输入输出上运行语言服务器 (language server on stdin/stdout)
-  xxgk-lint rules                   列出全部规则 (table of all rules)
-  xxgk-lint explain ID              显示规则说明及正反示例 (a rule's documentation with examples)
-  xxgk-lint init --agency 机关名称 --year 年份 [--markdown]
-                                    输出完整的报告框架 (print a complete report skeleton)
-  xxgk-lint compare 上年报告 本年报告 [--format text|json|html]
-                                    同一机关两个年度对比：表格数字及变化、内容雷同的部分
-                                    (two years of one agency: table figures and changes, copied sections)
-  xxgk-lint --version | --help
-
-check / fix 选项 (options):
-  --format text|json|sarif|github|html
-                                    输出格式，默认 text；html 为审核页面 (output format; html: a review page)
-  --config 文件                     使用此配置文件，不再查找 .xxgk-lint.json (use this config file)
-  --rule ID=off|info|warning|error  调整规则级别，可重复，优先于配置文件 (rule severity; repeatable)
-  --agency-kind department|government
-                                    机关类型：部门或人民政府 (kind of body: department or government)
-  --year 年份                       报告年度，默认取标题中的年份 (reporting year; default: from the title)
-  --quiet                           只报告错误 (report errors only)
-  --jobs N                          并行检查的文件数，默认为处理器数 (files checked in parallel)
-  --no-progress                     不显示进度条 (no progress bar)
-  --unsafe                          fix：也应用需确认的修复 (fix: apply unsafe fixes too)
-  --write-baseline 文件             check：把本次发现的问题记入基线文件 (check: record today's findings)
-  --baseline 文件                   check：只报告基线文件中没有的问题 (check: report only findings not in it)
-
-退出码 (exit codes): 0 没有错误 (no error)；1 至少一个错误 (at least one error)；
-  2 用法错误、文件无法读取、配置无效或不是 UTF-8/UTF-16 文本 (usage error, unreadable file, invalid config,
-  or input that is not UTF-8/UTF-16 text)
-
-配置文件 (config file): 最近的上级目录中的 .xxgk-lint.json (the nearest .xxgk-lint.json above each file)
-规则文档 (rule docs): xxgk-lint explain ID
-)";
+bool print_command_help(std::ostream& out, std::string_view name) {
+  const CommandHelp* command = find_command(name);
+  if (command == nullptr) return false;
+  out << "用法 (usage): xxgk-lint " << command->usage << "\n\n" << command->summary << '\n';
+  const unsigned mask = command_mask(name);
+  if (mask != 0) {
+    out << "\n选项 (options):\n";
+    print_option_list(out, mask);
+  }
+  if (mask & kLint) out << '\n' << kExitCodes << '\n' << kSuppression;
+  return true;
 }
 
 void print_version(std::ostream& out) { out << "xxgk-lint " << XXGK_VERSION << '\n'; }

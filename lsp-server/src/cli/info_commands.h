@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "cli/arguments.h"
 
@@ -16,6 +17,8 @@ void print_rule_explanation(std::ostream& out, const std::string& id);
 void print_skeleton(std::ostream& out, const InitArguments& arguments);
 // Usage, Chinese first, then English.
 void print_help(std::ostream& out);
+// `COMMAND --help`: the command's usage and its options only; false for an unknown command.
+bool print_command_help(std::ostream& out, std::string_view command);
 void print_version(std::ostream& out);
 
 }  // namespace xxgk::cli

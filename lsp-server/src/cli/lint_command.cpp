@@ -1,6 +1,10 @@
 #include "cli/lint_command.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -12,6 +16,7 @@
 #include "cli/published_input.h"
 #include "cli/report_writer.h"
 #include "cli/targets.h"
+#include "cli/unified_diff.h"
 #include "xxgk/cross_document.h"
 #include "xxgk/linter.h"
 
@@ -23,9 +28,11 @@ namespace {
 
 // What the run prints for one target, produced on a worker thread and printed in input order.
 struct FileOutcome {
-  std::optional<FileReport> report;              // absent when the file could not be checked
+  std::string display;                           // the target's name, as printed
+  std::optional<FileReport> report;              // absent when the file could not be checked or is no report
   std::optional<LintedReport> cross_document;    // with `report`: what the checks across reports need of it
-  std::string unchecked_reason;                  // without `report`: why
+  std::optional<std::string> unchecked_reason;   // why the file could not be checked (JSON "error", SARIF notice)
+  std::string diff;                              // fix --diff: what the fixes would change
   std::vector<std::string> messages;             // for stderr: read errors, refusals, encoding notes
   std::vector<std::string> changes;              // fix: what was changed
   std::optional<std::string> filtered_output;    // `fix -`: what goes to standard output
@@ -33,13 +40,16 @@ struct FileOutcome {
   bool failed = false;                           // makes the run exit with 2
 };
 
-LintOptions effective_options(const config::ConfigFile& config, const LintArguments& arguments) {
-  LintOptions options = config.options;
+LintOptions effective_options(const CheckTarget& target, const LintArguments& arguments) {
+  LintOptions options = config::options_for_file(*target.config, target.path);
   if (arguments.agency_kind) options.agency_kind = *arguments.agency_kind;
   if (arguments.year) options.year = arguments.year;
   for (const auto& [id, severity] : arguments.rule_severities) options.severity[id] = severity;
   return options;
 }
+
+// "1 fix", "3 fixes".
+std::string fix_count(size_t applied) { return std::to_string(applied) + (applied == 1 ? " fix" : " fixes"); }
 
 // Fix writes through a symbolic link only when the file it points to lies in the directory tree the user named.
 bool inside_tree(const fs::path& file, const fs::path& tree) {
@@ -62,6 +72,7 @@ class TargetProcessor {
 
   FileOutcome process(const CheckTarget& target) const {
     FileOutcome outcome;
+    outcome.display = target.display;
     try {
       check_target(target, outcome);
     } catch (const std::exception& error) {
@@ -73,8 +84,12 @@ class TargetProcessor {
  private:
   static void fail(FileOutcome& outcome, const CheckTarget& target, const std::string& message) {
     outcome.messages.push_back(target.display + ": " + message);
-    if (outcome.unchecked_reason.empty()) outcome.unchecked_reason = message;
     outcome.failed = true;
+  }
+  // A failure that leaves the file unchecked: the report formats list it with the reason.
+  static void fail_unchecked(FileOutcome& outcome, const CheckTarget& target, const std::string& message) {
+    fail(outcome, target, message);
+    outcome.unchecked_reason = message;
   }
 
   void check_target(const CheckTarget& target, FileOutcome& outcome) const {
@@ -92,14 +107,14 @@ class TargetProcessor {
             outcome.filtered_output = std::move(input.content);
             outcome.then_rest_of_stdin = true;
           }
-          return fail(outcome, target, too_large_message(max_bytes));
+          return fail_unchecked(outcome, target, too_large_message(max_bytes));
         }
         stdin_bytes = std::move(input.content);
       } else {
         version = read_file_version(target.path, max_bytes);
       }
     } catch (const FileError& error) {
-      return fail(outcome, target, error.what());
+      return fail_unchecked(outcome, target, error.what());
     }
     std::string& bytes = version ? version->content : stdin_bytes;
     if (const SourceFormat format = target.is_stdin() ? SourceFormat::Text : source_format_of(target.path.string());
@@ -111,7 +126,8 @@ class TargetProcessor {
     DecodedInput input = decode_input(command_ == LintCommand::Fix ? std::string(bytes) : std::move(bytes));
     if (!input.text) {
       if (filter) outcome.filtered_output = std::move(bytes);
-      return fail(outcome, target, "不是文本文件，未检查：" + input.not_text_reason + " (not a text file; not checked)");
+      return fail_unchecked(outcome, target,
+                            "不是文本文件，未检查：" + input.not_text_reason + " (not a text file; not checked)");
     }
     if (input.encoding == SourceEncoding::Gb18030) {
       fail(outcome, target, "不是 UTF-8/UTF-16 文本，按 GB18030 解码 (not UTF-8/UTF-16 text; decoded as GB18030)");
@@ -120,30 +136,41 @@ class TargetProcessor {
       outcome.messages.push_back(target.display + ": 按 " + name + " 解码 (decoded as " + name + ")");
     }
 
-    LintOptions options = effective_options(*target.config, arguments_);
-    std::string text = std::move(*input.text);
+    LintOptions options = effective_options(target, arguments_);
+    // The text is parsed once: to tell a report from other files, then (when no fix changed it) to lint it.
+    Document document(std::move(*input.text));
+    if (!arguments_.force_report && !target.config->force_report && !document.looks_like_report()) {
+      if (!arguments_.quiet)
+        outcome.messages.push_back(target.display +
+                                   ": 不像政府信息公开工作年度报告，未检查；--force-report 可强制检查 "
+                                   "(does not look like an annual report: skipped; --force-report checks it)");
+      if (filter) outcome.filtered_output = std::move(bytes);
+      return;
+    }
     if (command_ == LintCommand::Fix) {
+      std::string text = document.text();
       apply_fixes(target, version, input.encoding, options, text, outcome);
       if (filter) outcome.filtered_output = input.encoding == SourceEncoding::Utf8 ? text : bytes;
+      if (arguments_.diff) return;  // the diff is the output
+      if (text != document.text()) document.set_text(std::move(text));
     }
 
-    Document document(text);
     std::vector<Diagnostic> diagnostics = document.lint(options);
     std::erase_if(diagnostics, [&](const Diagnostic& diagnostic) { return !shown(diagnostic); });
     outcome.cross_document = summarize_for_cross_document(target.display, document.report(options), options);
-    outcome.report = FileReport{target.display, std::move(text), std::move(diagnostics),
-                                {}, outcome.cross_document->identity, {}};
+    outcome.report = FileReport{target.display, document.text(), std::move(diagnostics), {},
+                                outcome.cross_document->identity, {}};
   }
 
   // A web page, Word document or PDF file: checked through the core's readers; never rewritten.
   void check_published_target(const CheckTarget& target, SourceFormat format, std::string_view bytes,
                               FileOutcome& outcome) const {
-    if (command_ == LintCommand::Fix) return fail(outcome, target, published_fix_refusal(format));
+    if (command_ == LintCommand::Fix) return fail_unchecked(outcome, target, published_fix_refusal(format));
     try {
       outcome.report =
-          check_published(target.display, format, bytes, effective_options(*target.config, arguments_), arguments_.quiet);
+          check_published(target.display, format, bytes, effective_options(target, arguments_), arguments_.quiet);
     } catch (const SourceReadError& error) {
-      fail(outcome, target, error.what());
+      fail_unchecked(outcome, target, error.what());
     }
   }
 
@@ -156,6 +183,13 @@ class TargetProcessor {
       return fail(outcome, target,
                   "不是 UTF-8 文件，未修复；请先转换为 UTF-8 (not UTF-8: not rewritten, to keep its encoding; convert "
                   "it to UTF-8 first)");
+    // --diff shows what fix would write, and so only what it would write.
+    if (arguments_.diff) {
+      outcome.diff = unified_diff(target.display, text, fixed.text);
+      outcome.changes.push_back(target.display + ": 可修复 " + std::to_string(fixed.applied) + " 处 (" +
+                                fix_count(fixed.applied) + " would be applied)");
+      return;
+    }
     if (version) {
       if (!inside_tree(target.path, target.tree))
         return fail(outcome, target,
@@ -168,7 +202,7 @@ class TargetProcessor {
       }
     }
     outcome.changes.push_back(target.display + ": 已修复 " + std::to_string(fixed.applied) + " 处 (" +
-                              std::to_string(fixed.applied) + (fixed.applied == 1 ? " fix" : " fixes") + " applied)");
+                              fix_count(fixed.applied) + " applied)");
     for (const std::string& title : fixed.applied_titles) outcome.changes.push_back("  - " + title);
     text = std::move(fixed.text);
   }
@@ -241,6 +275,16 @@ bool write_baseline(const std::filesystem::path& file, const std::vector<FileOut
   }
 }
 
+// Whether the text report is coloured: --color, else NO_COLOR (any non-empty value turns colour off), else whether
+// the report goes to a terminal.
+bool use_color(const LintArguments& arguments, bool report_on_stdout) {
+  if (arguments.format != OutputFormat::Text || arguments.color == ColorChoice::Never) return false;
+  if (arguments.color == ColorChoice::Always) return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return report_on_stdout && ::isatty(STDOUT_FILENO) == 1;
+}
+
 }  // namespace
 
 int run_lint_command(const LintArguments& arguments, LintCommand command) {
@@ -251,7 +295,9 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
     std::cerr << error.what() << '\n';
     return 2;
   }
-  TargetList list = collect_targets(arguments.paths, *configs);
+  TargetList list = collect_targets(arguments.paths, *configs,
+                                    TargetOptions{.stdin_filename = arguments.stdin_filename,
+                                                  .honour_ignore_files = !arguments.no_ignore});
   for (const std::string& error : list.errors) std::cerr << error << '\n';
   const bool only_directories = std::all_of(arguments.paths.begin(), arguments.paths.end(), [](const std::string& path) {
     std::error_code error;
@@ -265,14 +311,31 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
   }
   bool failed = !list.errors.empty();
 
-  // `fix -` is a filter: the fixed text owns standard output, everything else goes to stderr.
-  bool filter = command == LintCommand::Fix && !list.targets.empty() && list.targets.front().is_stdin();
-  std::ostream& report_stream = filter ? std::cerr : std::cout;
-  std::ostream& change_stream = arguments.format == OutputFormat::Text ? report_stream : std::cerr;
-  std::unique_ptr<ReportWriter> writer = make_report_writer(arguments.format, report_stream);
+  // `fix -` is a filter: the fixed text owns standard output, everything else goes to stderr. `fix --diff` prints
+  // the diff there instead, and no report.
+  bool filter = command == LintCommand::Fix && !arguments.diff && !list.targets.empty() &&
+                list.targets.front().is_stdin();
+  std::ofstream output_file;
+  if (arguments.output_file) {
+    output_file.open(*arguments.output_file, std::ios::binary | std::ios::trunc);
+    if (!output_file) {
+      std::cerr << arguments.output_file->string() << ": 无法写入输出文件 (cannot write the output file)\n";
+      return 2;
+    }
+  }
+  std::ostream& report_stream = arguments.output_file ? output_file : filter ? std::cerr : std::cout;
+  std::ostream& change_stream =
+      arguments.format == OutputFormat::Text && !arguments.diff && !arguments.output_file ? report_stream : std::cerr;
+  const ReportStyle style{.color = use_color(arguments, &report_stream == &std::cout)};
+  std::unique_ptr<ReportWriter> writer = arguments.statistics
+                                             ? make_statistics_writer(arguments.format, report_stream, style)
+                                             : make_report_writer(arguments.format, report_stream, style);
+  if (!arguments.diff)
+    for (const FailedPath& missing : list.missing) writer->write_failure(missing.display, missing.reason);
   ProgressBar progress(list.targets.size(), arguments.progress);
   RunSummary summary;
   TargetProcessor processor(arguments, command);
+  bool would_change = false;
 
   // Every file is linted before any is reported: the checks across reports (A306) and baselines need them all.
   // Messages and fix results are printed as each file is done.
@@ -285,6 +348,10 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
         for (const std::string& message : outcome.messages) std::cerr << message << '\n';
         for (const std::string& change : outcome.changes) change_stream << change << '\n';
         if (outcome.filtered_output) std::cout << *outcome.filtered_output << std::flush;
+        if (!outcome.diff.empty()) {
+          std::cout << outcome.diff << std::flush;
+          would_change = true;
+        }
         if (outcome.then_rest_of_stdin) {
           try {
             copy_rest_of_standard_input();
@@ -295,6 +362,7 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
         failed = failed || outcome.failed;
         outcome.messages.clear();
         outcome.changes.clear();
+        outcome.diff.clear();
         outcome.filtered_output.reset();
         outcomes.push_back(std::move(outcome));
       },
@@ -305,18 +373,24 @@ int run_lint_command(const LintArguments& arguments, LintCommand command) {
   if (arguments.baseline && !apply_baseline(*arguments.baseline, outcomes)) failed = true;
   if (arguments.write_baseline && !write_baseline(*arguments.write_baseline, outcomes)) failed = true;
 
-  for (size_t i = 0; i < outcomes.size(); ++i) {
-    if (outcomes[i].report) {
+  for (FileOutcome& outcome : outcomes) {
+    if (outcome.unchecked_reason && !arguments.diff) writer->write_failure(outcome.display, *outcome.unchecked_reason);
+    if (outcome.report) {
       ++summary.files;
-      summary.count(outcomes[i].report->diagnostics);
-      writer->write_file(*outcomes[i].report);
-    } else {
-      writer->write_unchecked(list.targets[i].display, outcomes[i].unchecked_reason);
+      summary.count(outcome.report->diagnostics);
+      writer->write_file(*outcome.report);
     }
   }
-  writer->finish(summary);
+  if (!arguments.diff) writer->finish(summary);
+  report_stream.flush();
   std::cout.flush();
+  if (arguments.output_file && !output_file) {
+    std::cerr << arguments.output_file->string() << ": 写入输出文件失败 (writing the output file failed)\n";
+    return 2;
+  }
   if (failed) return 2;
+  // Like a formatter's --diff: 1 when a fix would change a file, so a CI step can fail on it.
+  if (arguments.diff) return would_change ? 1 : 0;
   return summary.errors > 0 ? 1 : 0;
 }
 

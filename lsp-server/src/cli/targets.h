@@ -37,21 +37,35 @@ class ConfigCache {
 
 struct CheckTarget {
   std::string display;             // as printed: the argument, a path under a directory argument, or "<stdin>"
-  std::filesystem::path path;      // empty for standard input
+  std::filesystem::path path;      // for standard input, the --stdin-filename (or empty): what the config applies to
   std::filesystem::path tree;      // the directory the command line named it in: fix writes nothing outside it
   const config::ConfigFile* config = nullptr;
-  bool is_stdin() const { return path.empty(); }
+  bool from_stdin = false;
+  bool is_stdin() const { return from_stdin; }
 };
 
 // `path.lexically_normal().generic_string()`, without the normalisation's cost (~2,400 instructions) for a path that
 // is normal already, as nearly every path found under a directory argument is.
 std::string normal_generic_string(const std::filesystem::path& path);
 
-struct TargetList {
-  std::vector<CheckTarget> targets;  // in command-line order, each directory's files sorted, no file twice
-  std::vector<std::string> errors;   // missing paths, unreadable directories, invalid config files
+// A path named on the command line that is not there: reported on stderr, and in JSON and SARIF.
+struct FailedPath {
+  std::string display;
+  std::string reason;
 };
 
-TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCache& configs);
+struct TargetList {
+  std::vector<CheckTarget> targets;  // in command-line order, each directory's files sorted, no file twice
+  std::vector<std::string> errors;   // for stderr: missing paths, unreadable directories, invalid config files
+  std::vector<FailedPath> missing;   // the missing paths again, for the report formats
+};
+
+struct TargetOptions {
+  std::optional<std::string> stdin_filename;  // the name standard input is shown and configured under
+  bool honour_ignore_files = true;            // .gitignore and node_modules/ in directory walks (--no-ignore: off)
+};
+
+TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCache& configs,
+                           const TargetOptions& options = {});
 
 }  // namespace xxgk::cli

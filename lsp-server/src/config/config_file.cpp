@@ -93,7 +93,7 @@ class TokenLocator {
   const CleanedJson& cleaned_;
 };
 
-constexpr std::string_view kKnownKeys = "$schema, agencyKind, year, rules, ignore";
+constexpr std::string_view kKnownKeys = "$schema, agencyKind, year, rules, ignore, per-file-ignores, forceReport";
 
 AgencyKind parse_agency_kind(const nlohmann::json& value, const fs::path& origin, std::string_view text,
                              size_t offset) {
@@ -140,7 +140,7 @@ ConfigFile parse_config(std::string_view text, const fs::path& origin) {
         fail(origin, text, key_offset, "rules 应为对象，如 {\"W504\": \"off\"} (rules must be an object)");
       for (const auto& [id, severity_value] : value.items()) {
         size_t id_offset = locate.find(id, key_offset);
-        if (find_rule(id) == nullptr)
+        if (!is_configurable_rule(id))
           fail(origin, text, id_offset,
                "未知的规则 \"" + id + "\"，可用 xxgk-lint rules 查看全部规则 (unknown rule id \"" + id + "\")");
         Severity severity;
@@ -158,6 +158,26 @@ ConfigFile parse_config(std::string_view text, const fs::path& origin) {
           fail(origin, text, key_offset, "ignore 中的 " + pattern.dump() + " 不是字符串 (ignore entries must be strings)");
         config.ignore.push_back(pattern.get<std::string>());
       }
+    } else if (key == "per-file-ignores") {
+      if (!value.is_object())
+        fail(origin, text, key_offset,
+             "per-file-ignores 应为对象，如 {\"2019/*.txt\": [\"S109\"]} (per-file-ignores maps globs to rule ids)");
+      for (const auto& [pattern, ids] : value.items()) {
+        size_t pattern_offset = locate.find(pattern, key_offset);
+        if (!ids.is_array())
+          fail(origin, text, pattern_offset, "per-file-ignores 中 \"" + pattern + "\" 的值应为规则编号数组 (expected an array of rule ids)");
+        std::vector<std::string> rule_ids;
+        for (const auto& id : ids) {
+          if (!id.is_string() || find_rule(id.get<std::string>()) == nullptr)
+            fail(origin, text, pattern_offset,
+                 "per-file-ignores 中的 " + id.dump() + " 不是规则编号，可用 xxgk-lint rules 查看全部规则 (unknown rule id)");
+          rule_ids.push_back(id.get<std::string>());
+        }
+        config.per_file_ignores.emplace_back(pattern, std::move(rule_ids));
+      }
+    } else if (key == "forceReport") {
+      if (!value.is_boolean()) fail(origin, text, key_offset, "forceReport 应为 true 或 false (forceReport must be a boolean)");
+      config.force_report = value.get<bool>();
     } else {
       fail(origin, text, key_offset,
            "未知的配置项 \"" + key + "\"，可用的配置项：" + std::string(kKnownKeys) + " (unknown key)");
@@ -203,8 +223,8 @@ size_t utf8_length(unsigned char lead) {
   return 1;
 }
 
-// Glob over '/'-separated paths: `**` crosses directories (`**/` also matches no directory at all), `*` matches within
-// one path component, `?` matches one character (one code point) other than '/'.
+}  // namespace
+
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (pattern.empty()) return path.empty();
   if (pattern.starts_with("**")) {
@@ -234,28 +254,51 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   return pattern[0] == path[0] && glob_match(pattern.substr(1), path.substr(1));
 }
 
+namespace {
+
+// `file` relative to the config file's directory, '/'-separated; nullopt outside that directory.
+std::optional<std::string> relative_to_config(const ConfigFile& config, const fs::path& file) {
+  std::error_code error;
+  fs::path base = fs::absolute(config.path, error).parent_path().lexically_normal();
+  fs::path target = fs::absolute(file, error).lexically_normal();
+  if (error) return std::nullopt;
+  fs::path relative = target.lexically_relative(base);
+  std::string relative_path = relative.generic_string();
+  if (relative.empty() || relative_path == "." || relative_path.starts_with("../") || relative_path == "..")
+    return std::nullopt;
+  return relative_path;
+}
+
+// Whether `pattern` matches `relative_path` or one of its ancestor directories (a pattern naming a directory covers
+// everything beneath it).
+bool matches_path_or_ancestor(std::string pattern, std::string_view relative_path) {
+  if (pattern.starts_with("./")) pattern.erase(0, 2);
+  while (pattern.size() > 1 && pattern.ends_with('/')) pattern.pop_back();
+  for (size_t end = relative_path.find('/');; end = relative_path.find('/', end + 1)) {
+    if (glob_match(pattern, relative_path.substr(0, end))) return true;
+    if (end == std::string_view::npos) return false;
+  }
+}
+
 }  // namespace
 
 bool is_ignored(const ConfigFile& config, const fs::path& file) {
   if (config.path.empty() || config.ignore.empty()) return false;
-  std::error_code error;
-  fs::path base = fs::absolute(config.path, error).parent_path().lexically_normal();
-  fs::path target = fs::absolute(file, error).lexically_normal();
-  if (error) return false;
-  fs::path relative = target.lexically_relative(base);
-  std::string relative_path = relative.generic_string();
-  if (relative.empty() || relative_path == "." || relative_path.starts_with("../") || relative_path == "..")
-    return false;
-  for (std::string pattern : config.ignore) {
-    if (pattern.starts_with("./")) pattern.erase(0, 2);
-    while (pattern.size() > 1 && pattern.ends_with('/')) pattern.pop_back();
-    // A pattern that names a directory ignores everything beneath it, so test the path and each of its ancestors.
-    for (size_t end = relative_path.find('/'); ; end = relative_path.find('/', end + 1)) {
-      if (glob_match(pattern, std::string_view(relative_path).substr(0, end))) return true;
-      if (end == std::string::npos) break;
-    }
-  }
-  return false;
+  std::optional<std::string> relative_path = relative_to_config(config, file);
+  if (!relative_path) return false;
+  return std::ranges::any_of(config.ignore,
+                             [&](const std::string& pattern) { return matches_path_or_ancestor(pattern, *relative_path); });
+}
+
+LintOptions options_for_file(const ConfigFile& config, const fs::path& file) {
+  LintOptions options = config.options;
+  if (config.path.empty() || config.per_file_ignores.empty() || file.empty()) return options;
+  std::optional<std::string> relative_path = relative_to_config(config, file);
+  if (!relative_path) return options;
+  for (const auto& [pattern, rule_ids] : config.per_file_ignores)
+    if (matches_path_or_ancestor(pattern, *relative_path))
+      for (const std::string& id : rule_ids) options.severity[id] = Severity::Off;
+  return options;
 }
 
 }  // namespace xxgk::config

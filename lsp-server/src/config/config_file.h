@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "xxgk/options.h"
@@ -19,6 +20,9 @@ struct ConfigFile {
   std::filesystem::path path;        // the file read; empty when no file was found (defaults)
   LintOptions options;
   std::vector<std::string> ignore;   // glob patterns ("drafts/**"), relative to the config file's directory
+  // "per-file-ignores": rules turned off for the files a glob matches (plain text has no comments to suppress with).
+  std::vector<std::pair<std::string, std::vector<std::string>>> per_file_ignores;
+  bool force_report = false;         // "forceReport": lint files that do not look like a report
 };
 
 // A config file that cannot be read or is not valid: the message names the file, the line and what is wrong.
@@ -38,5 +42,10 @@ ConfigFile parse_config(std::string_view text, const std::filesystem::path& orig
 ConfigFile config_for(const std::filesystem::path& checked_file, const std::optional<std::filesystem::path>& explicit_file);
 // Whether `file` matches one of the config's ignore patterns.
 bool is_ignored(const ConfigFile& config, const std::filesystem::path& file);
+// The options for `file`: the config's, with the rules its per-file-ignores name for that file turned off.
+LintOptions options_for_file(const ConfigFile& config, const std::filesystem::path& file);
+// Glob over '/'-separated paths: `**` crosses directories (`**/` also matches no directory at all), `*` matches within
+// one path component, `?` one character other than '/'. Shared with the .gitignore matcher.
+bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace xxgk::config

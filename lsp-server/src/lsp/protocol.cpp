@@ -1,5 +1,6 @@
 #include "lsp/protocol.h"
 
+#include "common/json_text.h"
 #include "common/uri.h"
 
 #include <charconv>
@@ -76,38 +77,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 JsonWriter& JsonWriter::string(std::string_view text) {
   separate();
   after_value_ = true;
-  // Text that is not UTF-8 goes through nlohmann::json, so that its invalid bytes become U+FFFD exactly as in every
-  // other message.
-  if (!is_valid_utf8(text)) {
-    out_ += serialize(json(std::string(text)));
-    return *this;
-  }
-  // The escapes nlohmann::json writes (without ensure_ascii). No byte of a multi-byte character needs one.
-  out_ += '"';
-  size_t copied = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(text.substr(copied, i - copied));
-    copied = i + 1;
-    switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
-      default: {
-        constexpr char kHex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
-      }
-    }
-  }
-  out_.append(text.substr(copied));
-  out_ += '"';
+  append_json_string(out_, text);
   return *this;
 }
 

@@ -55,7 +55,8 @@ DocumentPolicy document_policy(const std::optional<std::filesystem::path>& docum
   if (start) {
     try {
       config::ConfigFile config = config::config_for(*start, std::nullopt);
-      policy.options = std::move(config.options);
+      policy.options = config::options_for_file(config, document_path.value_or(*start));
+      policy.lint_all_documents = config.force_report;
       policy.config_file = config.path;
       policy.ignored = document_path && !config.path.empty() && config::is_ignored(config, *document_path);
     } catch (const config::ConfigError& error) {
@@ -68,7 +69,7 @@ DocumentPolicy document_policy(const std::optional<std::filesystem::path>& docum
   }
   for (const auto& [id, severity] : settings.rules) policy.options.severity[id] = severity;
   if (settings.agency_kind != AgencyKind::Auto) policy.options.agency_kind = settings.agency_kind;
-  policy.lint_all_documents = settings.lint_all_documents;
+  policy.lint_all_documents = policy.lint_all_documents || settings.lint_all_documents;
   return policy;
 }
 

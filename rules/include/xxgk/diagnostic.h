@@ -44,4 +44,7 @@ struct Diagnostic {
   std::vector<Fix> fixes;
 };
 
+// The order lint() returns diagnostics in: by start, then by rule id (stable).
+void sort_by_position(std::vector<Diagnostic>& diagnostics);
+
 }  // namespace xxgk

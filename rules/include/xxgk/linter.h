@@ -39,7 +39,9 @@ class Document {
   // Lints the current text.
   std::vector<Diagnostic> lint(const LintOptions& options);
   // Whether the text looks like an annual report: a title or heading containing 政府信息公开 and 年度报告, or at
-  // least three of the six section headings (the language server lints only such documents by default).
+  // least three of the six section headings, or — for reports copied from web pages without their title line — a
+  // beginning that names 政府信息公开工作年度报告 and has a section heading, a table or the regulation's name. The
+  // language server and the command line lint only such documents by default (one decision for both).
   bool looks_like_report();
 
   // S-expression of the current syntax tree (tests and debugging).

@@ -93,5 +93,7 @@ struct Rule {
 const std::vector<Rule>& all_rules();
 // The rule with this id, or null.
 const Rule* find_rule(std::string_view id);
+// Whether options.severity may name `id`: a catalogue rule, or the meta rule X002 unused-suppression.
+bool is_configurable_rule(std::string_view id);
 
 }  // namespace xxgk

@@ -14,6 +14,12 @@ namespace xxgk {
 // The rule's documentation page in the project repository (docs/rules/<ID>.md).
 std::string rule_doc_url(const RuleDescriptor& rule);
 
+// The path of the rule's page inside the repository and the installed docs: "docs/rules/<ID>.md".
+std::string rule_doc_path(const RuleDescriptor& rule);
+
+// The rule's documentation as plain text: titles, then the Chinese and English descriptions (SARIF help.text).
+std::string rule_help_text(const RuleDescriptor& rule);
+
 // "safe", "unsafe" or "-" (no fix).
 std::string_view fix_safety_name(FixSafety fix);
 

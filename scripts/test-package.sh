@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the Debian package (scripts/package-deb.sh) and checks it the way a user's machine would see it: its
+# dependencies are Debian packages, not bundled libraries; unpacked into a clean directory root (dpkg -x), the binary
+# runs from there (--version, a check of a report and of a file that is not one) and the man page, completions and
+# rule docs are where Debian's tools look for them.
+#
+#   scripts/test-package.sh [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+package=$("$root/scripts/package-deb.sh" "${1:-$root/build-deb}")
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+fail() { echo "test-package.sh: $*" >&2; exit 1; }
+
+depends=$(dpkg-deb -f "$package" Depends)
+echo "Depends: $depends"
+[[ $depends == *libicu* && $depends == *libc6* ]] || fail "Depends lacks Debian's ICU or libc: $depends"
+size=$(stat -c %s "$package")
+[ "$size" -lt $((8 * 1024 * 1024)) ] || fail "package is $size bytes: it carries libraries it should depend on"
+
+dpkg -x "$package" "$scratch/root"
+binary="$scratch/root/usr/bin/xxgk-lint"
+"$binary" --version | grep -q "^xxgk-lint " || fail "--version"
+for installed in usr/share/man/man1/xxgk-lint.1 usr/share/bash-completion/completions/xxgk-lint \
+  usr/share/zsh/vendor-completions/_xxgk-lint usr/share/doc/xxgk-lint/rules/T204.md \
+  usr/share/doc/xxgk-lint/config.schema.json; do
+  [ -s "$scratch/root/$installed" ] || fail "$installed is missing"
+done
+bash -n "$scratch/root/usr/share/bash-completion/completions/xxgk-lint" || fail "the bash completion does not parse"
+
+cd "$scratch"
+"$binary" init --agency 某某市某某局 --year 2024 >report.txt
+"$binary" check --no-progress report.txt | grep -q "0 errors" || fail "check of a clean report"
+printf '# 笔记\n\n今天整理了资料。\n' >notes.md
+"$binary" check --no-progress notes.md 2>&1 | grep -q "skipped" || fail "a file that is not a report was not skipped"
+sed -i 's/五、存在的主要问题及改进情况/五、存在主要问题及改进情况/' report.txt
+status=0
+"$binary" check --no-progress report.txt >out.txt || status=$?
+[ "$status" -eq 0 ] && grep -q "warning\[S105\]" out.txt || fail "check of a report with a warning (exit $status)"
+echo "test-package.sh: $package installs and runs"
