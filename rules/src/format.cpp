@@ -143,6 +143,9 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.accountability = strings(j, "accountability");
     format.old_format_labels = strings(j, "old_format_labels");
     format.old_format_headings = strings(j, "old_format_headings");
+    format.trial_notice = j.at("trial_format").at("notice").get<std::string>();
+    format.trial_first_year = j.at("trial_format").at("first_year").get<int>();
+    format.era_2008_marks = strings(j, "era_2008_marks");
     format.problem_words = strings(j, "problem_words");
     format.improvement_words = strings(j, "improvement_words");
     format.footer_markers = strings(j, "footer_markers");

@@ -96,6 +96,9 @@ struct FormatDefinition {
   std::vector<std::string> accountability;          // S108: 考核 社会评议 责任追究
   std::vector<std::string> old_format_labels;       // S109
   std::vector<std::string> old_format_headings;     // S109 (2008 era)
+  std::string trial_notice;                         // the notice of the 2019 试行 format: 国办公开办函〔2019〕60号
+  int trial_first_year = 0;                         // first reporting year of the 试行 format (earlier: 2008 era)
+  std::vector<std::string> era_2008_marks;          // text only a 2008-era report has ("、概述", old headings)
   std::vector<std::string> problem_words;           // C407
   std::vector<std::string> improvement_words;       // C407
   std::string title_phrase;                         // "政府信息公开工作年度报告"
