@@ -20,7 +20,7 @@ constexpr RuleDescriptor kDescriptor{
         "依据：年报统计的是上一自然年的数据，惯例在报告开头写明统计期限（四川省地方标准 DB51/T 2660—2019 "
         "规定统计期限为上一年度1月1日至12月31日）[practice, format-2021.md 2.2、C-5]。\n\n"
         "查找范围：前言中含“统计”“期限”或“时限”并带日期的句子；前言中没有时，正文中含这些词并带两个日期的句子。"
-        "完全没有统计期限时，诊断位于前言第一行；没有前言时位于第一个部分标题（如样本003，第5行）。\n\n"
+        "完全没有统计期限时，诊断位于前言第一行（跳过网页的栏目、来源、发布时间等行）；没有前言时位于第一个部分标题（如样本003，第5行）。\n\n"
         "修改方法：在前言中写明“本报告中所列数据的统计期限自N年1月1日起至N年12月31日止”。",
     .doc_en =
         "Checks that the report states the statistics period of its data and that the period is the whole calendar "
@@ -31,17 +31,23 @@ constexpr RuleDescriptor kDescriptor{
         "[practice, format-2021.md 2.2, C-5].\n\n"
         "Where it looks: a preamble sentence containing 统计, 期限 or 时限 and a date; failing that, such a sentence "
         "with two dates anywhere in the prose. When no period is stated the diagnostic is placed on the first "
-        "preamble line, or on the first section heading when there is no preamble (sample 003, line 5).\n\n"
+        "preamble line (page chrome such as 来源/发布时间 lines skipped), or on the first section heading when there is no preamble (sample 003, line 5).\n\n"
         "How to fix: state in the preamble “本报告中所列数据的统计期限自N年1月1日起至N年12月31日止”.",
     .bad = "本报告中所列数据的统计期限自2024年1月1日起至2024年11月30日止。",
     .good = "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
 };
 
-// Where a missing statement is reported: the first preamble line, else the first heading, else the title.
+// Where a missing statement is reported: the first preamble line (not a web page's chrome, "来源:… 时间:…"), else
+// the first heading, else the title.
 ByteRange missing_statement_anchor(const CheckContext& context) {
   const Report& report = context.report;
-  if (const auto line = content::first_text_line(context, content::prose_ranges(report, report.preamble)))
-    return *line;
+  const std::string_view text = report.search_text();
+  for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
+    for (const content::Line& line : content::lines_in(context, prose)) {
+      const ByteRange content = content::trimmed(text, {line.content.begin, std::min(line.content.end, prose.end)});
+      if (!content.empty() && !context.format.is_page_chrome(text.substr(content.begin, content.size())))
+        return content;
+    }
   if (!report.headings.empty()) return report.headings.front().range;
   if (report.title) return report.title->range();
   return {};

@@ -2,6 +2,7 @@
 // preamble calls the report by another name.
 #include <algorithm>
 
+#include "content_util.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -22,7 +23,10 @@ constexpr RuleDescriptor kDescriptor{
         "常见的偏差有漏写“工作”（“政府信息公开年度报告”）、改称“政务公开工作年度报告”，"
         "以及从网页或 PDF 复制时在名称中间混入空格（“政府信息公开 工作年度报告”）。"
         "机关名称与年份之间的空格、标题分两行书写都不算偏差，只看报告名称本身。"
-        "前言提到本报告时（“向社会公布……年度报告”）用了这些偏差写法，同样报告。\n\n"
+        "前言提到本报告时（“向社会公布……年度报告”）用了这些偏差写法，同样报告；但引用的其他文件标题"
+        "（“《……关于政府信息公开年度报告有关事项的通知》”）和网站栏目名（“政府信息公开年度报告”专栏）不是本报告的"
+        "名称，不报告。标题取报告正文前的标题行；网页导航等页面文字（“关怀版 无障碍”“首页 > …”）不算标题，"
+        "标题在这些文字之下时取其下的标题行。\n\n"
         "修复：把名称中有偏差的部分改为“政府信息公开工作年度报告”。",
     .doc_en =
         "Checks that the title contains \"政府信息公开工作年度报告\" exactly.\n\n"
@@ -30,7 +34,10 @@ constexpr RuleDescriptor kDescriptor{
         "deviations are a missing 工作 (\"政府信息公开年度报告\"), \"政务公开工作年度报告\", and spaces copied into the "
         "name from a web page or PDF (\"政府信息公开 工作年度报告\"). Spaces between the agency and the year, or a "
         "title split over two lines, are not deviations: only the report's name is checked. The same deviating wordings "
-        "are reported where the preamble names the report (\"向社会公布……年度报告\").\n\n"
+        "are reported where the preamble names the report (\"向社会公布……年度报告\"), but not in the title of a cited "
+        "document (\"《……关于政府信息公开年度报告有关事项的通知》\") or a website's column (\"“政府信息公开年度报告”专栏\"), "
+        "which are not this report's name. The title is the title line above the report's text; a web page's "
+        "navigation (\"关怀版 无障碍\", \"首页 > …\") is not, and a title under it is found below it.\n\n"
         "Fix: replace the deviating part of the name with \"政府信息公开工作年度报告\".",
     .bad = "某某市某某局2022年政府信息公开年度报告",
     .good = "某某市某某局2022年政府信息公开工作年度报告",
@@ -95,8 +102,19 @@ Fix replace_with_phrase(const Report& report, ByteRange span, const std::string&
   return Fix{"将“" + std::string(report.slice(span)) + "”改为“" + phrase + "”", true, {TextEdit{span, phrase}}};
 }
 
+// Whether the wording at text[at, end) names something other than this report: a cited document whose title goes on
+// after it ("《……关于政府信息公开年度报告有关事项的通知》"), or a website's column ("“政府信息公开年度报告”专栏").
+bool names_another_document(std::string_view text, size_t at, size_t end) {
+  const std::string_view after = text.substr(end);
+  if (content::inside_title_marks(text, at) && !after.starts_with("》")) return true;
+  for (std::string_view column : {"专栏", "栏目", "”专栏", "”栏目", "\"专栏", "\"栏目"})
+    if (after.starts_with(column)) return true;
+  return false;
+}
+
 // Where the preamble names the report ("向社会公布……2022年政府信息公开年度报告") with a variant wording. A variant
-// inside the canonical name ("信息公开工作年度报告" in "政府信息公开工作年度报告") is not one.
+// inside the canonical name ("信息公开工作年度报告" in "政府信息公开工作年度报告") is not one, nor one in the title
+// of a cited document or a website's column.
 void check_preamble(const Report& report, const FormatDefinition& format, DiagnosticSink& sink) {
   const std::string& phrase = format.title_phrase;
   const std::vector<std::string> variants = variants_longest_first(format);
@@ -114,6 +132,7 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
             continue;
           taken.push_back(found);
           const ByteRange span{line_range.begin + found.begin, line_range.begin + found.end};
+          if (names_another_document(report.search_text(), span.begin, span.end)) continue;
           Diagnostic& diagnostic = sink.report(span, "前言中的报告名称写作“" + std::string(report.slice(span)) +
                                                          "”，应为“" + phrase + "” / the preamble should call the report " +
                                                          phrase);

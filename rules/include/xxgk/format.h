@@ -106,11 +106,16 @@ struct FormatDefinition {
   std::string regulation_citation;                  // 《中华人民共和国政府信息公开条例》
   std::string notice_citation;                      // the full 30号 citation
   std::vector<std::string> footer_markers;          // W503
+  std::vector<std::string> page_chrome_markers;     // a web page's navigation and metadata ("无障碍", "来源")
   std::vector<std::string> fee_keywords;            // C406: 信息处理费
   std::vector<std::string> fee_notice_count_words;  // 发出收费通知的件数
   std::vector<std::string> fee_notice_amount_words; // 总金额
   std::vector<std::string> fee_collected_words;     // 实际收取
 
+  // Whether `line` is a web page's navigation or metadata kept with the report ("关怀版 无障碍", "来源:公安局
+  // 时间:2023-01-11 15:51", "• 2022-01-24 09:05"): short, no sentence, with one of page_chrome_markers or a time stamp
+  // alone.
+  bool is_page_chrome(std::string_view line) const;
   const SectionSpec* section(int number) const;
   const TableSpec* table(std::string_view id) const;
   const TableSpec* table_for_section(int section) const;
