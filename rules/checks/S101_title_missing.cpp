@@ -62,10 +62,12 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const std::string year = ctx.report.year ? std::to_string(*ctx.report.year) : "{N}";
   const std::string title = "{机关名称}" + year + "年" + ctx.format.title_phrase;
 
-  Diagnostic& diagnostic = sink.report(
-      first_content_line(text, ctx.format),
-      "缺少报告标题：第一部分之前应有“{机关名称}" + year + "年" + ctx.format.title_phrase +
-          "”形式的标题 / the report has no title");
+  // The message shows the expected title without the fix's placeholders: the agency is the writer's to fill in, and
+  // an unknown year is said in words.
+  const std::string expected = ctx.report.year ? "“（机关名称）" + year + "年" + ctx.format.title_phrase + "”形式的标题"
+                                               : "写明机关名称、年度和“" + ctx.format.title_phrase + "”的标题";
+  Diagnostic& diagnostic = sink.report(first_content_line(text, ctx.format),
+                                       "缺少报告标题：第一部分之前应有" + expected + " / the report has no title");
   const std::string_view newline = newline_of(text);
   const size_t at = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   diagnostic.fixes.push_back(Fix{"插入标题行“" + title + "”", false,
