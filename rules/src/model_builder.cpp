@@ -142,9 +142,9 @@ Heading build_heading(std::string_view text, TSNode node, const FormatDefinition
   return h;
 }
 
-SubItem build_subheading(std::string_view text, TSNode node) {
+SubItem build_subheading(std::string_view text, ByteRange line) {
   SubItem item;
-  item.range = content_range(text, node);
+  item.range = line;
   bool markdown = false;
   const ByteRange body = skip_atx_marker(text, item.range, markdown);
   size_t i = body.begin;
@@ -168,6 +168,30 @@ SubItem build_subheading(std::string_view text, TSNode node) {
   const size_t rest_begin = rest.empty() ? body.end : static_cast<size_t>(rest.data() - text.data());
   item.label = {rest_begin, rest_begin + rest.size()};
   return item;
+}
+
+// A sub-item number with a stray space inside its brackets ("( 二)依申请公开", "（ 三 ）"), at the start of a line the
+// grammar read as prose: the sub-item it opens.
+std::optional<SubItem> spaced_subitem(std::string_view text, ByteRange line) {
+  size_t i = line.begin;
+  if (text.substr(i, 3) == "（")
+    i += 3;
+  else if (i < line.end && text[i] == '(')
+    ++i;
+  else
+    return std::nullopt;
+  bool spaced = false;
+  const auto skip_spaces = [&] {
+    for (; i < line.end && text[i] == ' '; ++i) spaced = true;
+  };
+  skip_spaces();
+  const size_t numeral_length = numeral_run(text, i, line.end);
+  if (numeral_length == 0) return std::nullopt;
+  i += numeral_length;
+  skip_spaces();
+  const bool closed = text.substr(i, 3) == "）" || (i < line.end && text[i] == ')');
+  if (!closed || !spaced) return std::nullopt;
+  return build_subheading(text, line);
 }
 
 // "一是…二是…" enumerations inside prose: a numeral followed by 是, at the start of the line or after punctuation,
@@ -483,11 +507,12 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
       report.markdown |= report.headings.back().markdown;
       current_section = report.headings.back().section;
     } else if (kind == symbols.subheading) {
-      SubItem item = build_subheading(search, node);
+      SubItem item = build_subheading(search, content_range(search, node));
       report.subitems.push_back(item);
       find_inline_markers(search, item.label, report.subitems);
     } else if (kind == symbols.paragraph) {
       report.paragraphs.push_back(build_paragraph(text, node, symbols));
+      if (auto item = spaced_subitem(search, report.paragraphs.back().lines.front())) report.subitems.push_back(*item);
       for (const ByteRange line : report.paragraphs.back().lines) find_inline_markers(search, line, report.subitems);
     } else if (kind == symbols.table) {
       Table whole = build_table(text, node, symbols);
