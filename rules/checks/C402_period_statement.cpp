@@ -19,7 +19,8 @@ constexpr RuleDescriptor kDescriptor{
         "（数字间可有空格，截止日期可省略年份，如`2022年1月1日至12月31日`）。\n\n"
         "依据：年报统计的是上一自然年的数据，惯例在报告开头写明统计期限（四川省地方标准 DB51/T 2660—2019 "
         "规定统计期限为上一年度1月1日至12月31日）[practice, format-2021.md 2.2、C-5]。\n\n"
-        "查找范围：前言中含“统计”“期限”或“时限”并带日期的句子；前言中没有时，正文中含这些词并带两个日期的句子。"
+        "查找范围：前言中含“统计”“期限”或“时限”并带日期的句子，或写明从1月1日起的日期区间的句子（“报告采用数据为"
+        "2024年1月1日至2024年12月31日”“本报告内容涵盖2025年1月1日至12月31日”）；前言中没有时，正文中含这些词并带两个日期的句子。"
         "完全没有统计期限时，诊断位于前言第一行（跳过网页的栏目、来源、发布时间等行）；没有前言时位于第一个部分标题（如样本003，第5行）。\n\n"
         "修改方法：在前言中写明“本报告中所列数据的统计期限自N年1月1日起至N年12月31日止”。",
     .doc_en =
@@ -29,7 +30,8 @@ constexpr RuleDescriptor kDescriptor{
         "Why: the annual report covers the previous calendar year, and reports customarily state the period in the "
         "preamble (the Sichuan standard DB51/T 2660—2019 fixes it as 1 January to 31 December of the previous year) "
         "[practice, format-2021.md 2.2, C-5].\n\n"
-        "Where it looks: a preamble sentence containing 统计, 期限 or 时限 and a date; failing that, such a sentence "
+        "Where it looks: a preamble sentence containing 统计, 期限 or 时限 and a date, or one stating a range of dates "
+        "from a 1 January without those words (“报告采用数据为2024年1月1日至2024年12月31日”); failing that, such a sentence "
         "with two dates anywhere in the prose. When no period is stated the diagnostic is placed on the first "
         "preamble line (page chrome such as 来源/发布时间 lines skipped), or on the first section heading when there is no preamble (sample 003, line 5).\n\n"
         "How to fix: state in the preamble “本报告中所列数据的统计期限自N年1月1日起至N年12月31日止”.",
