@@ -168,6 +168,8 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.improvement_words = strings(j, "improvement_words");
     format.footer_markers = strings(j, "footer_markers");
     format.page_chrome_markers = strings(j, "page_chrome_markers");
+    format.placeholder_marks = strings(j, "placeholder_marks");
+    format.placeholder_name_suffixes = j.at("placeholder_name_suffixes").get<std::string>();
     format.fee_keywords = strings(j, "fee_keywords");
     format.fee_notice_count_words = strings(j, "fee_notice_count_words");
     format.fee_notice_amount_words = strings(j, "fee_notice_amount_words");

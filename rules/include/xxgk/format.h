@@ -107,6 +107,8 @@ struct FormatDefinition {
   std::string notice_citation;                      // the full 30号 citation
   std::vector<std::string> footer_markers;          // W503
   std::vector<std::string> page_chrome_markers;     // a web page's navigation and metadata ("无障碍", "来源")
+  std::vector<std::string> placeholder_marks;       // C408: template text ("【待填写】", "（具体网址）")
+  std::string placeholder_name_suffixes;            // C408: what 某某/××/XX stand before in a name, number or date
   std::vector<std::string> fee_keywords;            // C406: 信息处理费
   std::vector<std::string> fee_notice_count_words;  // 发出收费通知的件数
   std::vector<std::string> fee_notice_amount_words; // 总金额
