@@ -22,7 +22,7 @@ constexpr RuleDescriptor kDescriptor{
         "国办公开办函〔2021〕30号对“总体情况”的说明是“主要包括主动公开、依申请公开、政府信息管理、"
         "政府信息公开平台建设、监督保障等方面内容”（format-2021.md 2.4）。按方面分小标题是通行做法，"
         "不是硬性要求，因此只要第一部分的文字谈到该方面即可：依申请公开须交代申请的收到或办理情况"
-        "（只提及“依申请公开办理规范”之类制度名称不算），平台建设也可写作“公开平台”“网站建设”。\n\n"
+        "（只提及“依申请公开办理规范”之类制度名称不算，“未收到依申请公开信息”算），平台建设也可写作“公开平台”“网站建设”。\n\n"
         "修复：在第一部分补写该方面的情况（通常为“（二）依申请公开”之类的小标题及其内容）。",
     .doc_en =
         "Checks that section 一 (总体情况) covers the five areas 主动公开, 依申请公开, 政府信息管理, "
@@ -30,7 +30,7 @@ constexpr RuleDescriptor kDescriptor{
         "国办公开办函〔2021〕30号 describes the overview as \"mainly including\" these five areas (format-2021.md "
         "2.4). Sub-headings per area are customary, not required, so it is enough that the section's text deals "
         "with the area: for 依申请公开 it must account for applications received or handled (naming a procedure "
-        "such as 依申请公开办理规范 is not enough); platform construction may also be written 公开平台 or "
+        "such as 依申请公开办理规范 is not enough, 未收到依申请公开信息 is an account); platform construction may also be written 公开平台 or "
         "网站建设.\n\n"
         "Fix: add an account of the area to section 一 (usually a sub-heading such as \"（二）依申请公开\" and its "
         "text).",
@@ -40,7 +40,8 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 // The area 依申请公开 (disclosure on application) is covered by an account of applications: "申请" used for the
-// applications themselves, not only inside the procedure's name "依申请公开" ("转发依申请公开办理规范" is not one).
+// applications themselves, not only inside the procedure's name "依申请公开" ("转发依申请公开办理规范" is not one,
+// "未收到依申请公开信息" is).
 constexpr std::string_view kOnApplicationArea = "依申请公开";
 bool mentions_applications(std::string_view text, const std::vector<ByteRange>& prose) {
   constexpr std::string_view kApplication = "申请";
@@ -51,6 +52,9 @@ bool mentions_applications(std::string_view text, const std::vector<ByteRange>& 
          at = content::find_word(scope, kApplication, at + 1)) {
       const size_t prefix = kOnApplication.size() - kApplication.size();
       if (at < prefix || scope.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
+      // "（未）收到依申请公开信息": the applications received, named after the procedure.
+      for (std::string_view received : {"收到", "受理"})
+        if (content::ends_with_at(scope, at - prefix, received)) return true;
     }
   }
   return false;
