@@ -1,8 +1,11 @@
 // S109 old-format: a label or heading of the 2019 试行 format (or the 2008-era reports) in a report for 2021 or later;
 // a report for an earlier year (or, its year unknown, written only in an old format) gets one finding saying so.
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
+#include "content_util.h"
 #include "old_format.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
@@ -32,6 +35,8 @@ constexpr RuleDescriptor kDescriptor{
         "年度无法确定时，若正文只有旧格式的痕迹（试行格式的表格栏目，或“一、概述”“政府信息公开总体工作情况”"
         "等 2008 年时期的标题）而没有 2021 年格式的表格和标题，也按旧格式报告处理。正文中提到更早的年份"
         "（如引用 2019 年的文件）不影响报告年度。\n\n"
+        "2021 年度及以后的报告在前言中只以国办公开办函〔2019〕60号（或其标题“……关于政府信息公开工作年度报告有关事项的"
+        "通知”）为编制依据、未引用国办公开办函〔2021〕30号时，另报告一条提示（info，format-2021.md C-9）。\n\n"
         "修复：按国办公开办函〔2021〕30号的格式重新填报统计表和标题（可用 `xxgk-lint init` 生成模板）。",
     .doc_en =
         "Checks that a report for 2021 or later (or of unknown year) does not use an old format: table labels of "
@@ -48,6 +53,9 @@ constexpr RuleDescriptor kDescriptor{
         "only an old format's marks (the 试行 table labels, or 2008-era headings such as 一、概述 and "
         "政府信息公开总体工作情况) and none of the 2021 tables and headings is taken as an old report too. Earlier "
         "years mentioned in the text (a cited 2019 document) do not change the report's year.\n\n"
+        "A report for 2021 or later whose preamble cites only 国办公开办函〔2019〕60号 (or its title "
+        "\"……关于政府信息公开工作年度报告有关事项的通知\") as its basis, without the 2021 notice, gets an info as well "
+        "(format-2021.md C-9).\n\n"
         "Fix: redo the tables and headings in the 2021 format (`xxgk-lint init` prints the template).",
     .bad = "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
     .good = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
@@ -79,6 +87,38 @@ void report_old_report(const CheckContext& ctx, const OldFormatFinding& finding,
   sink.report(old_report_anchor(report),
               whose + format_zh + "编写；" + format.notice + "规定的格式自" + first_year + "年度报告起施行，其各项检查"
                   "不适用于本报告 / " + whose_en + format_en + "; the " + first_year + " format's checks do not apply",
+              Severity::Info);
+}
+
+// The preamble's citation of the 试行 format's notice as the report's basis (format-2021.md C-9): "(国办公开办函〔2019〕
+// 60号)", or its title "《……关于政府信息公开工作年度报告有关事项的通知》"; where it is written, when the preamble does
+// not cite the 2021 notice too.
+std::optional<ByteRange> outdated_basis(const CheckContext& ctx) {
+  const Report& report = ctx.report;
+  const FormatDefinition& format = ctx.format;
+  const std::string_view text = report.search_text();
+  const std::vector<ByteRange> preamble = content::prose_ranges(report, report.preamble);
+  if (content::mentions_any(text, preamble, format.notice_marks)) return std::nullopt;
+  constexpr size_t kYearBeforeNumberBytes = 12;  // "2019〕60号", "[2019]60号"
+  for (const ByteRange& prose : preamble) {
+    for (size_t at = content::find_word(text.substr(0, prose.end), format.trial_number, prose.begin);
+         at != std::string_view::npos; at = content::find_word(text.substr(0, prose.end), format.trial_number, at + 1)) {
+      const size_t from = std::max(prose.begin, at > kYearBeforeNumberBytes ? at - kYearBeforeNumberBytes : 0);
+      const size_t year = text.substr(from, at - from).find(std::to_string(format.trial_first_year));
+      if (year != std::string_view::npos) return ByteRange{from + year, at + format.trial_number.size()};
+    }
+    const size_t title = content::find_word(text.substr(0, prose.end), format.trial_title_words, prose.begin);
+    if (title != std::string_view::npos) return ByteRange{title, title + format.trial_title_words.size()};
+  }
+  return std::nullopt;
+}
+
+void report_outdated_basis(const CheckContext& ctx, DiagnosticSink& sink) {
+  const auto basis = outdated_basis(ctx);
+  if (!basis) return;
+  sink.report(*basis,
+              "前言以" + ctx.format.trial_notice + "（试行格式的通知）为编制依据，" + std::to_string(ctx.format.first_year) +
+                  "年度起应依据" + ctx.format.notice + " / the preamble cites the superseded 试行 notice as its basis",
               Severity::Info);
 }
 
@@ -115,6 +155,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     sink.report(heading.text, "旧格式标题“" + std::string(report.slice(heading.text)) + "”：" + year_clause(report) +
                                   rule_text + "heading");
   }
+  report_outdated_basis(ctx, sink);
 }
 
 }  // namespace

@@ -163,6 +163,9 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.old_format_headings = strings(j, "old_format_headings");
     format.trial_notice = j.at("trial_format").at("notice").get<std::string>();
     format.trial_first_year = j.at("trial_format").at("first_year").get<int>();
+    format.trial_number = j.at("trial_format").at("number").get<std::string>();
+    format.trial_title_words = j.at("trial_format").at("title_words").get<std::string>();
+    format.notice_marks = strings(j, "notice_marks");
     format.era_2008_marks = strings(j, "era_2008_marks");
     format.problem_words = strings(j, "problem_words");
     format.improvement_words = strings(j, "improvement_words");

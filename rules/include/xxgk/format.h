@@ -98,6 +98,9 @@ struct FormatDefinition {
   std::vector<std::string> old_format_headings;     // S109 (2008 era)
   std::string trial_notice;                         // the notice of the 2019 试行 format: 国办公开办函〔2019〕60号
   int trial_first_year = 0;                         // first reporting year of the 试行 format (earlier: 2008 era)
+  std::string trial_number;                         // how a citation of that notice ends: "60号"
+  std::string trial_title_words;                    // words of that notice's title: "年度报告有关事项的通知"
+  std::vector<std::string> notice_marks;            // words of a citation of the 2021 notice: "30号", "年度报告格式"
   std::vector<std::string> era_2008_marks;          // text only a 2008-era report has ("、概述", old headings)
   std::vector<std::string> problem_words;           // C407
   std::vector<std::string> improvement_words;       // C407
