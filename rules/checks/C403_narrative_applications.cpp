@@ -18,9 +18,9 @@ constexpr RuleDescriptor kDescriptor{
     .doc_zh =
         "检查正文关于本年新收政府信息公开申请数量的说法是否与表三第一行“一、本年新收政府信息公开申请数量”的总计一致："
         "正文说未收到申请（同一分句内“未收到……申请”），总计应为0；正文给出数量（“收到政府信息公开申请52件”"
-        "“新收政府信息公开申请52件”“收到52件政府信息公开申请”），总计应等于该数。诊断位于正文的说法处，"
+        "“新收政府信息公开申请52件”“收到52件政府信息公开申请”“受理政府信息公开申请52件”），总计应等于该数。诊断位于正文的说法处，"
         "并附表三总计单元格的位置。\n\n"
-        "不计入：“未收到……申请”中间提到行政复议、诉讼、投诉、举报的（那是另一类申请）；“依申请公开”中的“申请”。"
+        "不计入：“不予受理”（办理结果，不是收到的申请）；“未收到……申请”中间提到行政复议、诉讼、投诉、举报的（那是另一类申请）；“依申请公开”中的“申请”。"
         "表三缺行或总计不是整数时不检查（由T2xx规则报告）。\n\n"
         "依据：正文与表格是对同一事实的两种表述，必须一致 [derived, format-2021.md 2.4、C-11]。\n\n"
         "修改方法：核实申请数量，修改正文或表三，使二者一致。",
@@ -28,9 +28,9 @@ constexpr RuleDescriptor kDescriptor{
         "Checks that what the prose says about this year's new information-disclosure applications agrees with the "
         "总计 of table 三 row “一、本年新收政府信息公开申请数量”: prose saying none were received (“未收到……申请” "
         "within one clause) needs a total of 0; prose quoting a count (“收到政府信息公开申请52件”, "
-        "“新收政府信息公开申请52件”, “收到52件政府信息公开申请”) needs that total. The diagnostic is on the prose, "
+        "“新收政府信息公开申请52件”, “收到52件政府信息公开申请”, “受理政府信息公开申请52件”) needs that total. The diagnostic is on the prose, "
         "with the table cell as related information.\n\n"
-        "Not counted: a “未收到……申请” that mentions 行政复议, 诉讼, 投诉 or 举报 in between (another kind of "
+        "Not counted: 不予受理 (an outcome, not what was received); a “未收到……申请” that mentions 行政复议, 诉讼, 投诉 or 举报 in between (another kind of "
         "application), and the 申请 of 依申请公开. Nothing is checked when the row is missing or its total is not an "
         "integer (the T2xx rules report that).\n\n"
         "Why: prose and table state the same fact and must agree [derived, format-2021.md 2.4, C-11].\n\n"
@@ -93,12 +93,13 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
 
   for (const ByteRange& prose : content::document_prose(context)) {
     const std::string_view scope = report.search_slice(prose);
-    for (std::string_view verb : {"收到", "新收"}) {
+    for (std::string_view verb : {"收到", "新收", "受理"}) {
       for (size_t at = content::find_word(scope, verb); at != std::string_view::npos;
            at = content::find_word(scope, verb, at + 1)) {
         const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
-        // "新收到" is found once, as 收到.
+        // "新收到" is found once, as 收到; "不予受理" is an outcome, not what was received.
         if (verb == "新收" && content::starts_with_at(text, verb_end, "到")) continue;
+        if (verb == "受理" && content::ends_with_at(text, verb_begin, "不予")) continue;
         const size_t clause_limit = std::min(prose.end, verb_end + kMaxClauseBytes);
         const ByteRange clause{verb_begin, content::clause_end(text, verb_end, clause_limit)};
         size_t negation = std::string_view::npos;
@@ -112,7 +113,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
         }
         const auto statement = quoted_count(text, verb_begin, verb_end, clause);
         if (statement && statement->count != table_count)
-          report_disagreement(statement->range, "收到政府信息公开申请" + std::to_string(statement->count) + "件");
+          report_disagreement(statement->range,
+                              std::string(verb) + "政府信息公开申请" + std::to_string(statement->count) + "件");
       }
     }
   }

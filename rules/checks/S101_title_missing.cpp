@@ -35,19 +35,25 @@ constexpr RuleDescriptor kDescriptor{
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Where the diagnostic points: the document's first non-blank line (where the title should stand above).
-ByteRange first_content_line(std::string_view text) {
+// Where the diagnostic points: the document's first non-blank line that is not a web page's chrome (where the title
+// should stand above); the first non-blank line when every line is chrome.
+ByteRange first_content_line(std::string_view text, const FormatDefinition& format) {
+  std::optional<ByteRange> first;
   size_t begin = 0;
   while (begin < text.size()) {
     const size_t end = line_end_at(text, begin);
     const std::string_view line = trim(text.substr(begin, end - begin));
-    if (!line.empty()) {
+    if (!line.empty() && !first) {
+      const size_t content = static_cast<size_t>(line.data() - text.data());
+      first = ByteRange{content, content + line.size()};
+    }
+    if (!line.empty() && !format.is_page_chrome(line)) {
       const size_t content = static_cast<size_t>(line.data() - text.data());
       return {content, content + line.size()};
     }
     begin = next_line_start(text, begin);
   }
-  return {0, 0};
+  return first.value_or(ByteRange{0, 0});
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
@@ -56,10 +62,12 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const std::string year = ctx.report.year ? std::to_string(*ctx.report.year) : "{N}";
   const std::string title = "{机关名称}" + year + "年" + ctx.format.title_phrase;
 
-  Diagnostic& diagnostic = sink.report(
-      first_content_line(text),
-      "缺少报告标题：第一部分之前应有“{机关名称}" + year + "年" + ctx.format.title_phrase +
-          "”形式的标题 / the report has no title");
+  // The message shows the expected title without the fix's placeholders: the agency is the writer's to fill in, and
+  // an unknown year is said in words.
+  const std::string expected = ctx.report.year ? "“（机关名称）" + year + "年" + ctx.format.title_phrase + "”形式的标题"
+                                               : "写明机关名称、年度和“" + ctx.format.title_phrase + "”的标题";
+  Diagnostic& diagnostic = sink.report(first_content_line(text, ctx.format),
+                                       "缺少报告标题：第一部分之前应有" + expected + " / the report has no title");
   const std::string_view newline = newline_of(text);
   const size_t at = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
   diagnostic.fixes.push_back(Fix{"插入标题行“" + title + "”", false,

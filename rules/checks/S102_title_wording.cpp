@@ -1,7 +1,9 @@
 // S102 title-wording: the title does not contain 政府信息公开工作年度报告 as written by the Regulation, or the
 // preamble calls the report by another name.
 #include <algorithm>
+#include <optional>
 
+#include "content_util.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -22,7 +24,11 @@ constexpr RuleDescriptor kDescriptor{
         "常见的偏差有漏写“工作”（“政府信息公开年度报告”）、改称“政务公开工作年度报告”，"
         "以及从网页或 PDF 复制时在名称中间混入空格（“政府信息公开 工作年度报告”）。"
         "机关名称与年份之间的空格、标题分两行书写都不算偏差，只看报告名称本身。"
-        "前言提到本报告时（“向社会公布……年度报告”）用了这些偏差写法，同样报告。\n\n"
+        "前言提到本报告时（“向社会公布……年度报告”）用了这些偏差写法，同样报告；但引用的其他文件标题"
+        "（“《……关于政府信息公开年度报告有关事项的通知》”）和网站栏目名（“政府信息公开年度报告”专栏）不是本报告的"
+        "名称，不报告。前言中把年份写在名称里（“政府信息公开2024年度报告”）也报告，修复为“2024年政府信息公开工作年度报告”。"
+        "标题取报告正文前的标题行；网页导航等页面文字（“关怀版 无障碍”“首页 > …”）不算标题，"
+        "标题在这些文字之下时取其下的标题行。\n\n"
         "修复：把名称中有偏差的部分改为“政府信息公开工作年度报告”。",
     .doc_en =
         "Checks that the title contains \"政府信息公开工作年度报告\" exactly.\n\n"
@@ -30,7 +36,11 @@ constexpr RuleDescriptor kDescriptor{
         "deviations are a missing 工作 (\"政府信息公开年度报告\"), \"政务公开工作年度报告\", and spaces copied into the "
         "name from a web page or PDF (\"政府信息公开 工作年度报告\"). Spaces between the agency and the year, or a "
         "title split over two lines, are not deviations: only the report's name is checked. The same deviating wordings "
-        "are reported where the preamble names the report (\"向社会公布……年度报告\").\n\n"
+        "are reported where the preamble names the report (\"向社会公布……年度报告\"), but not in the title of a cited "
+        "document (\"《……关于政府信息公开年度报告有关事项的通知》\") or a website's column (\"“政府信息公开年度报告”专栏\"), "
+        "which are not this report's name. A name with the year inside it (\"政府信息公开2024年度报告\") in the preamble is "
+        "reported too, the fix writing \"2024年政府信息公开工作年度报告\". The title is the title line above the report's text; a web page's "
+        "navigation (\"关怀版 无障碍\", \"首页 > …\") is not, and a title under it is found below it.\n\n"
         "Fix: replace the deviating part of the name with \"政府信息公开工作年度报告\".",
     .bad = "某某市某某局2022年政府信息公开年度报告",
     .good = "某某市某某局2022年政府信息公开工作年度报告",
@@ -95,8 +105,39 @@ Fix replace_with_phrase(const Report& report, ByteRange span, const std::string&
   return Fix{"将“" + std::string(report.slice(span)) + "”改为“" + phrase + "”", true, {TextEdit{span, phrase}}};
 }
 
+// Whether the wording at text[at, end) names something other than this report: a cited document whose title goes on
+// after it ("《……关于政府信息公开年度报告有关事项的通知》"), or a website's column ("“政府信息公开年度报告”专栏").
+bool names_another_document(std::string_view text, size_t at, size_t end) {
+  const std::string_view after = text.substr(end);
+  if (content::inside_title_marks(text, at) && !after.starts_with("》")) return true;
+  for (std::string_view column : {"专栏", "栏目", "”专栏", "”栏目", "\"专栏", "\"栏目"})
+    if (after.starts_with(column)) return true;
+  return false;
+}
+
+constexpr std::string_view kNamePrefix = "政府信息公开";
+
+// The report's name with the year inside it, at `at` (where 政府信息公开 starts): "政府信息公开2024年度报告",
+// "政府信息公开工作2022年度报告". Its end (in the same offsets) and the year.
+struct YearInsideName {
+  size_t end = 0;
+  std::string year;
+};
+std::optional<YearInsideName> year_inside_name(std::string_view text, size_t at) {
+  size_t i = at + kNamePrefix.size();
+  if (text.substr(i).starts_with("工作")) i += std::string_view("工作").size();
+  if (i + 4 > text.size() || !std::all_of(text.begin() + i, text.begin() + i + 4, [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  const std::string year(text.substr(i, 4));
+  i += 4;
+  for (std::string_view rest : {"年度工作报告", "年度报告", "年工作报告", "年报告"})
+    if (text.substr(i).starts_with(rest)) return YearInsideName{i + rest.size(), year};
+  return std::nullopt;
+}
+
 // Where the preamble names the report ("向社会公布……2022年政府信息公开年度报告") with a variant wording. A variant
-// inside the canonical name ("信息公开工作年度报告" in "政府信息公开工作年度报告") is not one.
+// inside the canonical name ("信息公开工作年度报告" in "政府信息公开工作年度报告") is not one, nor one in the title
+// of a cited document or a website's column.
 void check_preamble(const Report& report, const FormatDefinition& format, DiagnosticSink& sink) {
   const std::string& phrase = format.title_phrase;
   const std::vector<std::string> variants = variants_longest_first(format);
@@ -106,6 +147,19 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
       std::vector<ByteRange> taken;  // in the line's offsets: the canonical names and the variants already reported
       for (size_t at = line.find(phrase); at != std::string_view::npos; at = line.find(phrase, at + phrase.size()))
         taken.push_back({at, at + phrase.size()});
+      // "政府信息公开2024年度报告": the year inside the name; the fix puts it before.
+      for (size_t at = line.find(kNamePrefix); at != std::string_view::npos; at = line.find(kNamePrefix, at + 1)) {
+        const auto inner = year_inside_name(line, at);
+        if (!inner) continue;
+        const ByteRange span{line_range.begin + at, line_range.begin + inner->end};
+        if (names_another_document(report.search_text(), span.begin, span.end)) continue;
+        taken.push_back({at, inner->end});
+        Diagnostic& diagnostic = sink.report(span, "前言中的报告名称写作“" + std::string(report.slice(span)) +
+                                                       "”，应为“" + inner->year + "年" + phrase +
+                                                       "” / the preamble should call the report " + phrase);
+        diagnostic.fixes.push_back(Fix{"改为“" + inner->year + "年" + phrase + "”", true,
+                                       {TextEdit{span, inner->year + "年" + phrase}}});
+      }
       for (const std::string& variant : variants) {
         for (size_t at = line.find(variant); at != std::string_view::npos; at = line.find(variant, at + 1)) {
           const ByteRange found{at, at + variant.size()};
@@ -114,6 +168,7 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
             continue;
           taken.push_back(found);
           const ByteRange span{line_range.begin + found.begin, line_range.begin + found.end};
+          if (names_another_document(report.search_text(), span.begin, span.end)) continue;
           Diagnostic& diagnostic = sink.report(span, "前言中的报告名称写作“" + std::string(report.slice(span)) +
                                                          "”，应为“" + phrase + "” / the preamble should call the report " +
                                                          phrase);

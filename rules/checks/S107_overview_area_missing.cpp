@@ -73,6 +73,9 @@ bool mentions_applications(std::string_view text, const std::vector<ByteRange>& 
       const size_t prefix = kOnApplication.size() - kApplication.size();
       if (at < prefix || scope.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
       if (negated(scope, at - prefix)) return true;
+      // "收到依申请公开信息": the applications received, named after the procedure.
+      for (std::string_view received : {"收到", "受理"})
+        if (content::ends_with_at(scope, at - prefix, received)) return true;
     }
   }
   return false;

@@ -1,7 +1,10 @@
 // S110 preamble-parts: the preamble's enumeration of the report's parts disagrees with the six headings.
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <optional>
+#include <span>
+#include <utility>
 
 #include "content_util.h"
 #include "xxgk/normalize.h"
@@ -19,19 +22,35 @@ constexpr RuleDescriptor kDescriptor{
     .fix = FixSafety::None,
     .fix_zh = "",
     .doc_zh =
-        "前言列举报告组成部分时（“本报告由总体情况、……六部分组成”“……等六个部分”），检查所说的部分数"
-        "和所列各部分名称是否与格式规定的六个部分一致：数目不符（如称“六部分”只列了五个）、名称与标题不同"
-        "（如“主动公开政府信息公开情况”“其他需要汇报的事项”）、顺序颠倒，都会报告。名称前加"
-        "“政府信息公开”（“政府信息公开总体情况”）或以“和”代替顿号不算不符。\n\n"
+        "前言列举报告组成部分时（“本报告由总体情况、……六部分组成”“全文包括……”“内容包括：……等六个部分”"
+        "“本报告共分6个部分：……”），检查所说的部分数和所列各部分名称是否与格式规定的六个部分一致：数目不符"
+        "（如称“六部分”只列了五个）、名称与标题不同（如“主动公开政府信息公开情况”“其他需要汇报的事项”，"
+        "以及 2021 年以前格式的名称“行政机关收到和处理政府信息公开申请情况”“因政府信息公开工作被申请行政复议、"
+        "提起行政诉讼情况”）、顺序颠倒，都会报告。以“全文包括”等引出、却列的是总体情况的分项（主动公开、依申请"
+        "公开……）而不是六个部分时，也报告一次。\n\n"
+        "各项之间可用顿号、逗号或分号分隔，最后一项前可用“和”“及”“以及”；名称前加“政府信息公开”"
+        "（“政府信息公开总体情况”）或年度（“2022年总体情况”），第四部分中以“和”“及”代替顿号，都不算不符。"
+        "其他名称中改字（如“存在的主要问题和改进情况”）仍算不符。前言中其他列举（“主动公开了工作动态、政策文件"
+        "等”）不在检查之列：所列各项至少有两项是报告的部分，或以“全文包括”“本报告由”等引出并以“部分”“组成”"
+        "“等内容”“等方面”收尾，才视为列举组成部分。前言写在“一、总体情况”之下时，检查该部分的第一段。\n\n"
         "列举各部分不是格式的要求，但既然列了，就应与正文一致（format-2021.md 2.2 第 5 项）；前后不一是"
         "照抄往年或他人报告后未核对的常见痕迹。\n\n"
         "修复：按六个部分的标题改写前言中的列举，或删去这句话。",
     .doc_en =
-        "When the preamble enumerates the report's parts (\"本报告由总体情况、……六部分组成\", \"……等六个部分\"), "
-        "checks that the count and the names agree with the six prescribed sections: a wrong count (\"六部分\" with "
-        "five listed), a name that differs from the heading (\"主动公开政府信息公开情况\", \"其他需要汇报的事项\") "
-        "or parts out of order are reported. A name prefixed with 政府信息公开 (\"政府信息公开总体情况\") or written "
-        "with 和 for the enumeration comma is accepted.\n\n"
+        "When the preamble enumerates the report's parts (\"本报告由总体情况、……六部分组成\", \"全文包括……\", "
+        "\"内容包括：……等六个部分\", \"本报告共分6个部分：……\"), checks that the count and the names agree with the "
+        "six prescribed sections: a wrong count (\"六部分\" with five listed), a name that differs from the heading "
+        "(\"主动公开政府信息公开情况\", \"其他需要汇报的事项\", and the pre-2021 names \"行政机关收到和处理政府信息公开申请"
+        "情况\", \"因政府信息公开工作被申请行政复议、提起行政诉讼情况\") or parts out of order are reported. A list "
+        "introduced as the report's contents (\"全文包括\") that names the overview's topics (主动公开, 依申请公开, …) "
+        "instead of the six parts is reported once.\n\n"
+        "Items may be separated by 、, commas or semicolons, with 和, 及 or 以及 before the last; a name prefixed with "
+        "政府信息公开 (\"政府信息公开总体情况\") or the year (\"2022年总体情况\"), and 和 or 及 for the comma inside "
+        "heading 四, are accepted. Other changed characters (\"存在的主要问题和改进情况\") still differ. Other lists in the "
+        "preamble (\"主动公开了工作动态、政策文件等\") are not checked: a list counts as the parts when at least two of its "
+        "items are sections, or when it is introduced as the report's contents (\"全文包括\", \"本报告由\") and closed "
+        "with 部分, 组成, 等内容 or 等方面. When the preamble stands under heading 一, that section's first paragraph is "
+        "checked.\n\n"
         "The enumeration is not required by the format, but when present it must match the body (format-2021.md 2.2 "
         "item 5); a mismatch is a common trace of a report copied from another year or body without checking.\n\n"
         "Fix: rewrite the enumeration after the six headings, or drop the sentence.",
@@ -42,15 +61,43 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 constexpr std::string_view kEnumerationComma = "、";
+// Words that open the list of parts ("本报告由…组成", "全文包括…", "内容包括：…"); "部分：" opens a list after its
+// count ("本报告共分6个部分：…").
+constexpr std::string_view kOpeners[] = {"由", "包括", "包含", "分为"};
+constexpr std::string_view kCountedOpeners[] = {"部分：", "部分:"};
+// Words that end the list: "…等六部分组成", "…组成", "…等六部分内容", "…等内容", "…等方面".
+constexpr std::string_view kListEnds[] = {"部分", "组成", "等内容", "等方面"};
+// Words before the opener that make the list the report's own contents ("全文包括…", "报告内容包括…"): such a list
+// is checked even when none of its items names a section.
+constexpr std::string_view kReportSubjects[] = {"全文", "报告", "年报"};
+// What separates the items: the enumeration comma, the comma and semicolon of both widths, and the joining words
+// ("…改进情况和其他需要报告的事项", "…改进情况,以及其他需要报告的事项"). Longest first: 以及 before 及.
+constexpr std::string_view kSeparators[] = {"以及", "、", "，", ",", "；", ";", "及", "和", "与"};
+// Words dropped from a name before it is compared with the variants: the joining words inside a heading's wording
+// ("行政复议和行政诉讼", "行政复议或提起行政诉讼").
+constexpr std::string_view kJoiners[] = {"、", "和", "及", "与", "或"};
+// What may stand for the enumeration comma inside the canonical heading 四 ("行政复议和行政诉讼情况").
+constexpr std::string_view kCommaStandIns[] = {"和", "及", "与", ""};
+// Qualifiers a name may carry and still be the heading's wording ("政府信息公开总体情况").
+constexpr std::string_view kQualifiers[] = {"", "政府信息公开", "政府信息公开工作", "政府信息公开的"};
+// The subject of the pre-2021 names ("行政机关主动公开政府信息情况"): the section is named, but not as headed.
+constexpr std::string_view kOldSubject = "行政机关";
 
-// Compared forms of a part name: normalised, with the enumeration's joining words dropped, so that
-// "行政复议和行政诉讼情况" in a list matches the heading's "行政复议、行政诉讼情况".
-std::string comparable(std::string_view name) {
-  std::string text = normalize_label(name);
-  for (std::string_view joiner : {"、", "和", "及", "与"})
+std::string without_joiners(std::string text) {
+  for (std::string_view joiner : kJoiners)
     for (size_t at = text.find(joiner); at != std::string::npos; at = text.find(joiner, at))
       text.erase(at, joiner.size());
   return text;
+}
+
+// A name's year prefix ("2022年总体情况", "2025年度总体情况", "本年度政府信息公开的总体情况"), removed.
+std::string_view without_year(std::string_view name) {
+  size_t digits = 0;
+  while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
+  if (digits == 4 && name.substr(digits).starts_with("年")) name.remove_prefix(digits);
+  for (std::string_view prefix : {"本年度", "本年", "年度", "年"})
+    if (name.starts_with(prefix)) return name.substr(prefix.size());
+  return name;
 }
 
 // A listed part, with the section it names.
@@ -65,6 +112,9 @@ struct Enumeration {
   ByteRange list;   // A、B、…
   ByteRange count;  // the number before 部分, empty when there is none
   int stated = 0;
+  bool of_report = false;   // introduced as the report's contents ("全文包括", "本报告由", "N部分")
+  bool terminated = false;  // closed by 部分, 组成, 等内容 or 等方面 (not merely by the sentence's end)
+  std::vector<Part> parts;
 };
 
 // Reads the number written just before `end` ("六", "6", "６"); returns its start, or `end` when there is none.
@@ -97,43 +147,99 @@ size_t number_before(std::string_view text, size_t end, int& value) {
   return value > 0 ? begin : end;
 }
 
-std::optional<Enumeration> find_enumeration(std::string_view text, ByteRange preamble) {
-  const std::string_view body = text.substr(preamble.begin, preamble.size());
-  for (size_t at = content::find_word(body, "部分"); at != std::string_view::npos;
-       at = content::find_word(body, "部分", at + 1)) {
-    const size_t sentence = [&] {
-      const size_t stop = content::rfind_word(body, "。", at + std::string_view("。").size());
-      return stop == std::string_view::npos ? 0 : stop + std::string_view("。").size();
-    }();
-    size_t list_begin = std::string_view::npos;
-    for (std::string_view opener : {"由", "包括", "包含", "分为"}) {
-      const size_t found = content::rfind_word(body, opener, at + opener.size());
-      if (found != std::string_view::npos && found >= sentence &&
-          (list_begin == std::string_view::npos || found + opener.size() > list_begin))
-        list_begin = found + opener.size();
-    }
-    if (list_begin == std::string_view::npos) continue;
-    size_t list_end = at;
-    if (body.substr(0, list_end).ends_with("个")) list_end -= std::string_view("个").size();
-    Enumeration enumeration;
-    const size_t count_begin = number_before(body, list_end, enumeration.stated);
-    if (enumeration.stated > 0) enumeration.count = {preamble.begin + count_begin, preamble.begin + list_end};
-    list_end = count_begin;
-    if (body.substr(list_begin, list_end - list_begin).ends_with("等")) list_end -= std::string_view("等").size();
-    const std::string_view list = body.substr(list_begin, list_end - list_begin);
-    if (list.find(kEnumerationComma) == std::string_view::npos) continue;  // not a list of parts
-    enumeration.list = {preamble.begin + list_begin, preamble.begin + list_end};
-    return enumeration;
+// `end` moved back over any of `words` written just before it.
+size_t strip_before(std::string_view text, size_t begin, size_t end, std::initializer_list<std::string_view> words) {
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view word : words)
+      if (end >= begin + word.size() && text.substr(end - word.size(), word.size()) == word) {
+        end -= word.size();
+        stripped = true;
+      }
   }
-  return std::nullopt;
+  return end;
+}
+
+// The first of `words` in text[from, to), as its position and length; npos when none is.
+std::pair<size_t, size_t> first_of(std::string_view text, size_t from, size_t to,
+                                   std::span<const std::string_view> words) {
+  std::pair<size_t, size_t> first{std::string_view::npos, 0};
+  for (std::string_view word : words) {
+    const size_t at = content::find_word(text.substr(0, to), word, from);
+    if (at != std::string_view::npos && at < first.first) first = {at, word.size()};
+  }
+  return first;
+}
+
+// The count written before `end` ("等六部分", "共六个部分", "六大部分", "等6部分"): sets it on `enumeration` and
+// returns where the words before the list's end begin.
+size_t read_count(std::string_view text, size_t begin, size_t end, Enumeration& enumeration) {
+  end = strip_before(text, begin, end, {"个", "大"});
+  const size_t count_begin = number_before(text, end, enumeration.stated);
+  if (enumeration.stated > 0) enumeration.count = {count_begin, end};
+  return count_begin;
+}
+
+// The enumeration in the sentence text[begin, end), if it has one.
+std::optional<Enumeration> enumeration_in(std::string_view text, size_t begin, size_t end) {
+  const auto skip_spaces_and_colon = [&](size_t at) {
+    for (bool skipped = true; skipped;) {
+      skipped = false;
+      for (std::string_view mark : {"：", ":", " ", "\u3000"})
+        if (text.substr(at, mark.size()) == mark && at + mark.size() <= end) {
+          at += mark.size();
+          skipped = true;
+        }
+    }
+    return at;
+  };
+  Enumeration enumeration;
+  size_t list_begin = std::string_view::npos, list_end = end;
+  const auto [tail, tail_size] = first_of(text, begin, end, kListEnds);
+  const auto counted = first_of(text, begin, end, kCountedOpeners);
+  if (counted.first != std::string_view::npos && counted.first == tail) {
+    // "共分6个部分：A、B、…": the count before, the list after.
+    read_count(text, begin, counted.first, enumeration);
+    list_begin = skip_spaces_and_colon(counted.first + counted.second);
+    const auto next = first_of(text, list_begin, end, kListEnds);
+    list_end = next.first == std::string_view::npos ? end : next.first;
+    enumeration.of_report = enumeration.terminated = true;
+  } else {
+    const size_t limit = tail == std::string_view::npos ? end : tail;
+    size_t opener_begin = std::string_view::npos;
+    for (std::string_view opener : kOpeners) {
+      const size_t found = content::rfind_word(text, opener, limit);
+      if (found == std::string_view::npos || found < begin) continue;
+      if (list_begin == std::string_view::npos || found + opener.size() > list_begin) {
+        list_begin = found + opener.size();
+        opener_begin = found;
+      }
+    }
+    if (list_begin == std::string_view::npos) return std::nullopt;
+    list_begin = skip_spaces_and_colon(list_begin);
+    list_end = limit;
+    enumeration.terminated = tail != std::string_view::npos;
+    if (tail != std::string_view::npos && text.substr(tail, tail_size) == kListEnds[0]) {
+      list_end = read_count(text, list_begin, tail, enumeration);
+      enumeration.of_report = true;
+    }
+    const std::string_view before = text.substr(begin, opener_begin - begin);
+    for (std::string_view subject : kReportSubjects)
+      if (content::find_word(before, subject) != std::string_view::npos) enumeration.of_report = true;
+  }
+  list_end = strip_before(text, list_begin, list_end, {"等", "共", "，", ",", " "});
+  if (list_end <= list_begin) return std::nullopt;
+  enumeration.list = {list_begin, list_end};
+  return enumeration;
 }
 
 // The sections' titles and variants in compared form, computed once per format definition.
 struct ComparableSection {
   int number = 0;
-  std::string title;
-  std::vector<std::string> variants;
-  std::u32string title_code_points;  // for the edit distance
+  std::vector<std::string> canonical;  // the heading's wording, with the stand-ins for its enumeration comma
+  std::string title;                   // without joiners
+  std::vector<std::string> variants;   // without joiners
+  std::u32string title_code_points;    // for the edit distance
   size_t typos = 1;  // edits that still name the section: one per five characters of its title, at least one
 };
 
@@ -141,56 +247,118 @@ const std::vector<ComparableSection>& comparable_sections(const FormatDefinition
   return derived_from_format(format, [](const FormatDefinition& f) {
     std::vector<ComparableSection> sections;
     for (const SectionSpec& section : f.sections) {
-      ComparableSection c{section.number, comparable(section.title), {}, {}, 1};
+      ComparableSection c;
+      c.number = section.number;
+      const std::string title = normalize_label(section.title);
+      c.canonical.push_back(title);
+      if (const size_t comma = title.find(kEnumerationComma); comma != std::string::npos)
+        for (std::string_view stand_in : kCommaStandIns)
+          c.canonical.push_back(title.substr(0, comma) + std::string(stand_in) +
+                                title.substr(comma + kEnumerationComma.size()));
+      c.title = without_joiners(title);
       c.title_code_points = utf8_code_points(c.title);
       c.typos = std::max<size_t>(1, c.title_code_points.size() / 5);
-      for (const std::string& variant : section.variants) c.variants.push_back(comparable(variant));
+      for (const std::string& variant : section.variants) c.variants.push_back(without_joiners(normalize_label(variant)));
       sections.push_back(std::move(c));
     }
     return sections;
   });
 }
 
-// The section `name` designates, and whether it is the heading's wording (possibly prefixed "政府信息公开(工作)").
+// The section `name` designates, and whether it is the heading's wording (possibly prefixed "政府信息公开(工作)" or
+// the year).
 Part classify(const FormatDefinition& format, std::string_view name, ByteRange range) {
-  const std::string written = comparable(name);
+  const std::string normalized = normalize_label(name);
+  std::string_view written = without_year(normalized);
+  const bool old_subject = written.starts_with(kOldSubject);
+  if (old_subject) written.remove_prefix(kOldSubject.size());
   const std::vector<ComparableSection>& sections = comparable_sections(format);
   for (const ComparableSection& section : sections)
-    for (std::string_view qualifier : {"", "政府信息公开", "政府信息公开工作"})
-      if (written.size() == qualifier.size() + section.title.size() && written.starts_with(qualifier) &&
-          written.ends_with(section.title))
-        return {range, section.number, true};
+    for (std::string_view qualifier : kQualifiers)
+      for (const std::string& canonical : section.canonical)
+        if (written.size() == qualifier.size() + canonical.size() && written.starts_with(qualifier) &&
+            written.ends_with(canonical))
+          return {range, section.number, !old_subject};
+  const std::string bare = without_joiners(std::string(written));
   for (const ComparableSection& section : sections)
     for (const std::string& variant : section.variants)
-      if (written == variant) return {range, section.number, false};
+      if (bare == variant) return {range, section.number, false};
   // A slip of a character or two still names the section.
-  const std::u32string written_code_points = utf8_code_points(written);
+  const std::u32string written_code_points = utf8_code_points(bare);
   for (const ComparableSection& section : sections)
     if (edit_distance(written_code_points, section.title_code_points, section.typos) <= section.typos)
       return {range, section.number, false};
   return {range, 0, false};
 }
 
-// Splits the list at its commas, rejoining pieces that together name a section (heading 四 has a comma inside).
-std::vector<Part> read_parts(const FormatDefinition& format, std::string_view text, ByteRange list) {
-  std::vector<ByteRange> pieces;
-  for (size_t begin = list.begin; begin <= list.end;) {
-    size_t end = text.find(kEnumerationComma, begin);
-    if (end == std::string_view::npos || end > list.end) end = list.end;
-    pieces.push_back({begin, end});
-    begin = end + kEnumerationComma.size();
+// An item of the list as written, and whether a joining word (和, 及, 与) rather than a comma follows it.
+struct Piece {
+  ByteRange range;
+  bool joined_to_next = false;
+};
+
+// The list's items: pieces between separators outside brackets and quotes (a name may carry a parenthesis with commas
+// of its own), trimmed, empty ones dropped.
+std::vector<Piece> list_pieces(std::string_view text, ByteRange list) {
+  std::vector<Piece> pieces;
+  const auto add = [&](size_t begin, size_t end, std::string_view separator) {
+    const std::string_view piece = trim(text.substr(begin, end - begin));
+    if (piece.empty()) return;
+    const size_t at = static_cast<size_t>(piece.data() - text.data());
+    const bool joining = separator == "和" || separator == "及" || separator == "与";
+    pieces.push_back({{at, at + piece.size()}, joining});
+  };
+  int depth = 0;
+  size_t piece_begin = list.begin;
+  for (size_t i = list.begin; i < list.end;) {
+    size_t length = 0;
+    const char32_t c = content::code_point_at(text, i, length);
+    if (length == 0) break;
+    if (c == U'（' || c == U'(' || c == U'“' || c == U'《' || c == U'〈') ++depth;
+    if ((c == U'）' || c == U')' || c == U'”' || c == U'》' || c == U'〉') && depth > 0) --depth;
+    std::string_view separator;
+    if (depth == 0)
+      for (std::string_view s : kSeparators)
+        if (text.substr(i, s.size()) == s) {
+          separator = s;
+          break;
+        }
+    if (separator.empty()) {
+      i += length;
+      continue;
+    }
+    add(piece_begin, i, separator);
+    i += separator.size();
+    piece_begin = i;
   }
+  add(piece_begin, list.end, {});
+  return pieces;
+}
+
+// Splits the list at its separators, rejoining pieces that together name a section (heading 四 has a comma inside,
+// "收到和处理…" a joining word). Two pieces joined by 和/及/与 that name no section either way stay one item
+// ("行政复议和诉讼情况").
+std::vector<Part> read_parts(const FormatDefinition& format, std::string_view text, ByteRange list) {
+  constexpr size_t kMostPiecesInAName = 4;
+  const std::vector<Piece> pieces = list_pieces(text, list);
+  const auto classify_range = [&](ByteRange range) {
+    return classify(format, text.substr(range.begin, range.size()), range);
+  };
   std::vector<Part> parts;
   for (size_t i = 0; i < pieces.size();) {
-    Part best = classify(format, text.substr(pieces[i].begin, pieces[i].size()), pieces[i]);
+    Part best = classify_range(pieces[i].range);
     size_t used = 1;
-    for (size_t more = 2; more <= 3 && i + more <= pieces.size(); ++more) {
-      const ByteRange joined{pieces[i].begin, pieces[i + more - 1].end};
-      const Part candidate = classify(format, text.substr(joined.begin, joined.size()), joined);
+    for (size_t more = 2; more <= kMostPiecesInAName && i + more <= pieces.size(); ++more) {
+      const Part candidate = classify_range({pieces[i].range.begin, pieces[i + more - 1].range.end});
       if (candidate.section != 0 && (best.section == 0 || (candidate.canonical && !best.canonical))) {
         best = candidate;
         used = more;
       }
+    }
+    while (best.section == 0 && pieces[i + used - 1].joined_to_next && i + used < pieces.size() &&
+           classify_range(pieces[i + used].range).section == 0) {
+      best.range.end = pieces[i + used].range.end;
+      ++used;
     }
     parts.push_back(best);
     i += used;
@@ -198,12 +366,59 @@ std::vector<Part> read_parts(const FormatDefinition& format, std::string_view te
   return parts;
 }
 
+// Whether the list is the report's parts: it names at least two sections, or it is introduced as the report's
+// contents and closed as a list ("全文包括主动公开、依申请公开、……等方面": the overview's topics, not the parts).
+// Other lists in the preamble are about something else ("包括工作动态、政策文件、社会救助等").
+bool lists_parts(const Enumeration& enumeration) {
+  constexpr size_t kLeastItemsOfAContentsList = 3;
+  const auto named = std::count_if(enumeration.parts.begin(), enumeration.parts.end(),
+                                   [](const Part& p) { return p.section != 0; });
+  return named >= 2 || (named == 0 && enumeration.of_report && enumeration.terminated &&
+                         enumeration.parts.size() >= kLeastItemsOfAContentsList);
+}
+
+// The first sentence of `range` that lists the report's parts.
+std::optional<Enumeration> find_enumeration(const FormatDefinition& format, std::string_view text, ByteRange range) {
+  for (size_t begin = range.begin; begin < range.end;) {
+    // Sentences end at 。, ！, ？ or the line's end; not at a semicolon, which may separate the items.
+    size_t end = std::min(line_end_at(text, begin), range.end);
+    for (std::string_view stop : {"。", "！", "？"}) end = std::min(end, content::find_word(text.substr(0, end), stop, begin));
+    if (auto enumeration = enumeration_in(text, begin, end)) {
+      enumeration->parts = read_parts(format, text, enumeration->list);
+      if (lists_parts(*enumeration)) return enumeration;
+    }
+    begin = end < range.end && (text[end] == '\n' || text[end] == '\r') ? next_line_start(text, end)
+                                                                         : end + std::string_view("。").size();
+  }
+  return std::nullopt;
+}
+
+// Where the report lists its parts: the preamble, or, when the preamble was written under heading 一 (before or
+// instead of the overview), that section's first paragraph.
+std::vector<ByteRange> enumeration_areas(const Report& report) {
+  std::vector<ByteRange> areas = content::prose_ranges(report, report.preamble);
+  if (!report.sections.empty() && report.sections.front().number == 1 && !report.sections.front().paragraphs.empty())
+    areas.push_back(report.paragraphs[report.sections.front().paragraphs.front()].range);
+  return areas;
+}
+
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const Report& report = ctx.report;
-  const auto enumeration = find_enumeration(report.text, report.preamble);
+  std::optional<Enumeration> enumeration;
+  for (const ByteRange area : enumeration_areas(report))
+    if ((enumeration = find_enumeration(ctx.format, report.search_text(), area))) break;
   if (!enumeration) return;
-  const std::vector<Part> parts = read_parts(ctx.format, report.text, enumeration->list);
+  const std::vector<Part>& parts = enumeration->parts;
   const int prescribed = static_cast<int>(ctx.format.sections.size());
+  std::string sections_list;
+  for (const SectionSpec& section : ctx.format.sections)
+    sections_list += (sections_list.empty() ? "" : "、") + section.title;
+  if (std::none_of(parts.begin(), parts.end(), [](const Part& p) { return p.section != 0; })) {
+    sink.report(enumeration->list, "前言所列“" + std::string(report.slice(enumeration->list)) +
+                                       "”不是报告的组成部分，报告应由" + sections_list + chinese_numeral(prescribed) + "部分组成 / the preamble's "
+                                       "list of the report's contents names none of the six sections");
+    return;
+  }
 
   std::vector<bool> listed(prescribed + 1, false);
   int previous = 0;

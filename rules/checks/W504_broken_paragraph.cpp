@@ -20,7 +20,8 @@ constexpr RuleDescriptor kDescriptor{
         "检查从PDF等分页文档复制时在句子中间断开的段落：一行正文没有以句末标点（。！？；：…”）》等）结束，"
         "其后隔着一个或多个空行，又接着一行正文，如“……实体大厅宣传台、办事指”／空行／“南手册等向社会公布……”。\n\n"
         "为避免误报，以下情形不报告：标题、部分标题、表格行；不含任何中文句读（，。；、：）的行"
-        "（如“（一）主动公开”这样单独成行的小标题、落款单位）；下一行以小标题序号（（一）、1.、一、、一是）"
+        "（如“（一）主动公开”这样单独成行的小标题、落款单位）；以序号开头、序号之后不含句读的小标题行（“1、主动公开”）；"
+        "下一行以小标题序号（（一）、1.、一、、一是）"
         "或 Markdown 标记开头；下一行是日期（落款日期）。\n\n"
         "依据：分页断开的段落是转换残留，会使句子和词语（“办事指南”）被拆开，影响阅读和检索 [practice]。\n\n"
         "修改方法（安全修复）：删除两行之间的换行符和空行（及首尾空白），把两行接成一行。",
@@ -29,7 +30,8 @@ constexpr RuleDescriptor kDescriptor{
         "that does not end with terminal punctuation (。！？；：…”）》 and the like), one or more blank lines, then "
         "a continuation line, e.g. “……实体大厅宣传台、办事指” / blank / “南手册等向社会公布……”.\n\n"
         "Not reported, to avoid false alarms: titles, section headings and table rows; lines with no Chinese "
-        "punctuation at all (a sub-heading alone on its line such as “（一）主动公开”, the signing body); a next line "
+        "punctuation at all (a sub-heading alone on its line such as “（一）主动公开”, the signing body); a numbered "
+        "sub-heading with no punctuation after its number (“1、主动公开”); a next line "
         "opening with an item number (（一）, 1., 一、, 一是) or a Markdown marker; a next line that is a date (the "
         "signature date).\n\n"
         "Why: a paragraph broken by a page break is a conversion leftover; it splits sentences and even words "
@@ -50,21 +52,34 @@ bool has_chinese_punctuation(std::string_view line) {
   return false;
 }
 
-// The line opens a new item: （一） (一) 1. 1、 一、 一是, or a Markdown block marker.
-bool opens_item(std::string_view text, ByteRange content) {
-  if (content::subitem_marker_end(text, content.begin) != std::string_view::npos) return true;
-  const char first = text[content.begin];
-  if (first == '#' || first == '>' || first == '|') return true;
-  if ((first == '-' || first == '*' || first == '+') && content.begin + 1 < content.end &&
-      text[content.begin + 1] == ' ')
-    return true;
+// Where the item number opening the line ends: （一） (一) 1. 1、 一、 一是; npos when the line opens no numbered item.
+size_t item_number_end(std::string_view text, ByteRange content) {
+  if (const size_t end = content::subitem_marker_end(text, content.begin); end != std::string_view::npos) return end;
   if (const auto number = content::parse_number(text, content.begin)) {
     size_t length = 0;
     const char32_t after = content::code_point_at(text, number->range.end, length);
-    if (after == U'.' || after == U'．' || after == U'、') return true;
-    if (after == U'是' && !(first >= '0' && first <= '9')) return true;
+    const char first = text[content.begin];
+    if (after == U'.' || after == U'．' || after == U'、') return number->range.end + length;
+    if (after == U'是' && !(first >= '0' && first <= '9')) return number->range.end + length;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+// The line opens a new item: a numbered one, or a Markdown block marker.
+bool opens_item(std::string_view text, ByteRange content) {
+  if (item_number_end(text, content) != std::string_view::npos) return true;
+  const char first = text[content.begin];
+  if (first == '#' || first == '>' || first == '|') return true;
+  return (first == '-' || first == '*' || first == '+') && content.begin + 1 < content.end &&
+         text[content.begin + 1] == ' ';
+}
+
+// The line is a numbered sub-heading written as prose ("1、主动公开", "2.依申请公开"): after its number, no
+// punctuation of a sentence. What follows it is its body, not the rest of a broken sentence.
+bool is_numbered_heading(std::string_view text, ByteRange content) {
+  const size_t number_end = item_number_end(text, content);
+  return number_end != std::string_view::npos &&
+         !has_chinese_punctuation(text.substr(number_end, content.end - std::min(number_end, content.end)));
 }
 
 bool is_date_line(std::string_view text, ByteRange content) {
@@ -122,7 +137,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     while (end > before.begin && text[end - 1] == '*') --end;
     size_t length = 0;
     const size_t last = content::previous_code_point_start(text, end);
-    if (is_terminal(content::code_point_at(text, last, length))) continue;
+    if (is_terminal(content::code_point_at(text, last, length)) || is_numbered_heading(text, before)) continue;
     size_t j = i + 1;
     while (j < lines.size() && content::is_blank(text.substr(lines[j].content.begin, lines[j].content.size()))) ++j;
     if (j == i + 1 || j == lines.size() || !paragraph_line[j]) continue;

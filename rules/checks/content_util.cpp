@@ -583,21 +583,31 @@ std::optional<StatisticsPeriod> statistics_period_of(const CheckContext& context
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   static const std::vector<std::string> kPeriodWords = {"统计", "期限", "时限"};
-  const auto search = [&](const std::vector<ByteRange>& areas, size_t dates_needed) -> std::optional<StatisticsPeriod> {
+  static const std::vector<std::string> kRangeWords = {"至", "到"};
+  // The first sentence of `areas` with one of `words` whose dates `fit`.
+  const auto search = [&](const std::vector<ByteRange>& areas, const std::vector<std::string>& words,
+                          auto fit) -> std::optional<StatisticsPeriod> {
     for (const ByteRange& area : areas) {
       for (size_t pos = area.begin;;) {
-        const size_t word = find_any(text, {pos, area.end}, kPeriodWords);
+        const size_t word = find_any(text, {pos, area.end}, words);
         if (word == std::string_view::npos) break;
         const ByteRange sentence = sentence_around(text, word, area);
         std::vector<Date> dates = dates_in(text, sentence);
-        if (dates.size() >= dates_needed) return StatisticsPeriod{sentence, std::move(dates)};
+        if (fit(dates)) return StatisticsPeriod{sentence, std::move(dates)};
         pos = std::max(sentence.end, word + 1);
       }
     }
     return std::nullopt;
   };
-  if (auto period = search(prose_ranges(report, report.preamble), 1)) return period;
-  return search(document_prose(context), 2);
+  const auto at_least = [](size_t n) { return [n](const std::vector<Date>& dates) { return dates.size() >= n; }; };
+  // A range from a 1 January, without the words ("报告采用数据为2024年1月1日至2024年12月31日").
+  const auto from_new_year = [](const std::vector<Date>& dates) {
+    return dates.size() >= 2 && dates[0].month == 1 && dates[0].day == 1;
+  };
+  const std::vector<ByteRange> preamble = prose_ranges(report, report.preamble);
+  if (auto period = search(preamble, kPeriodWords, at_least(1))) return period;
+  if (auto period = search(preamble, kRangeWords, from_new_year)) return period;
+  return search(document_prose(context), kPeriodWords, at_least(2));
 }
 
 }  // namespace

@@ -180,7 +180,8 @@ long long cell_integer(const Cell& cell);
 std::optional<YearMention> title_year(const Report& report);
 
 // The sentence stating the statistics period ("本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止"): in
-// the preamble, a sentence with 统计/期限/时限 and a date; elsewhere in the prose, such a sentence with two dates.
+// the preamble, a sentence with 统计/期限/时限 and a date, or a range of dates from a 1 January (至/到); elsewhere in
+// the prose, a sentence with 统计/期限/时限 and two dates.
 struct StatisticsPeriod {
   ByteRange sentence;
   std::vector<Date> dates;  // in order; the first is the start

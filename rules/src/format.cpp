@@ -1,8 +1,12 @@
 #include "xxgk/format.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>
+
+#include "xxgk/normalize.h"
 
 namespace xxgk {
 
@@ -106,6 +110,20 @@ int TableSpec::row_index(std::string_view row_id) const {
   return -1;
 }
 
+bool FormatDefinition::is_page_chrome(std::string_view line) const {
+  constexpr size_t kMaxChromeCodePoints = 60;
+  line = trim(line);
+  if (line.empty() || line.find("。") != std::string_view::npos || code_point_count(line) > kMaxChromeCodePoints)
+    return false;
+  // A time stamp alone, maybe after a list bullet ("• 2022-01-24 09:05").
+  std::string_view stamp = line;
+  if (stamp.starts_with("•")) stamp = trim(stamp.substr(std::string_view("•").size()));
+  const bool is_stamp = stamp.find_first_of("0123456789") != std::string_view::npos &&
+                        stamp.find_first_not_of("0123456789-:. ") == std::string_view::npos;
+  return is_stamp || std::any_of(page_chrome_markers.begin(), page_chrome_markers.end(),
+                              [&](const std::string& marker) { return line.find(marker) != std::string_view::npos; });
+}
+
 const SectionSpec* FormatDefinition::section(int number) const {
   for (const SectionSpec& s : sections)
     if (s.number == number) return &s;
@@ -143,9 +161,18 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.accountability = strings(j, "accountability");
     format.old_format_labels = strings(j, "old_format_labels");
     format.old_format_headings = strings(j, "old_format_headings");
+    format.trial_notice = j.at("trial_format").at("notice").get<std::string>();
+    format.trial_first_year = j.at("trial_format").at("first_year").get<int>();
+    format.trial_number = j.at("trial_format").at("number").get<std::string>();
+    format.trial_title_words = j.at("trial_format").at("title_words").get<std::string>();
+    format.notice_marks = strings(j, "notice_marks");
+    format.era_2008_marks = strings(j, "era_2008_marks");
     format.problem_words = strings(j, "problem_words");
     format.improvement_words = strings(j, "improvement_words");
     format.footer_markers = strings(j, "footer_markers");
+    format.page_chrome_markers = strings(j, "page_chrome_markers");
+    format.placeholder_marks = strings(j, "placeholder_marks");
+    format.placeholder_name_suffixes = j.at("placeholder_name_suffixes").get<std::string>();
     format.fee_keywords = strings(j, "fee_keywords");
     format.fee_notice_count_words = strings(j, "fee_notice_count_words");
     format.fee_notice_amount_words = strings(j, "fee_notice_amount_words");

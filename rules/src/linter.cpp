@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "model_builder.h"
+#include "old_format.h"
 #include "syntax.h"
 #include "xxgk/rule.h"
 #include "xxgk/suppression.h"
@@ -15,7 +16,10 @@ namespace {
 std::vector<Diagnostic> run_rules(const Report& report, const LintOptions& options) {
   std::vector<Diagnostic> diagnostics;
   const CheckContext context{report, *report.format, options};
+  // A report in an older format gets S109's one finding saying so, and none of the 2021 checks.
+  const bool old_format = old_format_of(report, *report.format).format != OldFormat::None;
   for (const Rule& rule : all_rules()) {
+    if (old_format && rule.descriptor.id != old_format_rule_id()) continue;
     const auto configured = options.severity.find(std::string(rule.descriptor.id));
     if (configured != options.severity.end() && configured->second == Severity::Off) continue;
     const size_t first = diagnostics.size();

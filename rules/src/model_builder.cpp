@@ -142,9 +142,9 @@ Heading build_heading(std::string_view text, TSNode node, const FormatDefinition
   return h;
 }
 
-SubItem build_subheading(std::string_view text, TSNode node) {
+SubItem build_subheading(std::string_view text, ByteRange line) {
   SubItem item;
-  item.range = content_range(text, node);
+  item.range = line;
   bool markdown = false;
   const ByteRange body = skip_atx_marker(text, item.range, markdown);
   size_t i = body.begin;
@@ -168,6 +168,30 @@ SubItem build_subheading(std::string_view text, TSNode node) {
   const size_t rest_begin = rest.empty() ? body.end : static_cast<size_t>(rest.data() - text.data());
   item.label = {rest_begin, rest_begin + rest.size()};
   return item;
+}
+
+// A sub-item number with a stray space inside its brackets ("( 二)依申请公开", "（ 三 ）"), at the start of a line the
+// grammar read as prose: the sub-item it opens.
+std::optional<SubItem> spaced_subitem(std::string_view text, ByteRange line) {
+  size_t i = line.begin;
+  if (text.substr(i, 3) == "（")
+    i += 3;
+  else if (i < line.end && text[i] == '(')
+    ++i;
+  else
+    return std::nullopt;
+  bool spaced = false;
+  const auto skip_spaces = [&] {
+    for (; i < line.end && text[i] == ' '; ++i) spaced = true;
+  };
+  skip_spaces();
+  const size_t numeral_length = numeral_run(text, i, line.end);
+  if (numeral_length == 0) return std::nullopt;
+  i += numeral_length;
+  skip_spaces();
+  const bool closed = text.substr(i, 3) == "）" || (i < line.end && text[i] == ')');
+  if (!closed || !spaced) return std::nullopt;
+  return build_subheading(text, line);
 }
 
 // "一是…二是…" enumerations inside prose: a numeral followed by 是, at the start of the line or after punctuation,
@@ -756,6 +780,56 @@ void merge_split_tables(Report& report) {
   report.tables = std::move(merged);
 }
 
+// How many lines before the first heading are searched for the report's title under a web page's chrome.
+constexpr size_t kTitleSearchLines = 30;
+constexpr size_t kTitleMaxCodePoints = 60;
+
+// A line that is the report's title: short, not a sentence, naming a report on information disclosure
+// ("2021年东湖高新区教育局政府信息公开工作年度报告", "关于2023年度政府信息公开工作的报告"). A page's "标题:" label
+// before it is left out. Not a breadcrumb or a list of links ("首页 > … > 信息公开年度报告").
+std::optional<ByteRange> title_like(std::string_view text, ByteRange line) {
+  std::string_view content = trim(text.substr(line.begin, line.size()));
+  for (std::string_view label : {"标题:", "标题："})
+    if (content.starts_with(label)) content = trim(content.substr(label.size()));
+  const std::string normalized = normalize_label(content);
+  const bool names_report = normalized.find("报告") != std::string::npos &&
+                            (normalized.find("信息公开") != std::string::npos ||
+                             normalized.find("政务公开") != std::string::npos);
+  if (!names_report || code_point_count(content) > kTitleMaxCodePoints) return std::nullopt;
+  for (std::string_view mark : {"。", "，", "：", "；", ">", "|", "/", "《"})
+    if (normalized.find(mark) != std::string::npos) return std::nullopt;
+  const size_t begin = static_cast<size_t>(content.data() - text.data());
+  return ByteRange{begin, begin + content.size()};
+}
+
+// The title the grammar found is every short line at the top: a web page's chrome ("关怀版 无障碍 无障碍") is no part
+// of it, and when what remains names no report, the title is the first line before the first heading that does
+// (under the chrome, or after a metadata block).
+void settle_title(Report& report, const FormatDefinition& format, size_t first_heading) {
+  const std::string_view text = report.text;
+  if (report.title) {
+    Title& title = *report.title;
+    std::erase_if(title.lines, [&](ByteRange line) {
+      return format.is_page_chrome(text.substr(line.begin, line.size())) && !title_like(text, line);
+    });
+    title.text.clear();
+    for (const ByteRange line : title.lines) title.text += text.substr(line.begin, line.size());
+    if (title.lines.empty()) report.title.reset();
+  }
+  if (report.title && report.title->text.find("报告") != std::string::npos) return;
+  size_t line_begin = report.title ? next_line_start(text, report.title->range().end) : 0;
+  for (size_t searched = 0; searched < kTitleSearchLines && line_begin < first_heading; ++searched) {
+    const size_t line_end = line_end_at(text, line_begin);
+    if (const auto line = title_like(text, {line_begin, line_end})) {
+      report.title.emplace();
+      report.title->lines.push_back(*line);
+      report.title->text = std::string(text.substr(line->begin, line->size()));
+      return;
+    }
+    line_begin = next_line_start(text, line_end);
+  }
+}
+
 }  // namespace
 
 Report build_report_from_tree(std::string_view text, TSNode root, const FormatDefinition& format,
@@ -782,11 +856,12 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
       report.markdown |= report.headings.back().markdown;
       current_section = report.headings.back().section;
     } else if (kind == symbols.subheading) {
-      SubItem item = build_subheading(search, node);
+      SubItem item = build_subheading(search, content_range(search, node));
       report.subitems.push_back(item);
       find_inline_markers(search, item.label, report.subitems);
     } else if (kind == symbols.paragraph) {
       report.paragraphs.push_back(build_paragraph(text, node, symbols));
+      if (auto item = spaced_subitem(search, report.paragraphs.back().lines.front())) report.subitems.push_back(*item);
       for (const ByteRange line : report.paragraphs.back().lines) find_inline_markers(search, line, report.subitems);
     } else if (kind == symbols.table) {
       Table whole = build_table(text, node, symbols);
@@ -870,6 +945,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   recover_flattened_tables(report, format);
   merge_split_tables(report);
   for (Table& table : report.tables) index_canonical_rows(table);
+  settle_title(report, format, report.headings.empty() ? text.size() : report.headings.front().range.begin);
   if (report.title) {
     report.title->normalized = normalize_label(report.title->text);
     report.title->year = first_year(report.title->normalized);
@@ -904,7 +980,7 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
   for (size_t p = 0; p < report.paragraphs.size(); ++p) {
     if (auto s = section_index(report.paragraphs[p].range.begin))
       report.sections[*s].paragraphs.push_back(p);
-    else
+    else if (report.paragraphs[p].range.begin >= report.preamble.begin)  // not the page's text above the title
       report.preamble_paragraphs.push_back(p);
   }
   for (size_t k = 0; k < report.subitems.size(); ++k)

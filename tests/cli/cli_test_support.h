@@ -46,7 +46,8 @@ void copy_fixture_reports(const std::filesystem::path& directory);
 // `text` converted from UTF-8 to `charset` ("GBK", "GB18030", "UTF-16LE") with ICU.
 std::string encode(const std::string& text, const char* charset);
 
-// The skeleton `xxgk-lint init` prints for a fixed agency and year (a report that lints clean).
+// The skeleton `xxgk-lint init` prints for a fixed agency and year, its 【待填写】 placeholders filled in (the
+// sentences after them stand as the content): a report that lints clean.
 std::string clean_report(bool markdown = false);
 
 }  // namespace xxgk::cli_test

@@ -54,6 +54,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"C405", "publication-date", Severity::Warning, FixSafety::None},
     {"C406", "fee-statement", Severity::Error, FixSafety::None},
     {"C407", "problems-and-improvements", Severity::Warning, FixSafety::None},
+    {"C408", "template-placeholder", Severity::Error, FixSafety::None},
     {"W501", "citation-format", Severity::Warning, FixSafety::Safe},
     {"W502", "punctuation-width", Severity::Info, FixSafety::Safe},
     {"W503", "extraneous-content", Severity::Info, FixSafety::Safe},

@@ -300,3 +300,38 @@ TEST(NormalizeTest, TraditionalTextGetsASameLengthSimplifiedSearchText) {
 }
 
 }  // namespace
+
+// A web page's chrome above the report is no title: the title is the line under it that names the report, its year
+// is the report's, and the paragraphs above it are not the preamble.
+TEST_F(ModelTest, TheTitleUnderPageChromeIsFoundAndTheChromeIsLeftOut) {
+  const std::string clean = read_fixture("clean/clean.txt");
+  const std::string title = clean.substr(0, clean.find('\n'));
+  const std::string chrome = "关怀版 无障碍 无障碍\n\n您当前所在位置: 首页 > 部门公开信息 > 信息公开年度报告\n\n";
+  text_ = chrome + clean;
+  const xxgk::Report report = xxgk::build_report(text_, {});
+  ASSERT_TRUE(report.title.has_value());
+  ASSERT_EQ(report.title->lines.size(), 1u);
+  EXPECT_EQ(report.slice(report.title->lines[0]), title);
+  EXPECT_EQ(report.year, 2024);
+  EXPECT_GE(report.preamble.begin, chrome.size() + title.size());
+  for (size_t p : report.preamble_paragraphs) EXPECT_GE(report.paragraphs[p].range.begin, chrome.size());
+}
+
+// A page's "标题:" metadata line gives the title when nothing above the report names it.
+TEST_F(ModelTest, APageTitleLabelGivesTheTitle) {
+  text_ = "标题: 青山市2018年度政府信息公开工作年度报告\n发布时间: 2019-01-10 16:13\n\n一、总体情况\n\n正文。\n";
+  const xxgk::Report report = xxgk::build_report(text_, {});
+  ASSERT_TRUE(report.title.has_value());
+  EXPECT_EQ(report.slice(report.title->range()), "青山市2018年度政府信息公开工作年度报告");
+  EXPECT_EQ(report.year, 2018);
+}
+
+// A sub-item number with a stray space inside its brackets is a sub-item all the same.
+TEST_F(ModelTest, ASpacedSubItemNumberOpensASubItem) {
+  text_ = "一、总体情况\n\n（一）主动公开。全年公开。\n\n( 二)依申请公开。全年收到。\n\n（ 三 ）政府信息管理。严格。\n";
+  const xxgk::Report report = xxgk::build_report(text_, {});
+  std::vector<int> numbers;
+  for (const xxgk::SubItem& item : report.subitems)
+    if (!item.inline_marker) numbers.push_back(item.number_value);
+  EXPECT_EQ(numbers, (std::vector<int>{1, 2, 3}));
+}

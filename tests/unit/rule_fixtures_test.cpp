@@ -175,8 +175,16 @@ TEST_P(RuleFixture, FixGivesTheExpectedTextAndSilencesTheRuleOnly) {
                                                  << describe(of_rule(after, c.rule_id), fixed);
   std::multiset<std::pair<std::string, std::string>> old_findings;
   for (const auto& d : before) old_findings.emplace(std::string(d.rule->id), d.message);
+  // A fix that inserts a placeholder for the writer to fill in (S101's "{机关名称}") is meant to get C408 on it, and
+  // nothing else may be new.
+  const auto inserted_placeholder = [&](const xxgk::Diagnostic& d) {
+    const std::string placeholder = fixed.substr(d.range.begin, d.range.size());
+    return d.rule->id == "C408" && std::any_of(edits.begin(), edits.end(), [&](const xxgk::TextEdit& e) {
+             return e.new_text.find(placeholder) != std::string::npos;
+           });
+  };
   for (const auto& d : after)
-    EXPECT_TRUE(old_findings.count({std::string(d.rule->id), d.message}))
+    EXPECT_TRUE(old_findings.count({std::string(d.rule->id), d.message}) || inserted_placeholder(d))
         << "the fix introduced " << d.rule->id << ": " << d.message;
 }
 

@@ -96,6 +96,12 @@ struct FormatDefinition {
   std::vector<std::string> accountability;          // S108: 考核 社会评议 责任追究
   std::vector<std::string> old_format_labels;       // S109
   std::vector<std::string> old_format_headings;     // S109 (2008 era)
+  std::string trial_notice;                         // the notice of the 2019 试行 format: 国办公开办函〔2019〕60号
+  int trial_first_year = 0;                         // first reporting year of the 试行 format (earlier: 2008 era)
+  std::string trial_number;                         // how a citation of that notice ends: "60号"
+  std::string trial_title_words;                    // words of that notice's title: "年度报告有关事项的通知"
+  std::vector<std::string> notice_marks;            // words of a citation of the 2021 notice: "30号", "年度报告格式"
+  std::vector<std::string> era_2008_marks;          // text only a 2008-era report has ("、概述", old headings)
   std::vector<std::string> problem_words;           // C407
   std::vector<std::string> improvement_words;       // C407
   std::string title_phrase;                         // "政府信息公开工作年度报告"
@@ -103,11 +109,18 @@ struct FormatDefinition {
   std::string regulation_citation;                  // 《中华人民共和国政府信息公开条例》
   std::string notice_citation;                      // the full 30号 citation
   std::vector<std::string> footer_markers;          // W503
+  std::vector<std::string> page_chrome_markers;     // a web page's navigation and metadata ("无障碍", "来源")
+  std::vector<std::string> placeholder_marks;       // C408: template text ("【待填写】", "（具体网址）")
+  std::string placeholder_name_suffixes;            // C408: what 某某/××/XX stand before in a name, number or date
   std::vector<std::string> fee_keywords;            // C406: 信息处理费
   std::vector<std::string> fee_notice_count_words;  // 发出收费通知的件数
   std::vector<std::string> fee_notice_amount_words; // 总金额
   std::vector<std::string> fee_collected_words;     // 实际收取
 
+  // Whether `line` is a web page's navigation or metadata kept with the report ("关怀版 无障碍", "来源:公安局
+  // 时间:2023-01-11 15:51", "• 2022-01-24 09:05"): short, no sentence, with one of page_chrome_markers or a time stamp
+  // alone.
+  bool is_page_chrome(std::string_view line) const;
   const SectionSpec* section(int number) const;
   const TableSpec* table(std::string_view id) const;
   const TableSpec* table_for_section(int section) const;
