@@ -129,8 +129,10 @@ std::string describe(const std::vector<xxgk::Diagnostic>& diagnostics, std::stri
   xxgk::LineIndex lines(text);
   std::ostringstream out;
   for (const auto& d : diagnostics) {
-    const auto p = lines.position(d.range.begin, xxgk::PositionEncoding::Utf32);
-    out << "  " << d.rule->id << " " << p.line + 1 << ":" << p.column + 1 << " " << d.message << "\n";
+    const auto from = lines.position(d.range.begin, xxgk::PositionEncoding::Utf32);
+    const auto to = lines.position(d.range.end, xxgk::PositionEncoding::Utf32);
+    out << "  " << d.rule->id << " " << from.line + 1 << ":" << from.column + 1 << "-" << to.line + 1 << ":"
+        << to.column + 1 << " " << d.message << "\n";
   }
   return out.str();
 }
@@ -145,7 +147,7 @@ struct LoadedCase {
 LoadedCase load(const FixtureCase& c) {
   std::string marker_error;
   auto marked = xxgk::testing_support::strip_range_markers(read_file(c.input), &marker_error);
-  EXPECT_EQ(marker_error, "") << c.input;
+  EXPECT_TRUE(marker_error.empty()) << c.input << ": " << marker_error;
   return {std::move(marked.text), std::move(marked.ranges), parse_expected(read_file(c.expected))};
 }
 
