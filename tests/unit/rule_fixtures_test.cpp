@@ -259,6 +259,15 @@ std::string case_name(const testing::TestParamInfo<FixtureCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, testing::ValuesIn(discover_cases()), case_name);
+
+// A snapshot left behind by a renamed or deleted case would be read by nothing and keep describing findings that no
+// longer exist.
+TEST(RuleFixtureFiles, EverySnapshotBelongsToACase) {
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(XXGK_FIXTURES_DIR) / "rules"))
+    if (entry.path().extension() == ".snap")
+      EXPECT_TRUE(fs::exists(fs::path(entry.path()).replace_extension(".expected")))
+          << entry.path() << " has no .expected beside it";
+}
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RuleFixture);
 
 }  // namespace
