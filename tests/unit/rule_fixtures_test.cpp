@@ -72,7 +72,8 @@ std::vector<FixtureCase> discover_cases() {
       cases.push_back(std::move(c));
     }
   }
-  std::sort(cases.begin(), cases.end(), [](const FixtureCase& a, const FixtureCase& b) { return a.expected < b.expected; });
+  std::sort(cases.begin(), cases.end(),
+            [](const FixtureCase& a, const FixtureCase& b) { return a.expected < b.expected; });
   return cases;
 }
 
@@ -90,8 +91,7 @@ Expectations parse_expected(const std::string& text) {
     if (line[0] == '#') {
       if (line.rfind("# agency: ", 0) == 0) {
         const std::string kind = line.substr(10);
-        result.options.agency_kind =
-            kind == "government" ? xxgk::AgencyKind::Government : xxgk::AgencyKind::Department;
+        result.options.agency_kind = kind == "government" ? xxgk::AgencyKind::Government : xxgk::AgencyKind::Department;
       } else if (line.rfind("# year: ", 0) == 0) {
         result.options.year = std::stoi(line.substr(8));
       }
@@ -129,10 +129,7 @@ std::string describe(const std::vector<xxgk::Diagnostic>& diagnostics, std::stri
   xxgk::LineIndex lines(text);
   std::ostringstream out;
   for (const auto& d : diagnostics) {
-    const auto from = lines.position(d.range.begin, xxgk::PositionEncoding::Utf32);
-    const auto to = lines.position(d.range.end, xxgk::PositionEncoding::Utf32);
-    out << "  " << d.rule->id << " " << from.line + 1 << ":" << from.column + 1 << "-" << to.line + 1 << ":"
-        << to.column + 1 << " " << d.message << "\n";
+    out << "  " << d.rule->id << " " << xxgk::testing_support::format_range(lines, d.range) << " " << d.message << "\n";
   }
   return out.str();
 }
@@ -205,11 +202,9 @@ TEST_P(RuleFixture, MarkedRangesAreRangesOfTheRulesDiagnostics) {
     const bool found = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const xxgk::Diagnostic& d) {
       return d.range.begin == range.begin && d.range.end == range.end;
     });
-    const auto from = lines.position(range.begin, xxgk::PositionEncoding::Utf32);
-    const auto to = lines.position(range.end, xxgk::PositionEncoding::Utf32);
-    EXPECT_TRUE(found) << "marked range " << from.line + 1 << ":" << from.column + 1 << "-" << to.line + 1 << ":"
-                       << to.column + 1 << " \"" << loaded.text.substr(range.begin, range.size())
-                       << "\" is no range of a " << c.rule_id << " diagnostic; got:\n"
+    EXPECT_TRUE(found) << "marked range " << xxgk::testing_support::format_range(lines, range) << " \""
+                       << loaded.text.substr(range.begin, range.size()) << "\" is no range of a " << c.rule_id
+                       << " diagnostic; got:\n"
                        << describe(diagnostics, loaded.text);
   }
 }

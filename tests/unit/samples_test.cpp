@@ -74,8 +74,7 @@ ExpectedDeviations parse_expected_md(const std::string& markdown) {
     } else if (std::regex_match(line, m, item)) {
       why = sample + " item " + line;
     } else if (std::regex_match(line, m, reports) && !why.empty()) {
-      Reported r{sample, m[1].str(), static_cast<uint32_t>(std::stoul(m[3].str())), 0, std::nullopt,
-                 m[5].str(), why};
+      Reported r{sample, m[1].str(), static_cast<uint32_t>(std::stoul(m[3].str())), 0, std::nullopt, m[5].str(), why};
       r.last_line = m[4].matched ? static_cast<uint32_t>(std::stoul(m[4].str())) : r.first_line;
       if (m[2].matched) {
         xxgk::Severity severity;
@@ -170,9 +169,8 @@ TEST(Samples, NoErrorOrWarningBeyondTheListedDeviations) {
     const xxgk::LineIndex lines(text);
     for (const xxgk::Diagnostic& d : diagnostics) {
       if (d.severity == xxgk::Severity::Info) continue;
-      const bool listed = std::any_of(expected.reported.begin(), expected.reported.end(), [&](const Reported& r) {
-        return r.sample == sample && matches(r, d, lines);
-      });
+      const bool listed = std::any_of(expected.reported.begin(), expected.reported.end(),
+                                      [&](const Reported& r) { return r.sample == sample && matches(r, d, lines); });
       EXPECT_TRUE(listed) << sample << ": " << d.rule->id << " on line " << lines.line_of(d.range.begin) + 1
                           << " is not a deviation EXPECTED.md lists: " << d.message;
     }

@@ -40,16 +40,16 @@ std::string position_of(const LineIndex& lines, size_t byte) {
   return std::to_string(p.line + 1) + ":" + std::to_string(p.column + 1);
 }
 
-std::string range_of(const LineIndex& lines, const ByteRange& range) {
-  return position_of(lines, range.begin) + "-" + position_of(lines, range.end);
-}
-
 // Indents every line of `block` by `indent` (the diff lines of a fix sit under the fix's heading).
 void write_indented(std::ostringstream& out, std::string_view block, std::string_view indent) {
   for (std::string_view line : split_lines(block)) out << indent << line << "\n";
 }
 
 }  // namespace
+
+std::string format_range(const LineIndex& lines, const ByteRange& range) {
+  return position_of(lines, range.begin) + "-" + position_of(lines, range.end);
+}
 
 std::string unified_diff(std::string_view before, std::string_view after, size_t context) {
   const auto old_lines = split_lines(before);
@@ -81,10 +81,10 @@ std::string render_snapshot(std::string_view text, const std::vector<Diagnostic>
   for (size_t i = 0; i < diagnostics.size(); ++i) {
     const Diagnostic& d = diagnostics[i];
     if (i > 0) out << "\n";
-    out << d.rule->id << " " << severity_name(d.severity) << " " << range_of(lines, d.range) << "\n";
+    out << d.rule->id << " " << severity_name(d.severity) << " " << format_range(lines, d.range) << "\n";
     out << "  message: " << d.message << "\n";
     for (const RelatedInformation& related : d.related)
-      out << "  related " << range_of(lines, related.range) << ": " << related.message << "\n";
+      out << "  related " << format_range(lines, related.range) << ": " << related.message << "\n";
     for (const Fix& fix : d.fixes) {
       out << "  fix (" << (fix.safe ? "safe" : "unsafe") << "): " << fix.title << "\n";
       const std::string diff = unified_diff(text, apply_edits(text, fix.edits), 2);
@@ -127,7 +127,8 @@ MarkedText strip_range_markers(std::string_view text, std::string* error) {
     }
   }
   if (open)
-    *error = "unclosed " + std::string(kRangeOpen) + " (at byte " + std::to_string(*open + 1) + " of the stripped text)";
+    *error =
+        "unclosed " + std::string(kRangeOpen) + " (at byte " + std::to_string(*open + 1) + " of the stripped text)";
   return result;
 }
 

@@ -9,8 +9,12 @@
 #include <vector>
 
 #include "xxgk/diagnostic.h"
+#include "xxgk/positions.h"
 
 namespace xxgk::testing_support {
+
+// "LINE:COL-LINE:COL" of `range`, 1-based, columns in code points, the end exclusive.
+std::string format_range(const LineIndex& lines, const ByteRange& range);
 
 // A unified diff of `before` against `after` line by line: one hunk over the lines between their common head and
 // common tail, with `context` unchanged lines on each side; "" when the texts are equal.
