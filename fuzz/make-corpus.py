@@ -24,6 +24,11 @@ def sources():
     return files
 
 
+def without_range_markers(data):
+    """A rule fixture's text without the ⟦ ⟧ that mark expected ranges (CONTRIBUTING.md), i.e. the report it tests."""
+    return data.replace("⟦".encode(), b"").replace("⟧".encode(), b"")
+
+
 def utf8_prefix(data, limit):
     """At most `limit` bytes of `data`, cut at a line end so the seed stays valid UTF-8."""
     if len(data) <= limit:
@@ -98,7 +103,7 @@ def write(target, name, data):
 def main():
     rng = random.Random(20240601)
     for index, source in enumerate(sources()):
-        data = utf8_prefix(source.read_bytes(), MAX_BASE)
+        data = utf8_prefix(without_range_markers(source.read_bytes()), MAX_BASE)
         name = "%02d-%s" % (index, source.name.replace(".", "-"))
         write("lint_bytes", name, data)
         write("incremental_edits", name, edit_script(data, rng))

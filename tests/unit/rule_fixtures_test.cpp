@@ -1,19 +1,28 @@
 // Fixture tests for every rule. tests/fixtures/rules/<ID>/<case>.txt (or .md) is a report; <case>.expected lists the
 // diagnostics rule <ID> must produce on it, one per line as "LINE:COL" (1-based, code points), optionally followed by
-// a space and text the message must contain; an empty .expected means the rule must stay silent. Comment lines start
-// with '#'; "# agency: government|department" and "# year: N" set the lint options; "# previous-year: FILE" names a
-// report beside the case (with no .expected of its own) checked together with it by the checks across reports (A306).
+// a severity ("error", "warning" or "info") and then by text the message must contain; an empty .expected means the
+// rule must stay silent. Comment lines start with '#'; "# agency: government|department" and "# year: N" set the
+// lint options; "# previous-year: FILE" names a report beside the case (with no .expected of its own) checked
+// together with it by the checks across reports (A306).
+// <case>.snap is the snapshot of the rule's findings on the case: every field of every diagnostic (see snapshot.h).
+// It must exist and match; XXGK_UPDATE_SNAPSHOTS=1 rewrites the snapshots instead of comparing (review the changed
+// .snap files in the diff before committing them).
+// The case text may mark ranges as ⟦…⟧: the markers are removed before linting (positions in .expected and .snap
+// refer to the text without them), and every marked range must be the range of one of the rule's diagnostics.
 // <case>.fixed.txt / .fixed.md (optional) is the text after applying the first fix of each of the rule's diagnostics:
 // applying it must give exactly that text, silence the rule, and add no diagnostic of any other rule.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "read_file.h"
 #include "xxgk/cross_document.h"
+#include "snapshot.h"
 #include "xxgk/linter.h"
 #include "xxgk/rule.h"
 
@@ -26,6 +35,7 @@ using xxgk::testing_support::read_file;
 struct ExpectedDiagnostic {
   uint32_t line = 0;
   uint32_t column = 0;
+  std::optional<xxgk::Severity> severity;
   std::string message_part;
 };
 
@@ -33,8 +43,12 @@ struct FixtureCase {
   std::string rule_id;
   fs::path input;
   fs::path expected;
+  fs::path snapshot;
   std::optional<fs::path> fixed;
 };
+
+// gtest names a failing case by its input file, not by the bytes of the struct.
+void PrintTo(const FixtureCase& c, std::ostream* out) { *out << c.input; }
 
 std::vector<FixtureCase> discover_cases() {
   std::vector<FixtureCase> cases;
@@ -48,6 +62,7 @@ std::vector<FixtureCase> discover_cases() {
       FixtureCase c;
       c.rule_id = rule_dir.path().filename().string();
       c.expected = path;
+      c.snapshot = fs::path(path).replace_extension(".snap");
       for (const char* ext : {".txt", ".md"}) {
         fs::path input = path;
         input.replace_extension(ext);
@@ -59,7 +74,8 @@ std::vector<FixtureCase> discover_cases() {
       cases.push_back(std::move(c));
     }
   }
-  std::sort(cases.begin(), cases.end(), [](const FixtureCase& a, const FixtureCase& b) { return a.expected < b.expected; });
+  std::sort(cases.begin(), cases.end(),
+            [](const FixtureCase& a, const FixtureCase& b) { return a.expected < b.expected; });
   return cases;
 }
 
@@ -78,8 +94,7 @@ Expectations parse_expected(const std::string& text) {
     if (line[0] == '#') {
       if (line.rfind("# agency: ", 0) == 0) {
         const std::string kind = line.substr(10);
-        result.options.agency_kind =
-            kind == "government" ? xxgk::AgencyKind::Government : xxgk::AgencyKind::Department;
+        result.options.agency_kind = kind == "government" ? xxgk::AgencyKind::Government : xxgk::AgencyKind::Department;
       } else if (line.rfind("# year: ", 0) == 0) {
         result.options.year = std::stoi(line.substr(8));
       } else if (line.rfind("# previous-year: ", 0) == 0) {
@@ -92,7 +107,17 @@ Expectations parse_expected(const std::string& text) {
     const size_t space = line.find(' ');
     d.line = static_cast<uint32_t>(std::stoul(line.substr(0, colon)));
     d.column = static_cast<uint32_t>(std::stoul(line.substr(colon + 1, space - colon - 1)));
-    if (space != std::string::npos) d.message_part = line.substr(space + 1);
+    if (space != std::string::npos) {
+      std::string rest = line.substr(space + 1);
+      const size_t word_end = rest.find(' ');
+      xxgk::Severity severity;
+      if (xxgk::parse_severity(std::string_view(rest).substr(0, word_end), severity) &&
+          severity != xxgk::Severity::Off) {
+        d.severity = severity;
+        rest = word_end == std::string::npos ? "" : rest.substr(word_end + 1);
+      }
+      d.message_part = rest;
+    }
     result.diagnostics.push_back(d);
   }
   return result;
@@ -109,8 +134,7 @@ std::string describe(const std::vector<xxgk::Diagnostic>& diagnostics, std::stri
   xxgk::LineIndex lines(text);
   std::ostringstream out;
   for (const auto& d : diagnostics) {
-    const auto p = lines.position(d.range.begin, xxgk::PositionEncoding::Utf32);
-    out << "  " << d.rule->id << " " << p.line + 1 << ":" << p.column + 1 << " " << d.message << "\n";
+    out << "  " << d.rule->id << " " << xxgk::testing_support::format_range(lines, d.range) << " " << d.message << "\n";
   }
   return out.str();
 }
@@ -133,14 +157,29 @@ std::vector<xxgk::Diagnostic> case_diagnostics(const FixtureCase& c, const std::
   return diagnostics;
 }
 
+// A case as the tests lint it: the text without its range markers, the marked ranges and the expectations.
+struct LoadedCase {
+  std::string text;
+  std::vector<xxgk::ByteRange> marked;
+  Expectations expected;
+};
+
+LoadedCase load(const FixtureCase& c) {
+  std::string marker_error;
+  auto marked = xxgk::testing_support::strip_range_markers(read_file(c.input), &marker_error);
+  EXPECT_TRUE(marker_error.empty()) << c.input << ": " << marker_error;
+  return {std::move(marked.text), std::move(marked.ranges), parse_expected(read_file(c.expected))};
+}
+
 class RuleFixture : public testing::TestWithParam<FixtureCase> {};
 
 TEST_P(RuleFixture, ReportsExactlyTheExpectedDiagnostics) {
   const FixtureCase& c = GetParam();
   ASSERT_FALSE(c.input.empty()) << "no .txt/.md input beside " << c.expected;
   ASSERT_NE(xxgk::find_rule(c.rule_id), nullptr) << "fixture folder names an unknown rule " << c.rule_id;
-  const std::string text = read_file(c.input);
-  const Expectations expected = parse_expected(read_file(c.expected));
+  const LoadedCase loaded = load(c);
+  const std::string& text = loaded.text;
+  const Expectations& expected = loaded.expected;
   const auto diagnostics = of_rule(case_diagnostics(c, text, expected), c.rule_id);
   const xxgk::LineIndex lines(text);
 
@@ -151,14 +190,54 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedDiagnostics) {
     EXPECT_EQ(p.column + 1, expected.diagnostics[i].column) << "diagnostic " << i << ": " << diagnostics[i].message;
     EXPECT_NE(diagnostics[i].message.find(expected.diagnostics[i].message_part), std::string::npos)
         << "message \"" << diagnostics[i].message << "\" lacks \"" << expected.diagnostics[i].message_part << "\"";
+    if (expected.diagnostics[i].severity)
+      EXPECT_EQ(xxgk::severity_name(diagnostics[i].severity), xxgk::severity_name(*expected.diagnostics[i].severity))
+          << "diagnostic " << i << ": " << diagnostics[i].message;
+  }
+}
+
+TEST_P(RuleFixture, MatchesTheSnapshot) {
+  const FixtureCase& c = GetParam();
+  const LoadedCase loaded = load(c);
+  const std::string rendered = xxgk::testing_support::render_snapshot(
+      loaded.text, of_rule(case_diagnostics(c, loaded.text, loaded.expected), c.rule_id));
+  if (std::getenv("XXGK_UPDATE_SNAPSHOTS")) {
+    std::ofstream(c.snapshot, std::ios::binary) << rendered;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(c.snapshot))
+      << "no snapshot " << c.snapshot << "; create it with XXGK_UPDATE_SNAPSHOTS=1 build/tests/unit/xxgk_unit_tests "
+      << "--gtest_filter='Rules/RuleFixture.MatchesTheSnapshot/*', read it and commit it. It would hold:\n"
+      << rendered;
+  if (const auto diff = xxgk::testing_support::snapshot_mismatch(read_file(c.snapshot), rendered))
+    ADD_FAILURE() << c.snapshot << " does not match the findings (-snapshot +now); if the change is intended, rerun "
+                  << "with XXGK_UPDATE_SNAPSHOTS=1 and review the diff of the .snap before committing:\n"
+                  << *diff;
+}
+
+TEST_P(RuleFixture, MarkedRangesAreRangesOfTheRulesDiagnostics) {
+  const FixtureCase& c = GetParam();
+  const LoadedCase loaded = load(c);
+  if (loaded.marked.empty()) return;  // a case without markers; the snapshot holds its ranges
+  const auto diagnostics = of_rule(case_diagnostics(c, loaded.text, loaded.expected), c.rule_id);
+  const xxgk::LineIndex lines(loaded.text);
+  for (const xxgk::ByteRange& range : loaded.marked) {
+    const bool found = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const xxgk::Diagnostic& d) {
+      return d.range.begin == range.begin && d.range.end == range.end;
+    });
+    EXPECT_TRUE(found) << "marked range " << xxgk::testing_support::format_range(lines, range) << " \""
+                       << loaded.text.substr(range.begin, range.size()) << "\" is no range of a " << c.rule_id
+                       << " diagnostic; got:\n"
+                       << describe(diagnostics, loaded.text);
   }
 }
 
 TEST_P(RuleFixture, FixGivesTheExpectedTextAndSilencesTheRuleOnly) {
   const FixtureCase& c = GetParam();
   if (!c.fixed) return;  // this case has no fix pair; ReportsExactlyTheExpectedDiagnostics covers it
-  const std::string text = read_file(c.input);
-  const Expectations expected = parse_expected(read_file(c.expected));
+  const LoadedCase loaded = load(c);
+  const std::string& text = loaded.text;
+  const Expectations& expected = loaded.expected;
   const auto before = xxgk::lint(text, expected.options);
   const auto rule_diagnostics = of_rule(before, c.rule_id);
   ASSERT_FALSE(rule_diagnostics.empty());
@@ -189,9 +268,9 @@ TEST_P(RuleFixture, FixGivesTheExpectedTextAndSilencesTheRuleOnly) {
 }
 
 TEST_P(RuleFixture, SafeFixAllIsIdempotent) {
-  const FixtureCase& c = GetParam();
-  const std::string text = read_file(c.input);
-  const Expectations expected = parse_expected(read_file(c.expected));
+  const LoadedCase loaded = load(GetParam());
+  const std::string& text = loaded.text;
+  const Expectations& expected = loaded.expected;
   const auto once = xxgk::fix_all(text, expected.options, xxgk::FixMode::SafeOnly);
   const auto twice = xxgk::fix_all(once.text, expected.options, xxgk::FixMode::SafeOnly);
   EXPECT_EQ(twice.text, once.text);
@@ -206,6 +285,15 @@ std::string case_name(const testing::TestParamInfo<FixtureCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, testing::ValuesIn(discover_cases()), case_name);
+
+// A snapshot left behind by a renamed or deleted case would be read by nothing and keep describing findings that no
+// longer exist.
+TEST(RuleFixtureFiles, EverySnapshotBelongsToACase) {
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(XXGK_FIXTURES_DIR) / "rules"))
+    if (entry.path().extension() == ".snap")
+      EXPECT_TRUE(fs::exists(fs::path(entry.path()).replace_extension(".expected")))
+          << entry.path() << " has no .expected beside it";
+}
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RuleFixture);
 
 }  // namespace
