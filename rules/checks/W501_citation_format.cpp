@@ -29,13 +29,10 @@ constexpr RuleDescriptor kDescriptor{
         "只提示不修复，漏写“第”（“国务院令711号”）则补上；\n"
         "- 格式通知的文号是“国办公开办函〔2021〕30号”：写成其他国务院办公厅机关代字而年份、序号相同，且紧跟在格式通知的"
         "标题之后、或不带标题而所在句子谈的是编制年度报告（如“按照国办发〔2021〕30号文件要求编制”）时提示，不修复。"
-        "地方文件（如“宁政办公开办函〔2023〕2号”）和带着自己标题的其他国务院办公厅文件不受影响；\n"
-        "- 2021年度及以后（年度未知时也检查）的报告只引用已被取代的国办公开办函〔2019〕60号通知"
-        "（《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》，印发2019年试行格式）"
-        "作为依据、而没有引用国办公开办函〔2021〕30号通知时，在第一处引用上提示一次（信息级，依据过时）。\n\n"
+        "地方文件（如“宁政办公开办函〔2023〕2号”）和带着自己标题的其他国务院办公厅文件不受影响。只引用已被取代的国办公开办函〔2019〕60号通知作为依据的由 S109 提示。\n\n"
         "依据：党政机关公文格式（GB/T 9704—2012）规定发文字号的年份用六角括号；书名号内再用书名时用单书名号 "
-        "[practice, format-2021.md C-7、C-8]；只以国办公开办函〔2019〕60号为依据属依据过时 [format-2021.md C-9]。\n\n"
-        "修改方法（安全修复）：只把用错的标点换成规范标点、补上漏写的“第”，其余文字不变。号码写错和依据过时"
+        "[practice, format-2021.md C-7、C-8]。\n\n"
+        "修改方法（安全修复）：只把用错的标点换成规范标点、补上漏写的“第”，其余文字不变。号码写错"
         "没有自动修复：应按原文核对后改正。",
     .doc_en =
         "Checks how the Regulation on the Disclosure of Government Information and notice 国办公开办函〔2021〕30号 "
@@ -52,16 +49,12 @@ constexpr RuleDescriptor kDescriptor{
         "- the format notice's number is “国办公开办函〔2021〕30号”: the same year and serial under another State "
         "Council office issuer code, right after the notice's title or, with no title, in a sentence about drafting "
         "the report (“按照国办发〔2021〕30号文件要求编制”), is reported without a fix. Local documents "
-        "(“宁政办公开办函〔2023〕2号”) and other State Council documents named by their own titles are left alone;\n"
-        "- a report for 2021 or later (or of unknown year) that cites as its basis only the superseded notice "
-        "国办公开办函〔2019〕60号 (《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》, "
-        "which issued the 2019 试行 format) and not 国办公开办函〔2021〕30号 gets one information diagnostic at the "
-        "first citation (outdated basis).\n\n"
+        "(“宁政办公开办函〔2023〕2号”) and other State Council documents named by their own titles are left alone. "
+        "Citing only the superseded notice 国办公开办函〔2019〕60号 as the basis is S109's.\n\n"
         "Why: the official document standard (GB/T 9704—2012) writes the year of a document number in 〔〕, and a "
-        "title inside a title takes single title marks 〈〉 [practice, format-2021.md C-7, C-8]; citing only the 2019 "
-        "notice is an outdated basis [format-2021.md C-9].\n\n"
+        "title inside a title takes single title marks 〈〉 [practice, format-2021.md C-7, C-8].\n\n"
         "How to fix (safe fix): only the wrong marks are replaced and a missing 第 is put in; the text is otherwise "
-        "unchanged. Wrong numbers and an outdated basis have no automatic fix: check the cited document and correct "
+        "unchanged. Wrong numbers have no automatic fix: check the cited document and correct "
         "them.",
     .bad = "《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》"
            "（国办公开办函[2021]30号）",
@@ -260,48 +253,6 @@ void check_regulation_decrees(std::string_view text, DiagnosticSink& sink) {
   }
 }
 
-// The 2019 notice that issued the 试行 format, superseded by the format notice from the 2021 reports on, cited by
-// its number or its title (reports shorten the title: "…政务公开办公室政府信息公开年度报告有关事项的通知").
-constexpr long long kSupersededNoticeYear = 2019, kSupersededNoticeSerial = 60;
-constexpr std::string_view kSupersededNoticeTitleStart = "《国务院办公厅";
-constexpr std::string_view kSupersededNoticeTitleWords = "年度报告有关事项的通知》";
-
-std::optional<ByteRange> superseded_notice_title(std::string_view text) {
-  for (size_t at = content::find_word(text, kSupersededNoticeTitleWords); at != std::string_view::npos;
-       at = content::find_word(text, kSupersededNoticeTitleWords, at + 1)) {
-    const size_t end = at + kSupersededNoticeTitleWords.size();
-    const size_t open = content::rfind_word(text.substr(0, at), "《", at);
-    if (open == std::string_view::npos || content::find_word(text.substr(0, at), "》", open) != std::string_view::npos)
-      continue;
-    if (content::starts_with_at(text, open, kSupersededNoticeTitleStart)) return ByteRange{open, end};
-  }
-  return std::nullopt;
-}
-
-// C-9: a report for a year the format notice covers that cites as its basis only the superseded 2019 notice (and not
-// the format notice, by number or by the format's name) is reported once, as information, at the first citation.
-void check_superseded_notice(const CheckContext& context, const DocumentNumber& notice,
-                             const std::vector<DocumentNumber>& numbers, DiagnosticSink& sink) {
-  // An unknown year is checked, as the other checks of this format are (S109 too): a report of 2019 or 2020, which
-  // rightly cites the 2019 notice, states its year in its title or statistics period.
-  const auto year = content::reporting_year(context);
-  if (year && *year < context.format.first_year) return;
-  const std::string_view text = context.report.search_text();
-  std::optional<ByteRange> citation = superseded_notice_title(text);
-  for (const DocumentNumber& number : numbers) {
-    if (has_notice_year_and_serial(number, notice)) return;
-    if (number.issuer == notice.issuer && number.year == kSupersededNoticeYear &&
-        number.serial == kSupersededNoticeSerial && (!citation || number.range.begin < citation->begin))
-      citation = number.range;
-  }
-  if (!citation || content::find_word(text, kFormatTitle) != std::string_view::npos) return;
-  sink.report(*citation,
-              "引用的是国办公开办函〔2019〕60号通知（2019年试行格式），" +
-                  (year ? std::to_string(*year) + "年度报告" : std::string("2021年度及以后的报告")) + "应依据" +
-                  context.format.notice_citation + " / outdated basis: cite " + context.format.notice,
-              Severity::Info);
-}
-
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const std::string_view text = context.report.search_text();
   // The format notice's own number, read once per format definition (it refers into the definition's text).
@@ -317,7 +268,6 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     check_year_brackets(text, number, sink);
     if (notice) check_format_notice_number(context, *notice, number, sink);
   }
-  if (notice) check_superseded_notice(context, *notice, numbers, sink);
 }
 
 }  // namespace
