@@ -8,6 +8,7 @@
 #include "cli/progress_bar.h"
 #include "cli/report_writer.h"
 #include "cli/targets.h"
+#include "cli/temporary_files.h"
 #include "xxgk/linter.h"
 
 namespace xxgk::cli {
@@ -32,6 +33,14 @@ LintOptions effective_options(const config::ConfigFile& config, const LintArgume
   if (arguments.year) options.year = arguments.year;
   for (const auto& [id, severity] : arguments.rule_severities) options.severity[id] = severity;
   return options;
+}
+
+// Fixes that would make the text larger than the input limit are not applied: the file would no longer be checked.
+std::optional<std::string> grows_past_limit(size_t fixed_bytes) {
+  const size_t limit = LintLimits{}.max_bytes;
+  if (fixed_bytes <= limit) return std::nullopt;
+  return "修复后将超过 " + std::to_string(limit) + " 字节的上限，未修复 (the fixed text would be " +
+         std::to_string(fixed_bytes) + " bytes, more than the " + std::to_string(limit) + "-byte limit; not rewritten)";
 }
 
 // Fix writes through a symbolic link only when the file it points to lies in the directory tree the user named.
@@ -123,6 +132,7 @@ class TargetProcessor {
                    const LintOptions& options, std::string& text, FileOutcome& outcome) const {
     FixResult fixed = fix_all(text, options, arguments_.unsafe ? FixMode::IncludeUnsafe : FixMode::SafeOnly);
     if (fixed.text == text) return;
+    if (auto refusal = grows_past_limit(fixed.text.size())) return fail(outcome, target, *refusal);
     if (encoding != SourceEncoding::Utf8)
       return fail(outcome, target,
                   "不是 UTF-8 文件，未修复；请先转换为 UTF-8 (not UTF-8: not rewritten, to keep its encoding; convert "
@@ -151,6 +161,7 @@ class TargetProcessor {
 }  // namespace
 
 int run_lint_command(const LintArguments& arguments, LintCommand command) {
+  if (command == LintCommand::Fix) remove_temporary_files_on_signal();
   std::optional<ConfigCache> configs;
   try {
     configs.emplace(arguments.config_file);
