@@ -57,6 +57,18 @@ class FixSafety : public ::testing::Test {
     defects = read_file(cli_test::fixtures_dir() / "reports/defects.txt");
     write_file(dir / "work/defects.txt", defects);
   }
+  // Runs `fix` on root's work/defects.txt as `user`, in a directory anyone may create files in (so a rename over the
+  // file would succeed: fix must not try), and expects the refusal `reason` and everything left as it was.
+  void expect_refused_to(const RunAs& user, const std::string& reason) {
+    fs::permissions(dir / "work", fs::perms(0777));
+    fs::permissions(dir.path(), fs::perms(0755));
+    const MeasuredRun run = run_measured({"fix", "work/defects.txt"}, dir.path(), {}, RunConditions{{}, user, {}});
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_THAT(run.err, HasSubstr("work/defects.txt: " + reason));
+    EXPECT_EQ(read_file(dir / "work/defects.txt"), defects);
+    EXPECT_EQ(status_of(dir / "work/defects.txt").st_uid, 0u);
+    EXPECT_EQ(entries_in(dir / "work"), 1u);
+  }
   TempDir dir;
   std::string defects;
 };
@@ -142,15 +154,7 @@ TEST_F(FixSafety, AFileWithHardLinksIsRefused) {
 TEST_F(FixSafety, AUserCannotReplaceAFileItCannotWrite) {
   const std::optional<RunAs> user = nobody();
   if (!user) GTEST_SKIP() << "needs root and a user nobody, to act as a user without write permission";
-  // The directory lets anyone create files, so a rename over the root-owned file would succeed: fix must not try.
-  fs::permissions(dir / "work", fs::perms(0777));
-  fs::permissions(dir.path(), fs::perms(0755));
-  const MeasuredRun run = run_measured({"fix", "work/defects.txt"}, dir.path(), {}, RunConditions{{}, user, {}});
-  EXPECT_EQ(run.exit_code, 2) << run.err;
-  EXPECT_THAT(run.err, HasSubstr("work/defects.txt: 没有写入此文件的权限，未修复"));
-  EXPECT_EQ(read_file(dir / "work/defects.txt"), defects);
-  EXPECT_EQ(status_of(dir / "work/defects.txt").st_uid, 0u);
-  EXPECT_EQ(entries_in(dir / "work"), 1u);
+  expect_refused_to(*user, "没有写入此文件的权限，未修复");
 }
 
 TEST_F(FixSafety, AFileWhoseOwnerCannotBeKeptIsRefused) {
@@ -159,14 +163,7 @@ TEST_F(FixSafety, AFileWhoseOwnerCannotBeKeptIsRefused) {
   // nobody may write the file through its group, but a copy it wrote would be nobody's, not root's.
   ASSERT_EQ(::chown((dir / "work/defects.txt").c_str(), 0, user->group), 0);
   fs::permissions(dir / "work/defects.txt", fs::perms(0664));
-  fs::permissions(dir / "work", fs::perms(0777));
-  fs::permissions(dir.path(), fs::perms(0755));
-  const MeasuredRun run = run_measured({"fix", "work/defects.txt"}, dir.path(), {}, RunConditions{{}, user, {}});
-  EXPECT_EQ(run.exit_code, 2) << run.err;
-  EXPECT_THAT(run.err, HasSubstr("work/defects.txt: 无法保留文件的属主和属组，未修复"));
-  EXPECT_EQ(read_file(dir / "work/defects.txt"), defects);
-  EXPECT_EQ(status_of(dir / "work/defects.txt").st_uid, 0u);
-  EXPECT_EQ(entries_in(dir / "work"), 1u);
+  expect_refused_to(*user, "无法保留文件的属主和属组，未修复");
 }
 
 // A process that holds the file open could write to the old copy after the swap: fix swaps back and refuses.

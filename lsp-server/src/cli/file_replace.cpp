@@ -261,7 +261,7 @@ void replace_file_contents(const fs::path& file, const FileVersion& expected, st
           // The changed version cannot go back: it is kept where it is, and the user is told where.
           const std::string kept = temporary.path();
           temporary.release();
-          throw FileError("文件在修复期间被修改，且无法换回；修改前的版本保存在 " + kept +
+          throw FileError("文件在修复期间被修改，且无法换回；原来在位的版本（含期间的修改）保存在 " + kept +
                           " (changed on disk while it was being fixed and could not be swapped back; the version "
                           "that was in place is in " + kept + ")");
         }
