@@ -131,23 +131,17 @@ TEST(ConfigParse, HugeIntegersAndDeepValuesGiveShortErrors) {
   EXPECT_LT(message.size(), 400u) << "the value is elided, not printed";
 }
 
-TEST(ConfigLookupNoThrow, AnInvalidConfigIsAnErrorAndDefaults) {
+// What the language server calls: the overflow is a ConfigError (which it shows), not another exception type.
+TEST(ConfigDiscovery, AnOverflowingNumberInADiscoveredConfigIsAConfigError) {
   TempDir root;
   write_file(root / ".xxgk-lint.json", "{\"year\": 1e400}");
-  ConfigLookup lookup;
-  EXPECT_NO_THROW(lookup = lookup_config(root / "report.txt"));
-  ASSERT_TRUE(lookup.error);
-  EXPECT_THAT(*lookup.error, HasSubstr(".xxgk-lint.json:1:"));
-  EXPECT_THAT(*lookup.error, HasSubstr("1e400"));
-  EXPECT_FALSE(lookup.config.options.year.has_value());
-}
-
-TEST(ConfigLookupNoThrow, AValidConfigIsReturned) {
-  TempDir root;
-  write_file(root / ".xxgk-lint.json", R"({"year": 2022})");
-  const ConfigLookup lookup = lookup_config(root / "report.txt");
-  EXPECT_FALSE(lookup.error);
-  EXPECT_EQ(lookup.config.options.year, 2022);
+  try {
+    config_for(root / "report.txt", std::nullopt);
+    ADD_FAILURE() << "no ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_THAT(error.what(), HasSubstr(".xxgk-lint.json:1:"));
+    EXPECT_THAT(error.what(), HasSubstr("1e400"));
+  }
 }
 
 TEST(ConfigDiscovery, NearestAncestorWins) {

@@ -223,18 +223,6 @@ ConfigFile config_for(const fs::path& checked_file, const std::optional<fs::path
   return ConfigFile{};
 }
 
-ConfigLookup lookup_config(const fs::path& checked_file) noexcept {
-  ConfigLookup lookup;
-  try {
-    lookup.config = config_for(checked_file, std::nullopt);
-  } catch (const ConfigError& error) {
-    lookup.error = error.what();
-  } catch (const std::exception& error) {
-    lookup.error = checked_file.string() + ": 无法读取配置文件 (cannot read the config file: " + error.what() + ")";
-  }
-  return lookup;
-}
-
 namespace {
 
 size_t utf8_length(unsigned char lead) {

@@ -36,13 +36,6 @@ ConfigFile load_config_file(const std::filesystem::path& file);
 ConfigFile parse_config(std::string_view text, const std::filesystem::path& origin);
 // The config for a checked file: `explicit_file` when given, else the nearest one, else defaults. Throws ConfigError.
 ConfigFile config_for(const std::filesystem::path& checked_file, const std::optional<std::filesystem::path>& explicit_file);
-// config_for for callers that must never throw (the language server's message loop): the config, or — with the
-// defaults — the message of what made it unusable (a ConfigError, or anything else reading it raised).
-struct ConfigLookup {
-  ConfigFile config;
-  std::optional<std::string> error;
-};
-ConfigLookup lookup_config(const std::filesystem::path& checked_file) noexcept;
 // Whether '/'-separated `path` matches the glob `pattern`: `**` crosses directories (`**/` also matches no directory),
 // `*` matches within one component, `?` matches one code point other than '/'. Time O(pattern × path).
 bool glob_match(std::string_view pattern, std::string_view path);

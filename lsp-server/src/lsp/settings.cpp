@@ -53,13 +53,13 @@ DocumentPolicy document_policy(const std::optional<std::filesystem::path>& docum
   DocumentPolicy policy;
   const std::optional<std::filesystem::path> start = document_path ? document_path : fallback_directory;
   if (start) {
-    config::ConfigLookup lookup = config::lookup_config(*start);
-    if (lookup.error) {
-      policy.config_error = std::move(*lookup.error);
-    } else {
-      policy.options = std::move(lookup.config.options);
-      policy.config_file = lookup.config.path;
-      policy.ignored = document_path && !policy.config_file.empty() && config::is_ignored(lookup.config, *document_path);
+    try {
+      config::ConfigFile config = config::config_for(*start, std::nullopt);
+      policy.options = std::move(config.options);
+      policy.config_file = config.path;
+      policy.ignored = document_path && !config.path.empty() && config::is_ignored(config, *document_path);
+    } catch (const config::ConfigError& error) {
+      policy.config_error = error.what();
     }
   }
   for (const auto& [id, severity] : settings.rules) policy.options.severity[id] = severity;
