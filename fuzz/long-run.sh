@@ -49,8 +49,11 @@ executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 elapsed="$(sed -n 's/.*Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)"
 result=ok
 [ "$status" -eq 0 ] || result="FAILED: $(grep -m1 -E '^SUMMARY|^invariant broken|ERROR: libFuzzer' "$log" || echo "see log")"
-line="$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$started" "$target" "${executions:-?}" "${elapsed:-?}" \
-  "$(( ${executions:-0} / (${elapsed:-0} > 0 ? ${elapsed:-1} : 1) ))" "$cpu_seconds" \
+# libFuzzer prints no "Done … in S seconds" when it stops on a finding: the rate is then unknown.
+rate="?"
+[ -n "${elapsed:-}" ] && [ "$elapsed" -gt 0 ] && rate=$(( ${executions:-0} / elapsed ))
+line="$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$started" "$target" "${executions:-?}" "${elapsed:-?}" "$rate" \
+  "$cpu_seconds" \
   "$(( ${executions:-0} / (cpu_seconds > 0 ? cpu_seconds : 1) ))" "$((after - before))" "$result")"
 [ -f "$root/fuzz/long-runs.tsv" ] ||
   printf 'started (UTC)\ttarget\texecutions\tseconds\texec/s\tprocessor seconds\texec per processor second\tnew seeds\tresult\n' >"$root/fuzz/long-runs.tsv"
