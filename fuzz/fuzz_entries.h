@@ -9,16 +9,23 @@
 
 namespace xxgk::fuzz {
 
-// (a) grammar + model + every rule on arbitrary bytes; fix_all on the result for short inputs. Invariant: every
-// range lies inside the text.
+// One target per entry point and per cost, so that the cheap entries run thousands of times a second and the dear
+// ones do not slow them down.
+
+// (a) grammar + model + every rule on arbitrary bytes, one lint per input. Invariant: every range lies inside the text.
 std::optional<std::string> lint_bytes(std::string_view data);
 
-// (b) incremental differential. `data` is a base text and a sequence of edits (see decode_edits in
-// fuzz_entries.cpp); each edit is applied with Document::replace, linting now and then so the tree is reused.
+// (b) the fix-up (fix_all, unsafe fixes included: up to eight lints) on arbitrary bytes, apart from (a) because it
+// costs several lints. Invariant: every range of the fixes applied and of a lint of the fixed text lies inside it.
+std::optional<std::string> fix_up(std::string_view data);
+
+// (c) incremental differential. `data` is a base text and a sequence of edits (see decode_edits in
+// fuzz_entries.cpp); each edit is applied with Document::replace, linting now and then (at most twice) so the tree
+// is reused.
 // Invariant: the final diagnostics (rule, severity, range, message) equal a from-scratch lint of the final text.
 std::optional<std::string> incremental_edits(std::string_view data);
 
-// (c) the language server's message loop on an arbitrary byte stream (framing, JSON, requests in any order).
+// (d) the language server's message loop on an arbitrary byte stream (framing, JSON, requests in any order).
 // Invariant: every message the server sends is a JSON-RPC 2.0 object.
 std::optional<std::string> lsp_stream(std::string_view data);
 

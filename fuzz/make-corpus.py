@@ -1,8 +1,16 @@
 #!/usr/bin/env python3
-"""Writes the seed corpora fuzz/corpus/<target>/ from the repository's fixtures (run from anywhere; deterministic).
+"""Writes the seed corpora fuzz/corpus/<target>/ and the dictionaries fuzz/dictionaries/ from the repository's
+fixtures and format data (run from anywhere; deterministic).
 
-lint_bytes: reports as they are. incremental_edits: a report followed by an edit script in the format
-decode_edits() in fuzz_entries.cpp reads. lsp_stream: framed LSP sessions opening, editing and querying a report.
+Seeds are small (under 1 KB) so that each execution is cheap: the fuzzer grows them, up to each target's -max_len
+(fuzz/targets.sh).
+lint_bytes and fix_up: pieces of reports cut at line ends. incremental_edits: a piece followed by an edit script in the
+format decode_edits() in fuzz_entries.cpp reads. lsp_stream: framed LSP sessions opening, editing and querying a piece.
+fuzz/long-run.sh minimises what it adds to these directories.
+
+Dictionaries: report.dict (headings, table labels, footer markers, numerals and numbers from
+rules/formats/gov-2021.json) for the report targets; lsp.dict (JSON-RPC tokens, method names, setting names, numbers
+that overflow) for lsp_stream.
 """
 import json
 import pathlib
@@ -11,7 +19,8 @@ import struct
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fuzz" / "corpus"
-MAX_BASE = 8000  # keeps every seed small; the base length field has 2 bytes
+PIECE = 900  # bytes of report text per seed
+EVERY_PIECE = 3  # the first reports give all their pieces (a whole report in order), the others one piece each
 FRAGMENTS = ["（一）", "一、", "二、总体情况", "\t", "\t0\t", "|", "\n", "\r\n", "年", "是", "。", "2024", "#", " ", ""]
 
 
@@ -35,6 +44,16 @@ def utf8_prefix(data, limit):
         return data
     cut = data.rfind(b"\n", 0, limit)
     return data[: cut + 1 if cut > 0 else limit]
+
+
+def pieces(data, limit):
+    """Consecutive pieces of at most `limit` bytes of `data`, cut at line ends (so each stays valid UTF-8)."""
+    result = []
+    while data:
+        piece = utf8_prefix(data, limit)
+        result.append(piece)
+        data = data[len(piece):]
+    return result
 
 
 def edit_script(base, rng):
@@ -94,20 +113,92 @@ def lsp_session(text, rng):
     return b"".join(frame(m) for m in messages)
 
 
+WRITTEN = {}  # target -> the seeds written so far: pieces repeated across fixtures are written once
+
+
 def write(target, name, data):
+    if data in WRITTEN.setdefault(target, set()):
+        return
+    WRITTEN[target].add(data)
     directory = CORPUS / target
     directory.mkdir(parents=True, exist_ok=True)
     (directory / name).write_bytes(data)
 
 
+def dictionary_entry(value):
+    """One libFuzzer dictionary line: the bytes as a quoted string, with \\, \" and non-printable bytes escaped."""
+    escaped = "".join(chr(b) if 0x20 <= b < 0x7F and b not in (0x22, 0x5C) else "\\x%02X" % b
+                      for b in value.encode())
+    return '"%s"' % escaped
+
+
+def write_dictionary(name, values):
+    directory = ROOT / "fuzz" / "dictionaries"
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = [dictionary_entry(v) for v in sorted(set(values)) if 0 < len(v.encode()) <= 64]
+    (directory / name).write_text("# Written by fuzz/make-corpus.py.\n" + "\n".join(lines) + "\n")
+
+
+def format_strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from format_strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from format_strings(item)
+
+
+def report_tokens():
+    data = json.loads((ROOT / "rules" / "formats" / "gov-2021.json").read_text())
+    tokens = list(format_strings(data))
+    numerals = "一二三四五六七八九十"
+    tokens += ["%s、" % n for n in numerals] + ["（%s）" % n for n in numerals] + ["%d." % n for n in range(1, 10)]
+    tokens += ["2020", "2021", "2022", "2023", "2024", "0", "1", "100", "99999999", "-1", "1.5", "１２", "万元", "件"]
+    tokens += ["\t", "|", "| --- |", "\r\n", "\n\n", "#", "## ", "：", "。", "，", "年", "月", "日", "\u3000"]
+    return tokens
+
+
+def lsp_tokens():
+    tokens = ['"jsonrpc"', '"2.0"', '"id"', '"method"', '"params"', '"result"', '"error"', "null", "true", "false",
+              "{", "}", "[", "]", ":", ",", "1e400", "-1e400", "1e-400", "9223372036854775808", "-0", "0.5",
+              "18446744073709551616", '"\\u0000"', '"\\ud800"', "Content-Length: ", "\r\n\r\n",
+              "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"]
+    methods = ["initialize", "initialized", "shutdown", "exit", "$/cancelRequest", "$/setTrace", "$/progress",
+               "textDocument/didOpen", "textDocument/didChange", "textDocument/didSave", "textDocument/didClose",
+               "textDocument/codeAction", "textDocument/documentSymbol", "textDocument/foldingRange",
+               "textDocument/hover", "textDocument/inlayHint", "textDocument/completion",
+               "textDocument/diagnostic", "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles",
+               "workspace/configuration", "workspace/diagnostic/refresh"]
+    tokens += ['"%s"' % m for m in methods]
+    keys = ["textDocument", "uri", "version", "text", "languageId", "contentChanges", "range", "start", "end",
+            "line", "character", "position", "context", "diagnostics", "capabilities", "initializationOptions",
+            "rootUri", "processId", "workspaceFolders", "settings", "xxgkLint", "rules", "agencyKind",
+            "lintAllDocuments", "diagnosticsDelayMs", "positionEncodings", "utf-8", "utf-16", "utf-32", "changes",
+            "trace", "value", "verbose", "off", "error", "warning", "info", "only", "triggerKind"]
+    tokens += ['"%s"' % k for k in keys] + ["file:///tmp/report.txt", "file:///tmp/.xxgk-lint.json"]
+    return tokens
+
+
 def main():
     rng = random.Random(20240601)
+    for directory in ("lint_bytes", "fix_up", "incremental_edits", "lsp_stream"):
+        for old in (CORPUS / directory).glob("*") if (CORPUS / directory).is_dir() else []:
+            old.unlink()
     for index, source in enumerate(sources()):
-        data = utf8_prefix(without_range_markers(source.read_bytes()), MAX_BASE)
-        name = "%02d-%s" % (index, source.name.replace(".", "-"))
-        write("lint_bytes", name, data)
-        write("incremental_edits", name, edit_script(data, rng))
-        write("lsp_stream", name, lsp_session(utf8_prefix(data, 4000).decode("utf-8", "replace"), rng))
+        data = without_range_markers(source.read_bytes())
+        stem = "%02d-%s" % (index, source.name.replace(".", "-"))
+        parts = pieces(data, PIECE)
+        chosen = range(len(parts)) if index < EVERY_PIECE else [rng.randrange(len(parts))]
+        for part in chosen:
+            name = "%s-%02d" % (stem, part)
+            write("lint_bytes", name, parts[part])
+            write("fix_up", name, parts[part])
+            write("incremental_edits", name, edit_script(parts[part], rng))
+            write("lsp_stream", name, lsp_session(utf8_prefix(parts[part], 400).decode("utf-8", "replace"), rng))
+    write_dictionary("report.dict", report_tokens())
+    write_dictionary("lsp.dict", lsp_tokens())
     # Framing edge cases: garbage, a header without a body, an oversized length.
     write("lsp_stream", "garbage", b"\x00\xffContent-Length: x\r\n\r\n{}")
     write("lsp_stream", "cut-short", b"Content-Length: 100\r\n\r\n{\"jsonrpc\":")

@@ -1,43 +1,26 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in the sanitizer build directory (build-asan/, configured by cmake/Sanitize.cmake: clang,
 # AddressSanitizer + UndefinedBehaviorSanitizer, coverage-instrumented core; scripts/test-sanitized.sh uses the same
-# directory) and runs each for SECONDS from its committed corpus fuzz/corpus/<target>/ (new inputs go to
-# build-asan/corpus/, never into the repository). The targets run at once, sharing the cores (on 2 cores each gets
-# about 2/3 of SECONDS of processor time). Prints the executions each target reached. Exits 1 when a target found a crash, a leak, a hang or a broken invariant: the report is
-# printed, the reproducer is in build-asan/artifacts/ — make it a regression test by copying it to
-# tests/hardening/crashes/<target>/ (tests/hardening/fuzz_replay_test.cpp replays that directory).
+# directory) and runs each for SECONDS from its committed corpus fuzz/corpus/<target>/ with its dictionary
+# (fuzz/dictionaries/), on one core, one target after another (targets sharing cores each ran a fraction of the time).
+# New inputs go to build-asan/corpus/, never into the repository (fuzz/long-run.sh grows the committed corpus).
+# Prints the executions each target reached. Exits 1 when a target found a crash, a leak, a hang or a broken
+# invariant: the report is printed, the reproducer is in build-asan/artifacts/ — make it a regression test by copying
+# it to tests/hardening/crashes/<target>/ (tests/hardening/fuzz_replay_test.cpp replays that directory).
 #
-#   fuzz/run.sh [SECONDS]     SECONDS: default $XXGK_FUZZ_SECONDS, else 60. XXGK_SANITIZE_BUILD_DIR overrides
-#                             build-asan/; XXGK_FUZZ_JOBS bounds how many targets run at once (default: all).
+#   fuzz/run.sh [SECONDS [TARGET...]]   SECONDS per target: default $XXGK_FUZZ_SECONDS, else 30. TARGETs: default all.
+#                                       XXGK_SANITIZE_BUILD_DIR overrides build-asan/.
 set -euo pipefail
 
-seconds="${1:-${XXGK_FUZZ_SECONDS:-60}}"
+seconds="${1:-${XXGK_FUZZ_SECONDS:-30}}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${XXGK_SANITIZE_BUILD_DIR:-$root/build-asan}"
-targets=(lint_bytes incremental_edits lsp_stream html_reader docx_reader pdf_reader)
-jobs="${XXGK_FUZZ_JOBS:-${#targets[@]}}"
+# shellcheck source=fuzz/targets.sh
+. "$root/fuzz/targets.sh"
+targets=("${XXGK_FUZZ_TARGETS[@]}")
+[ $# -gt 1 ] && targets=("${@:2}")
 
-# libFuzzer ships with clang's runtime libraries (scripts/install-deps.sh --tests installs clang and
-# libclang-rt-14-dev); probe for it rather than for package names.
-if ! command -v clang++ >/dev/null ||
-  ! echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' |
-  clang++ -fsanitize=fuzzer -x c++ - -o /dev/null 2>/dev/null; then
-  echo "fuzz/run.sh: clang with libFuzzer is missing: run scripts/install-deps.sh --tests" >&2
-  exit 1
-fi
-
-# A directory configured with another compiler (an older g++ build-asan/) starts afresh: the cache would keep it.
-if [ -f "$build/CMakeCache.txt" ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' "$build/CMakeCache.txt"; then
-  rm -rf "$build"
-fi
-cmake -C "$root/cmake/Sanitize.cmake" -S "$root" -B "$build" >/dev/null
-cmake --build "$build" -j "$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null
-
-# The sanitizers report into the fuzzer's log (scripts/test-sanitized.sh sends the tests' reports to files instead).
-# No detect_stack_use_after_return here: it costs a quarter of the executions, and the tests run with it.
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-
+build_fuzz_targets "${targets[@]}"
 rm -rf "$build/artifacts"
 mkdir -p "$build/artifacts"
 
@@ -45,24 +28,16 @@ mkdir -p "$build/artifacts"
 fuzz_one() {
   local target=$1 work="$build/corpus/$target" status=0
   mkdir -p "$work"
-  # -timeout: one input taking 25 s is a hang; -rss_limit_mb: the bound a single input may cost.
-  "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" "$work" "$root/fuzz/corpus/$target" \
+  run_fuzz_target "$target" -max_total_time="$seconds" -print_final_stats=1 \
+    -artifact_prefix="$build/artifacts/$target-" "$work" "$root/fuzz/corpus/$target" \
     >"$build/$target.log" 2>&1 || status=$?
   echo "$status" >"$build/$target.status"
 }
 
-running=0
 for target in "${targets[@]}"; do
   rm -f "$build/$target.status"
-  if [ "$running" -ge "$jobs" ]; then
-    wait -n || true
-    running=$((running - 1))
-  fi
-  fuzz_one "$target" &
-  running=$((running + 1))
+  fuzz_one "$target"
 done
-wait
 
 status=0
 printf '| target | seconds | executions | exec/s | result |\n| --- | ---: | ---: | ---: | --- |\n'

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,15 @@ constexpr RuleDescriptor kDescriptor{
     .title_en = "Extraneous content",
     .severity = Severity::Info,
     .fix = FixSafety::Safe,
-    .fix_zh = "删除网站页脚各行；删除纯文本报告中的 Markdown 加粗标记“**”（保留其间文字）",
+    .fix_zh = "删除网站页脚中认得出的网站信息行（其他行仅在不安全修复中删除）；删除纯文本报告中的 Markdown 加粗标记“**”"
+              "（保留其间文字）",
     .doc_zh =
         "报告三类从网页或编辑器带入的残留：\n\n"
         "1. **网站页脚**：报告末尾（最后一个部分标题之后）含“主办:”“承办:”“ICP备”“公网安备”“网站标识码”等"
         "（格式定义的 `footer_markers`）的行，以及夹在这些行之间和之后的短行（如“联系我们 站点地图”）。"
-        "落款单位和落款日期保留。修复删除这些整行（含换行符）及其前面的空行。\n"
+        "落款单位和落款日期保留。修复只删除认得出的网站信息行（含上述标记或“联系我们”“网站地图”“版权所有”等）"
+        "及其前面的空行；页脚中的其他短行（如“附件：2022年度统计表”“联系电话：…”）可能是报告的内容，"
+        "逐行另行报告，删除它们是不安全的修复（`--unsafe`）。\n"
         "2. **Markdown 加粗标记**：纯文本报告（不含 Markdown 标题或表格）中的 `**`，每行报告一次。修复只删除 `**`，"
         "不删除其间的文字。Markdown 报告中的 `**` 是合法的加粗，不报告。\n"
         "3. **夹杂的英文单词**：中文正文中前后（忽略空格）都是汉字或中文标点的、全由小写字母组成的3个以上字母的单词，"
@@ -34,7 +38,10 @@ constexpr RuleDescriptor kDescriptor{
         "1. **Website footer**: lines at the end of the report (after the last section heading) containing 主办:, "
         "承办:, ICP备, 公网安备, 网站标识码 and the like (the format definition's `footer_markers`), and the short "
         "lines between and after them (such as “联系我们 站点地图”). The signature (body and date) stays. The fix "
-        "deletes these whole lines, terminators included, and the blank lines before them.\n"
+        "deletes only the lines recognised as website chrome (the markers, or 联系我们, 网站地图, 版权所有 and the "
+        "like), terminators included, and the blank lines before them; any other short line among the footer (such "
+        "as “附件：2022年度统计表” or “联系电话：…”) may be the author's: it is reported on its own, and deleting it "
+        "is an unsafe fix (`--unsafe`).\n"
         "2. **Markdown bold markers**: `**` in a plain-text report (one without Markdown headings or tables), once "
         "per line. The fix deletes the `**` only, not the text between them. In a Markdown report `**` is legitimate "
         "bold and is not reported.\n"
@@ -63,12 +70,30 @@ bool is_chrome_like(std::string_view text, ByteRange content) {
          !is_date_line(text, content);
 }
 
-void check_footer(const CheckContext& context, DiagnosticSink& sink) {
+// Phrases of website chrome besides the format's footer markers: a footer line containing one is the site's, not
+// the report's. Lines with none of them (an attachment, a contact line) may be the author's and are only deleted by
+// the unsafe fix.
+constexpr std::string_view kChromePhrases[] = {
+    "联系我们", "网站地图", "站点地图", "关于我们", "网站声明", "免责声明", "隐私声明", "隐私政策", "版权所有",
+    "Copyright", "copyright", "©", "返回顶部", "打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到",
+    "访问量", "浏览次数", "网站纠错", "我要纠错", "适老化", "无障碍", "网站导航", "政务微博", "官方微信"};
+
+bool is_chrome(std::string_view line, const FormatDefinition& format) {
+  return content::contains_any(line, format.footer_markers) ||
+         std::any_of(std::begin(kChromePhrases), std::end(kChromePhrases),
+                     [&](std::string_view phrase) { return line.find(phrase) != std::string_view::npos; });
+}
+
+// The footer found at the end of the text: the lines from its first marker line on (lines[first..]), the last
+// non-blank one, and where its deletion starts (the end of the last report line, so the blank lines before go too).
+struct Footer {
+  size_t first = 0, last_text = 0;
+  size_t delete_from = 0;
+};
+
+std::optional<Footer> find_footer(const CheckContext& context, const std::vector<content::Line>& lines) {
   const Report& report = context.report;
-  const FormatDefinition& format = context.format;
   const std::string_view text = report.search_text();
-  const size_t tail_begin = report.headings.empty() ? 0 : report.headings.back().range.end;
-  const std::vector<content::Line> lines = content::lines_in(context, {tail_begin, text.size()});
   // Walk back from the end over the footer: marker lines, chrome-like lines and blank lines.
   size_t first_marker = lines.size(), last_text = lines.size();
   for (size_t i = lines.size(); i-- > 0;) {
@@ -77,23 +102,71 @@ void check_footer(const CheckContext& context, DiagnosticSink& sink) {
     if (content::is_blank(line)) continue;
     const bool in_table = std::any_of(report.tables.begin(), report.tables.end(),
                                       [&](const Table& table) { return table.range.overlaps(content); });
-    const bool marker = !in_table && content::contains_any(line, format.footer_markers);
+    const bool marker = !in_table && content::contains_any(line, context.format.footer_markers);
     if (!marker && (in_table || !is_chrome_like(text, content))) break;
     if (last_text == lines.size()) last_text = i;
     if (marker) first_marker = i;
   }
-  if (first_marker == lines.size()) return;
-  // Delete from the end of the last report line: the blank lines before the footer go with it.
-  size_t delete_from = lines[first_marker].content.begin;
+  if (first_marker == lines.size()) return std::nullopt;
+  Footer footer{first_marker, last_text, lines[first_marker].content.begin};
   for (size_t i = first_marker; i-- > 0;) {
     if (content::is_blank(text.substr(lines[i].content.begin, lines[i].content.size()))) continue;
-    delete_from = lines[i].next;
+    footer.delete_from = lines[i].next;
     break;
   }
-  const ByteRange footer{lines[first_marker].content.begin, content::trimmed(text, lines[last_text].content).end};
-  sink.report(footer, "报告正文后附有网站页脚信息（主办、承办、备案号等），不属于年报内容 / website footer after the "
-                      "report")
-      .fixes.push_back(Fix{"删除报告末尾的网站页脚", true, {TextEdit{{delete_from, text.size()}, ""}}});
+  return footer;
+}
+
+void check_footer(const CheckContext& context, DiagnosticSink& sink) {
+  const std::string_view text = context.report.search_text();
+  const size_t tail_begin = context.report.headings.empty() ? 0 : context.report.headings.back().range.end;
+  const std::vector<content::Line> lines = content::lines_in(context, {tail_begin, text.size()});
+  const std::optional<Footer> footer = find_footer(context, lines);
+  if (!footer) return;
+  auto line_text = [&](size_t i) { return text.substr(lines[i].content.begin, lines[i].content.size()); };
+
+  // Which footer lines the safe fix deletes: chrome lines, and blank lines before a chrome line or trailing after
+  // one. The others stay and are reported on their own, their deletion an unsafe fix.
+  std::vector<bool> deleted(lines.size(), false);
+  std::vector<size_t> kept;
+  bool after_chrome = false;
+  for (size_t i = lines.size(); i-- > footer->first;) {
+    if (content::is_blank(line_text(i))) continue;
+    deleted[i] = is_chrome(line_text(i), context.format);
+    if (!deleted[i]) kept.insert(kept.begin(), i);
+    // The blank lines between this line and the next non-blank one (or the end) go when that one goes, or, at the
+    // end of the text, when this one does.
+    const bool blanks_go = after_chrome || (i >= footer->last_text && deleted[i]);
+    for (size_t j = i + 1; j < lines.size() && content::is_blank(line_text(j)); ++j) deleted[j] = blanks_go;
+    after_chrome = deleted[i];
+  }
+  std::vector<TextEdit> edits;
+  for (size_t i = footer->first; i < lines.size(); ++i) {
+    if (!deleted[i]) continue;
+    const size_t begin = i == footer->first ? footer->delete_from : lines[i].content.begin;
+    if (!edits.empty() && edits.back().range.end == begin)
+      edits.back().range.end = lines[i].next;
+    else
+      edits.push_back(TextEdit{{begin, lines[i].next}, ""});
+  }
+
+  const ByteRange range{lines[footer->first].content.begin, content::trimmed(text, lines[footer->last_text].content).end};
+  std::string message = "报告正文后附有网站页脚信息（主办、承办、备案号等），不属于年报内容 / website footer after the report";
+  if (!kept.empty())
+    message += "；页脚中另有 " + std::to_string(kept.size()) + " 行不是网站信息，修复时保留 / " +
+               std::to_string(kept.size()) + (kept.size() == 1 ? " line" : " lines") +
+               " among it that are not website chrome stay";
+  sink.report(range, std::move(message)).fixes.push_back(Fix{"删除报告末尾的网站页脚", true, std::move(edits)});
+  for (size_t i : kept) {
+    // The unsafe deletion takes the blank lines before the line too (the safe fix keeps those before a kept line).
+    size_t from = i;
+    while (from > footer->first && content::is_blank(line_text(from - 1))) --from;
+    const ByteRange line = content::trimmed(text, lines[i].content);
+    sink.report(line,
+                "网站页脚中夹有其他文字“" + std::string(text.substr(line.begin, line.size())) +
+                    "”，请确认是否属于报告 / text among the website footer: keep it if it belongs to the report")
+        .fixes.push_back(Fix{"删除网站页脚中的这一行", false, {TextEdit{{lines[from].content.begin, lines[i].next}, ""}}});
+  }
 }
 
 void check_bold_markers(const Report& report, DiagnosticSink& sink) {

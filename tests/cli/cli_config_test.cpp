@@ -78,6 +78,21 @@ TEST_F(ConfigTest, InvalidConfigExitsTwoNamingFileAndLine) {
   EXPECT_THAT(result.out, Not(HasSubstr("nested.txt:")));
 }
 
+// A number that overflows a double made the JSON parser throw out_of_range, which check and fix did not catch (they
+// aborted with exit 134).
+TEST_F(ConfigTest, OverflowingNumberInAConfigExitsTwoNamingFileLineAndReason) {
+  write_file(dir / "sub/.xxgk-lint.json", "{\n  \"year\": 1e400\n}\n");
+  for (const char* command : {"check", "fix"}) {
+    RunResult result = run_lint({command, "--no-progress", "sub/nested.txt"}, dir.path());
+    EXPECT_EQ(result.exit_code, 2) << command;
+    EXPECT_THAT(result.err, HasSubstr("sub/.xxgk-lint.json:2:")) << command;
+    EXPECT_THAT(result.err, HasSubstr("number overflow")) << command;
+  }
+  RunResult explicit_config = run_lint({"check", "--config", "sub/.xxgk-lint.json", "top.txt"}, dir.path());
+  EXPECT_EQ(explicit_config.exit_code, 2);
+  EXPECT_THAT(explicit_config.err, HasSubstr("sub/.xxgk-lint.json:2:"));
+}
+
 TEST_F(ConfigTest, InvalidExplicitConfigExitsTwo) {
   write_file(dir / "bad.json", "{\n  \"year\": 2024\n  \"rules\": {}\n}\n");
   RunResult result = check({"--config", "bad.json", "top.txt"});

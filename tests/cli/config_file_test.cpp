@@ -108,6 +108,42 @@ TEST(ConfigParse, RejectsBadValues) {
   EXPECT_THAT(config_error(R"(["year"])"), HasSubstr("对象"));
 }
 
+// Numbers that overflow a double make nlohmann::json throw out_of_range, not parse_error: still a ConfigError naming
+// the file, the line and the reason (it aborted check, fix and the server's didOpen).
+TEST(ConfigParse, OverflowingNumberIsAConfigErrorNamingItsLine) {
+  std::string message = config_error("{\n  \"year\": 1e400\n}");
+  EXPECT_THAT(message, HasSubstr("conf/.xxgk-lint.json:2:"));
+  EXPECT_THAT(message, HasSubstr("1e400"));
+}
+
+TEST(ConfigParse, OverflowingNumberAnywhereIsAConfigError) {
+  EXPECT_THAT(config_error("{\"rules\": {\"W504\": -1e400}}"), HasSubstr("-1e400"));
+  EXPECT_THAT(config_error("{\n\"$schema\": [1, 2,\n 1E+999]}"), HasSubstr(":3:"));
+  EXPECT_THAT(config_error("{\"ignore\": [\"a\", 1e400, \"b\"]}"), HasSubstr("1e400"));
+}
+
+TEST(ConfigParse, HugeIntegersAndDeepValuesGiveShortErrors) {
+  EXPECT_THAT(config_error(R"({"year": 18446744073709551615})"), HasSubstr("year"));
+  EXPECT_THAT(config_error(R"({"year": -9223372036854775809})"), HasSubstr("year"));
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const std::string message = config_error("{\"agencyKind\": " + deep + "}");
+  EXPECT_THAT(message, HasSubstr("agencyKind"));
+  EXPECT_LT(message.size(), 400u) << "the value is elided, not printed";
+}
+
+// What the language server calls: the overflow is a ConfigError (which it shows), not another exception type.
+TEST(ConfigDiscovery, AnOverflowingNumberInADiscoveredConfigIsAConfigError) {
+  TempDir root;
+  write_file(root / ".xxgk-lint.json", "{\"year\": 1e400}");
+  try {
+    config_for(root / "report.txt", std::nullopt);
+    ADD_FAILURE() << "no ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_THAT(error.what(), HasSubstr(".xxgk-lint.json:1:"));
+    EXPECT_THAT(error.what(), HasSubstr("1e400"));
+  }
+}
+
 TEST(ConfigDiscovery, NearestAncestorWins) {
   TempDir root;
   write_file(root / ".xxgk-lint.json", "{}");
@@ -184,6 +220,81 @@ TEST(ConfigIgnore, PathsOutsideTheConfigDirectoryAreNeverIgnored) {
   EXPECT_TRUE(is_ignored(config, "/proj/a.txt"));
   EXPECT_FALSE(is_ignored(config, "/elsewhere/a.txt"));
   EXPECT_FALSE(is_ignored(ConfigFile{}, "/proj/a.txt"));
+}
+
+TEST(GlobMatch, DoubleStarStarAndQuestionMark) {
+  struct Case {
+    std::string_view pattern, path;
+    bool matches;
+  };
+  const Case cases[] = {
+      {"a/**/b", "a/b", true},  {"a/**/b", "a/x/y/b", true}, {"a/**/b", "a/xb", false}, {"a**b", "a/x/b", true},
+      {"**", "", true},         {"***", "x/y", true},        {"", "", true},           {"", "a", false},
+      {"a*", "a/b", false},     {"*/*", "a/b", true},        {"?", "/", false},        {"??", "年报", true},
+      {"?", "年报", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(glob_match(c.pattern, c.path), c.matches) << c.pattern << " / " << c.path;
+}
+
+// Patterns that made the backtracking matcher take exponential time. Each answer is checked, and the whole test is
+// bounded by its ctest timeout (no timing here: speed belongs to benchmarks).
+TEST(GlobMatch, AdversarialPatternsAnswerCorrectly) {
+  const std::string name(60, 'a');
+  EXPECT_FALSE(glob_match("**a**a**a**a**a**a**a**a**b", name));
+  EXPECT_TRUE(glob_match("**a**a**a**a**a**a**a**a**a", name));
+  EXPECT_FALSE(glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*b", name));
+  EXPECT_FALSE(glob_match("**/**/**/**/**/**/**/**/**/b", "a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/c"));
+  EXPECT_FALSE(glob_match(std::string(1000, '*') + "b", std::string(5000, 'a')));
+  EXPECT_FALSE(glob_match(std::string(500, '?') + "**" + std::string(500, '?') + "b", std::string(2000, 'a')));
+  const ConfigFile config = ignoring({"**a**a**a**a**a**a**a**a**b"});
+  EXPECT_FALSE(is_ignored(config, "/proj/" + std::string(30, 'a') + "/" + std::string(60, 'a') + ".txt"));
+}
+
+// The backtracking definition of the semantics, which the linear matcher must agree with (cheap on short inputs).
+bool reference_match(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern.starts_with("**/")) {
+    if (reference_match(pattern.substr(3), path)) return true;
+    for (size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1))
+      if (reference_match(pattern.substr(3), path.substr(slash + 1))) return true;
+    return false;
+  }
+  if (pattern.starts_with("**")) {
+    for (size_t i = 0; i <= path.size(); ++i)
+      if (reference_match(pattern.substr(2), path.substr(i))) return true;
+    return false;
+  }
+  if (pattern[0] == '*') {
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (reference_match(pattern.substr(1), path.substr(i))) return true;
+      if (i < path.size() && path[i] == '/') break;
+    }
+    return false;
+  }
+  if (path.empty()) return false;
+  if (pattern[0] == '?') return path[0] != '/' && reference_match(pattern.substr(1), path.substr(1));
+  return pattern[0] == path[0] && reference_match(pattern.substr(1), path.substr(1));
+}
+
+TEST(GlobMatch, AgreesWithTheBacktrackingDefinitionOnEveryShortCase) {
+  // ASCII only, so that `?` is one byte in both. Deterministic pseudo-random cases over a small alphabet.
+  const std::string pattern_alphabet = "ab/*?";
+  const std::string path_alphabet = "ab/";
+  uint32_t state = 12345;
+  auto next = [&](size_t bound) {
+    state = state * 1103515245u + 12345u;
+    return static_cast<size_t>((state >> 16) % bound);
+  };
+  size_t matches = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string pattern, path;
+    for (size_t i = next(9); i > 0; --i) pattern += pattern_alphabet[next(pattern_alphabet.size())];
+    for (size_t i = next(9); i > 0; --i) path += path_alphabet[next(path_alphabet.size())];
+    const bool expected = reference_match(pattern, path);
+    ASSERT_EQ(glob_match(pattern, path), expected) << "pattern \"" << pattern << "\" path \"" << path << "\"";
+    matches += expected;
+  }
+  EXPECT_GT(matches, 1000u) << "the cases exercise matches, not only mismatches";
 }
 
 }  // namespace

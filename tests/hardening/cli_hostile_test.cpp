@@ -122,12 +122,12 @@ TEST_F(CliHostile, FilterPassesStandardInputOverTheByteLimitThroughUnchanged) {
   EXPECT_TRUE(run.out == input) << "the output differs from the input";
 }
 
-TEST_F(CliHostile, EndlessFileIsRefusedOnceItPassesTheByteLimit) {
+TEST_F(CliHostile, EndlessStandardInputIsRefusedOnceItPassesTheByteLimit) {
   // /dev/zero has no size to check up front: the limit must hold while reading.
-  const MeasuredRun run = run_measured({"check", "/dev/zero"}, directory->path());
+  const MeasuredRun run = run_measured({"check", "-"}, directory->path(), "/dev/zero");
   expect_bounded(run);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.err, HasSubstr("/dev/zero: 文件过大，未检查"));
+  EXPECT_THAT(run.err, HasSubstr("<stdin>: 文件过大，未检查"));
 }
 
 }  // namespace

@@ -33,6 +33,8 @@ size_t replay(const std::string& target, const Entry& entry) {
 
 TEST(FuzzReplay, LintBytes) { EXPECT_GT(replay("lint_bytes", xxgk::fuzz::lint_bytes), 10u); }
 
+TEST(FuzzReplay, FixUp) { EXPECT_GT(replay("fix_up", xxgk::fuzz::fix_up), 10u); }
+
 TEST(FuzzReplay, IncrementalEdits) { EXPECT_GT(replay("incremental_edits", xxgk::fuzz::incremental_edits), 10u); }
 
 TEST(FuzzReplay, LspStream) { EXPECT_GT(replay("lsp_stream", xxgk::fuzz::lsp_stream), 10u); }

@@ -1,11 +1,13 @@
 #include "measured_run.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <stdexcept>
+#include <thread>
 
 #include "cli_test_support.h"
 
@@ -14,7 +16,7 @@ namespace xxgk::hardening {
 namespace fs = std::filesystem;
 
 MeasuredRun run_measured(const std::vector<std::string>& args, const fs::path& directory, const fs::path& input_file,
-                         RunLimits limits) {
+                         RunConditions conditions) {
   // Output goes to files: a child blocked on a full pipe would look like a hang.
   cli_test::TempDir streams;
   const fs::path input = input_file.empty() ? fs::path("/dev/null") : input_file;
@@ -23,6 +25,9 @@ MeasuredRun run_measured(const std::vector<std::string>& args, const fs::path& d
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
 
+  // Created before the child runs: a child killed early (terminate_after) may not get as far as creating them.
+  cli_test::write_file(streams / "out", "");
+  cli_test::write_file(streams / "err", "");
   const pid_t child = ::fork();
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
@@ -32,14 +37,21 @@ MeasuredRun run_measured(const std::vector<std::string>& args, const fs::path& d
     if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0 ||
         ::chdir(directory.c_str()) != 0)
       ::_exit(127);
-    if (limits.max_file_bytes) {
+    if (conditions.max_file_bytes) {
       // Ignoring SIGXFSZ survives exec: writes past the limit then fail with EFBIG instead of killing the child.
       ::signal(SIGXFSZ, SIG_IGN);
-      const rlimit file_size{*limits.max_file_bytes, *limits.max_file_bytes};
+      const rlimit file_size{*conditions.max_file_bytes, *conditions.max_file_bytes};
       if (::setrlimit(RLIMIT_FSIZE, &file_size) != 0) ::_exit(127);
     }
+    if (conditions.run_as && (::setgroups(0, nullptr) != 0 || ::setgid(conditions.run_as->group) != 0 ||
+                          ::setuid(conditions.run_as->user) != 0))
+      ::_exit(127);
     ::execv(program.c_str(), argv.data());
     ::_exit(127);
+  }
+  if (conditions.terminate_after) {
+    std::this_thread::sleep_for(*conditions.terminate_after);
+    ::kill(child, SIGTERM);
   }
   int status = 0;
   rusage usage{};

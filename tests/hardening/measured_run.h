@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,13 +22,21 @@ struct MeasuredRun {
   long max_rss_kib = 0;  // peak resident memory
 };
 
-struct RunLimits {
+// A user to run as (the tests run as root give files to `nobody` and act as it).
+struct RunAs {
+  uid_t user = 0;
+  gid_t group = 0;
+};
+
+struct RunConditions {
   std::optional<rlim_t> max_file_bytes;  // RLIMIT_FSIZE, with SIGXFSZ ignored so that writes fail with EFBIG
+  std::optional<RunAs> run_as;           // setgid + setuid before exec (needs root)
+  std::optional<std::chrono::microseconds> terminate_after;  // SIGTERM once this long has passed since the start
 };
 
 // Runs xxgk-lint with `args` in `directory`, standard input read from `input_file` (/dev/null when empty).
 MeasuredRun run_measured(const std::vector<std::string>& args, const std::filesystem::path& directory,
-                         const std::filesystem::path& input_file = {}, RunLimits limits = {});
+                         const std::filesystem::path& input_file = {}, RunConditions conditions = {});
 
 // The peak memory any xxgk-lint run may take on any input: the bound the hardening tests assert (1 GiB).
 // AddressSanitizer's shadow memory and quarantine roughly triple it.

@@ -11,6 +11,8 @@
 // refer to the text without them), and every marked range must be the range of one of the rule's diagnostics.
 // <case>.fixed.txt / .fixed.md (optional) is the text after applying the first fix of each of the rule's diagnostics:
 // applying it must give exactly that text, silence the rule, and add no diagnostic of any other rule.
+// <case>.safe.fixed.txt / .safe.fixed.md (optional) is the text after applying the first safe fix of each of the
+// rule's diagnostics — what `fix` without --unsafe does — for rules whose first fix is not always safe.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -45,6 +47,7 @@ struct FixtureCase {
   fs::path expected;
   fs::path snapshot;
   std::optional<fs::path> fixed;
+  std::optional<fs::path> safe_fixed;
 };
 
 // gtest names a failing case by its input file, not by the bytes of the struct.
@@ -70,6 +73,9 @@ std::vector<FixtureCase> discover_cases() {
         fs::path fixed = path;
         fixed.replace_extension(std::string(".fixed") + ext);
         if (fs::exists(fixed)) c.fixed = fixed;
+        fs::path safe_fixed = path;
+        safe_fixed.replace_extension(std::string(".safe.fixed") + ext);
+        if (fs::exists(safe_fixed)) c.safe_fixed = safe_fixed;
       }
       cases.push_back(std::move(c));
     }
@@ -265,6 +271,19 @@ TEST_P(RuleFixture, FixGivesTheExpectedTextAndSilencesTheRuleOnly) {
   for (const auto& d : after)
     EXPECT_TRUE(old_findings.count({std::string(d.rule->id), d.message}) || inserted_placeholder(d))
         << "the fix introduced " << d.rule->id << ": " << d.message;
+}
+
+TEST_P(RuleFixture, SafeFixesGiveTheSafeText) {
+  const FixtureCase& c = GetParam();
+  if (!c.safe_fixed) return;  // this case has no .safe.fixed pair
+  const std::string text = read_file(c.input);
+  const Expectations expected = parse_expected(read_file(c.expected));
+  std::vector<xxgk::TextEdit> edits;
+  for (const auto& d : of_rule(xxgk::lint(text, expected.options), c.rule_id)) {
+    const auto safe = std::find_if(d.fixes.begin(), d.fixes.end(), [](const xxgk::Fix& fix) { return fix.safe; });
+    if (safe != d.fixes.end()) edits.insert(edits.end(), safe->edits.begin(), safe->edits.end());
+  }
+  EXPECT_EQ(xxgk::apply_edits(text, edits), read_file(*c.safe_fixed));
 }
 
 TEST_P(RuleFixture, SafeFixAllIsIdempotent) {

@@ -16,6 +16,7 @@
 #include "cli/published_input.h"
 #include "cli/report_writer.h"
 #include "cli/targets.h"
+#include "cli/temporary_files.h"
 #include "cli/unified_diff.h"
 #include "xxgk/cross_document.h"
 #include "xxgk/linter.h"
@@ -50,6 +51,14 @@ LintOptions effective_options(const CheckTarget& target, const LintArguments& ar
 
 // "1 fix", "3 fixes".
 std::string fix_count(size_t applied) { return std::to_string(applied) + (applied == 1 ? " fix" : " fixes"); }
+
+// Fixes that would make the text larger than the input limit are not applied: the file would no longer be checked.
+std::optional<std::string> grows_past_limit(size_t fixed_bytes) {
+  const size_t limit = LintLimits{}.max_bytes;
+  if (fixed_bytes <= limit) return std::nullopt;
+  return "修复后将超过 " + std::to_string(limit) + " 字节的上限，未修复 (the fixed text would be " +
+         std::to_string(fixed_bytes) + " bytes, more than the " + std::to_string(limit) + "-byte limit; not rewritten)";
+}
 
 // Fix writes through a symbolic link only when the file it points to lies in the directory tree the user named.
 bool inside_tree(const fs::path& file, const fs::path& tree) {
@@ -179,6 +188,7 @@ class TargetProcessor {
                    const LintOptions& options, std::string& text, FileOutcome& outcome) const {
     FixResult fixed = fix_all(text, options, arguments_.unsafe ? FixMode::IncludeUnsafe : FixMode::SafeOnly);
     if (fixed.text == text) return;
+    if (auto refusal = grows_past_limit(fixed.text.size())) return fail(outcome, target, *refusal);
     if (encoding != SourceEncoding::Utf8)
       return fail(outcome, target,
                   "不是 UTF-8 文件，未修复；请先转换为 UTF-8 (not UTF-8: not rewritten, to keep its encoding; convert "
@@ -288,6 +298,7 @@ bool use_color(const LintArguments& arguments, bool report_on_stdout) {
 }  // namespace
 
 int run_lint_command(const LintArguments& arguments, LintCommand command) {
+  if (command == LintCommand::Fix) remove_temporary_files_on_signal();
   std::optional<ConfigCache> configs;
   try {
     configs.emplace(arguments.config_file);

@@ -1,8 +1,11 @@
 #include "cli/targets.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -75,6 +78,22 @@ std::string normal_generic_string(const fs::path& path) {
 
 namespace {
 
+// Why a directory cannot be walked (permission, or a path that cannot be examined), or nullopt when it can: a
+// directory the walk would skip is an error of the run, not an empty directory.
+std::optional<std::string> unreadable_directory(const fs::path& directory) {
+  if (::access(directory.c_str(), R_OK | X_OK) == 0) return std::nullopt;
+  return directory.string() + ": 无法读取目录 (cannot read the directory: " + std::strerror(errno) + ")";
+}
+
+// The error for a command-line path that is neither a directory nor an existing file: missing, a symbolic link loop
+// (ELOOP), a component without search permission …, as the file system said.
+std::string unusable_path_reason(const std::error_code& error) {
+  if (!error || error == std::errc::no_such_file_or_directory) return "文件不存在 (no such file or directory)";
+  if (error == std::errc::too_many_symbolic_link_levels)
+    return "符号链接循环，无法打开 (a symbolic link loop: too many levels of symbolic links)";
+  return "无法访问 (cannot access it: " + error.message() + ")";
+}
+
 bool is_report_file(const fs::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -112,10 +131,14 @@ std::vector<FoundReport> reports_under(const fs::path& directory, ConfigCache& c
       const config::ConfigFile* config = configs.for_path(entry.path().parent_path(), errors);
       const std::string name = entry.path().filename().string();
       if (name.starts_with('.') || config == nullptr || config::is_ignored(*config, entry.path()) ||
-          (ignore_files && (name == "node_modules" || ignore_files->ignored(entry.path(), true))))
+          (ignore_files && (name == "node_modules" || ignore_files->ignored(entry.path(), true)))) {
         entries.disable_recursion_pending();
-      else if (ignore_files)
+      } else if (std::optional<std::string> unreadable = unreadable_directory(entry.path())) {
+        errors.push_back(std::move(*unreadable));
+        entries.disable_recursion_pending();
+      } else if (ignore_files) {
         ignore_files->enter(entry.path(), entries.depth());
+      }
       continue;
     }
     if (!entry.is_regular_file(status_error) || !is_report_file(entry.path())) continue;
@@ -170,6 +193,10 @@ TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCach
     fs::path path(argument);
     std::error_code error;
     if (fs::is_directory(path, error)) {
+      if (std::optional<std::string> unreadable = unreadable_directory(path)) {
+        list.errors.push_back(std::move(*unreadable));
+        continue;
+      }
       for (FoundReport& report : reports_under(path, configs, list.errors, options.honour_ignore_files))
         add(std::move(report.display), report.path, path, report.config);
     } else if (fs::exists(path, error)) {
@@ -179,7 +206,7 @@ TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCach
       if (config != nullptr && !config::is_ignored(*config, path))
         add(argument, path, path.parent_path().empty() ? fs::path(".") : path.parent_path(), config);
     } else {
-      const std::string reason = "文件不存在 (no such file or directory)";
+      const std::string reason = unusable_path_reason(error);
       list.errors.push_back(argument + ": " + reason);
       list.missing.push_back(FailedPath{argument, reason});
     }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -93,6 +94,42 @@ class TokenLocator {
   const CleanedJson& cleaned_;
 };
 
+// what() reads "[json.exception.parse_error.101] parse error at line L, column C: …" or
+// "[json.exception.out_of_range.406] number overflow …": keep the explanation.
+std::string reason_of(const nlohmann::json::exception& error) {
+  std::string what = error.what();
+  if (size_t bracket = what.find("] "); bracket != std::string::npos) what.erase(0, bracket + 2);
+  if (what.starts_with("parse error")) {
+    if (size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+  }
+  return what;
+}
+
+// Parses the cleaned text. nlohmann::json raises parse_error for bad syntax (with the byte where it stopped) and
+// out_of_range for a number that overflows a double ("1e400"): both become a ConfigError naming the line.
+nlohmann::json parse_json(const CleanedJson& cleaned, std::string_view text, const fs::path& origin) {
+  try {
+    return nlohmann::json::parse(cleaned.text);
+  } catch (const nlohmann::json::parse_error& error) {
+    fail(origin, text, error.byte == 0 ? 0 : error.byte - 1, "JSON 语法错误 (JSON syntax error): " + reason_of(error));
+  } catch (const nlohmann::json::exception& error) {
+    // The message quotes the offending token ("number overflow parsing '1e400'"): its first place names the line.
+    const std::string what = error.what();
+    const size_t open = what.find('\'');
+    const size_t close = open == std::string::npos ? open : what.find('\'', open + 1);
+    const size_t offset = close == std::string::npos ? 0 : cleaned.text.find(what.substr(open + 1, close - open - 1));
+    fail(origin, text, offset == std::string::npos ? 0 : offset,
+         "JSON 数值或内容无效 (invalid JSON value): " + reason_of(error));
+  }
+}
+
+// A value as messages show it: scalars as written, arrays and objects elided (a nested value may be huge or deep).
+std::string shown(const nlohmann::json& value) {
+  if (value.is_array()) return "[…]";
+  if (value.is_object()) return "{…}";
+  return value.dump();
+}
+
 constexpr std::string_view kKnownKeys = "$schema, agencyKind, year, rules, ignore, per-file-ignores, forceReport";
 
 AgencyKind parse_agency_kind(const nlohmann::json& value, const fs::path& origin, std::string_view text,
@@ -101,7 +138,7 @@ AgencyKind parse_agency_kind(const nlohmann::json& value, const fs::path& origin
   if (value == "government") return AgencyKind::Government;
   if (value == "auto") return AgencyKind::Auto;
   fail(origin, text, offset,
-       "agencyKind 的值 " + value.dump() +
+       "agencyKind 的值 " + shown(value) +
            " 无效，应为 \"department\"、\"government\" 或 \"auto\" "
            "(agencyKind must be \"department\", \"government\" or \"auto\")");
 }
@@ -110,15 +147,7 @@ AgencyKind parse_agency_kind(const nlohmann::json& value, const fs::path& origin
 
 ConfigFile parse_config(std::string_view text, const fs::path& origin) {
   CleanedJson cleaned = strip_comments_and_trailing_commas(text, origin);
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(cleaned.text);
-  } catch (const nlohmann::json::parse_error& error) {
-    // what() reads "[json.exception.parse_error.101] parse error at line L, column C: …": keep the explanation.
-    std::string what = error.what();
-    if (size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    fail(origin, text, error.byte == 0 ? 0 : error.byte - 1, "JSON 语法错误 (JSON syntax error): " + what);
-  }
+  const nlohmann::json root = parse_json(cleaned, text, origin);
   if (!root.is_object()) fail(origin, text, 0, "配置文件应为一个 JSON 对象 (the config must be a JSON object)");
 
   TokenLocator locate(cleaned);
@@ -133,7 +162,7 @@ ConfigFile parse_config(std::string_view text, const fs::path& origin) {
     } else if (key == "year") {
       if (!value.is_number_integer() || value.get<long long>() < 2000 || value.get<long long>() > 2100)
         fail(origin, text, key_offset,
-             "year 的值 " + value.dump() + " 无效，应为 2000 到 2100 之间的整数 (year must be an integer 2000–2100)");
+             "year 的值 " + shown(value) + " 无效，应为 2000 到 2100 之间的整数 (year must be an integer 2000–2100)");
       config.options.year = value.get<int>();
     } else if (key == "rules") {
       if (!value.is_object())
@@ -146,7 +175,7 @@ ConfigFile parse_config(std::string_view text, const fs::path& origin) {
         Severity severity;
         if (!severity_value.is_string() || !parse_severity(severity_value.get<std::string>(), severity))
           fail(origin, text, id_offset,
-               "规则 " + id + " 的级别 " + severity_value.dump() +
+               "规则 " + id + " 的级别 " + shown(severity_value) +
                    " 无效，应为 \"off\"、\"info\"、\"warning\" 或 \"error\" (invalid severity)");
         config.options.severity[id] = severity;
       }
@@ -155,7 +184,7 @@ ConfigFile parse_config(std::string_view text, const fs::path& origin) {
         fail(origin, text, key_offset, "ignore 应为字符串数组，如 [\"drafts/**\"] (ignore must be an array of globs)");
       for (const auto& pattern : value) {
         if (!pattern.is_string())
-          fail(origin, text, key_offset, "ignore 中的 " + pattern.dump() + " 不是字符串 (ignore entries must be strings)");
+          fail(origin, text, key_offset, "ignore 中的 " + shown(pattern) + " 不是字符串 (ignore entries must be strings)");
         config.ignore.push_back(pattern.get<std::string>());
       }
     } else if (key == "per-file-ignores") {
@@ -223,39 +252,6 @@ size_t utf8_length(unsigned char lead) {
   return 1;
 }
 
-}  // namespace
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (pattern.empty()) return path.empty();
-  if (pattern.starts_with("**")) {
-    std::string_view rest = pattern.substr(2);
-    if (rest.starts_with('/')) {
-      if (glob_match(rest.substr(1), path)) return true;
-      for (size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1))
-        if (glob_match(rest.substr(1), path.substr(slash + 1))) return true;
-      return false;
-    }
-    for (size_t i = 0; i <= path.size(); ++i)
-      if (glob_match(rest, path.substr(i))) return true;
-    return false;
-  }
-  if (pattern[0] == '*') {
-    for (size_t i = 0; i <= path.size(); ++i) {
-      if (glob_match(pattern.substr(1), path.substr(i))) return true;
-      if (i < path.size() && path[i] == '/') break;
-    }
-    return false;
-  }
-  if (path.empty()) return false;
-  if (pattern[0] == '?') {
-    if (path[0] == '/') return false;
-    return glob_match(pattern.substr(1), path.substr(std::min(path.size(), utf8_length(path[0]))));
-  }
-  return pattern[0] == path[0] && glob_match(pattern.substr(1), path.substr(1));
-}
-
-namespace {
-
 // `file` relative to the config file's directory, '/'-separated; nullopt outside that directory.
 std::optional<std::string> relative_to_config(const ConfigFile& config, const fs::path& file) {
   std::error_code error;
@@ -281,6 +277,50 @@ bool matches_path_or_ancestor(std::string pattern, std::string_view relative_pat
 }
 
 }  // namespace
+
+// The pattern is read token by token, carrying the set of path positions the tokens so far can end at: each token
+// maps that set to the next in one pass over the path, so a match costs O(pattern × path) whatever the pattern
+// (backtracking over `*` and `**` took exponential time: "**a**a**a**a**a**a**a**a**b" never finished on 60 bytes).
+bool glob_match(std::string_view pattern, std::string_view path) {
+  const size_t n = path.size();
+  std::vector<char> reached(n + 1, 0), next(n + 1, 0);
+  reached[0] = 1;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    std::fill(next.begin(), next.end(), 0);
+    if (pattern.compare(i, 3, "**/") == 0) {
+      // No directory, or any run of whole directories: every position just after a '/' beyond a reached one.
+      bool any = false;
+      for (size_t q = 0; q <= n; ++q) {
+        next[q] = reached[q] || (any && q > 0 && path[q - 1] == '/');
+        any = any || reached[q];
+      }
+      i += 3;
+    } else if (pattern.compare(i, 2, "**") == 0) {
+      bool any = false;
+      for (size_t q = 0; q <= n; ++q) next[q] = any = any || reached[q];
+      i += 2;
+    } else if (pattern[i] == '*') {
+      // Extends a reached position up to the next '/'.
+      bool active = false;
+      for (size_t q = 0; q <= n; ++q) {
+        active = reached[q] || (active && path[q - 1] != '/');
+        next[q] = active;
+      }
+      ++i;
+    } else if (pattern[i] == '?') {
+      for (size_t p = 0; p < n; ++p)
+        if (reached[p] && path[p] != '/') next[std::min(n, p + utf8_length(path[p]))] = 1;
+      ++i;
+    } else {
+      for (size_t p = 0; p < n; ++p)
+        if (reached[p] && path[p] == pattern[i]) next[p + 1] = 1;
+      ++i;
+    }
+    reached.swap(next);
+  }
+  return reached[n] != 0;
+}
 
 bool is_ignored(const ConfigFile& config, const fs::path& file) {
   if (config.path.empty() || config.ignore.empty()) return false;

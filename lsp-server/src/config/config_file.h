@@ -40,12 +40,13 @@ ConfigFile load_config_file(const std::filesystem::path& file);
 ConfigFile parse_config(std::string_view text, const std::filesystem::path& origin);
 // The config for a checked file: `explicit_file` when given, else the nearest one, else defaults. Throws ConfigError.
 ConfigFile config_for(const std::filesystem::path& checked_file, const std::optional<std::filesystem::path>& explicit_file);
+// Whether '/'-separated `path` matches the glob `pattern`: `**` crosses directories (`**/` also matches no directory),
+// `*` matches within one component, `?` matches one code point other than '/'. Time O(pattern × path). Shared
+// with the .gitignore matcher.
+bool glob_match(std::string_view pattern, std::string_view path);
 // Whether `file` matches one of the config's ignore patterns.
 bool is_ignored(const ConfigFile& config, const std::filesystem::path& file);
 // The options for `file`: the config's, with the rules its per-file-ignores name for that file turned off.
 LintOptions options_for_file(const ConfigFile& config, const std::filesystem::path& file);
-// Glob over '/'-separated paths: `**` crosses directories (`**/` also matches no directory at all), `*` matches within
-// one path component, `?` one character other than '/'. Shared with the .gitignore matcher.
-bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace xxgk::config
