@@ -64,8 +64,11 @@ OldFormatFinding old_format_of(const Report& report, const FormatDefinition& for
   }
   const Marks& marks = marks_of(format);
   if (any_cell(report, marks.table_two_columns)) return {};
+  // A report that also has the 2021 format's tables or headings is a 2021 report with old labels left in it (a mixed
+  // template): S109 reports those labels, and the 2021 checks apply.
+  if (has_2021_tables_or_headings(report)) return {};
   if (any_cell(report, marks.trial_labels)) return {OldFormat::Trial2019, false};
-  if (!has_2021_tables_or_headings(report) && has_2008_marks(report, format)) return {OldFormat::Era2008, false};
+  if (has_2008_marks(report, format)) return {OldFormat::Era2008, false};
   return {};
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "read_file.h"
+#include "snapshot.h"
 #include "xxgk/cell_explanation.h"
 #include "xxgk/linter.h"
 
@@ -14,7 +15,11 @@ namespace {
 // Table 三's first row, whose total is written 53 but sums to 52.
 class CellExplanationTest : public ::testing::Test {
  protected:
-  const std::string text = testing_support::read_file(std::filesystem::path(XXGK_FIXTURES_DIR) / "rules/A301/row_total.txt");
+  // The case's text without its range markers (⟦53⟧).
+  const std::string text =
+      testing_support::strip_range_markers(
+          testing_support::read_file(std::filesystem::path(XXGK_FIXTURES_DIR) / "rules/A301/row_total.txt"), nullptr)
+          .text;
   Document document{text};
   const Report& report = document.report({});
   const size_t row = text.find("一、本年新收政府信息公开申请数量");
