@@ -281,7 +281,12 @@ bool Document::looks_like_report() {
   const bool names = lists_parts || names_report_outside_notice(beginning);
   const bool cites = beginning.find("政府信息公开条例") != std::string_view::npos;
   const bool has_body = recognised > 0 || std::ranges::any_of(r.tables, [](const Table& t) { return t.spec != nullptr; });
-  return (cites && (names || has_body)) || (has_body && has_title_line(beginning));
+  if ((cites && (names || has_body)) || (has_body && has_title_line(beginning))) return true;
+  // A report of a year before 2021 follows its year's format, whose headings and title differ ("…政府信息公开工作报告",
+  // "一、政府信息公开总体工作情况"): it is a report, and gets its one S109, when its marks say so and it speaks of
+  // information disclosure.
+  return r.format != nullptr && old_format_of(r, *r.format).format != OldFormat::None &&
+         beginning.find("信息公开") != std::string_view::npos;
 }
 
 std::string Document::syntax_tree_string() const {

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_test_support.h"
@@ -241,7 +243,11 @@ TEST_F(ReviewTest, TenThousandFilesWithAnUnreadableOneInTheMiddleAreAllCheckedAn
   RunResult result = lint({"check", "--no-progress", "--format", "json", "many/"});
   EXPECT_EQ(result.exit_code, 2);
   const Json document = Json::parse(result.out);
-  EXPECT_EQ(document["files"].size(), 10000u);
+  // Every file is listed: the 10,000 checked, and the unreadable one with its reason (interface.md: "error").
+  ASSERT_EQ(document["files"].size(), 10001u);
+  EXPECT_EQ(std::count_if(document["files"].begin(), document["files"].end(),
+                          [](const Json& file) { return file.contains("error"); }),
+            1);
   EXPECT_EQ(document["summary"]["files"], 10000);
   // The one message is the unreadable file's: copies of one agency and year with no other year to compare with are
   // no one's business.

@@ -19,6 +19,13 @@ bool looks_like_report(std::string text) {
   return document.looks_like_report();
 }
 
+std::string read_text(const fs::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::ostringstream content;
+  content << stream.rdbuf();
+  return content.str();
+}
+
 std::string skeleton() { return render_skeleton(format_2021(), "某某市某某局", 2023, TemplateStyle{}); }
 
 TEST(ReportRecognition, OtherFilesAreNotReports) {
@@ -45,13 +52,24 @@ TEST(ReportRecognition, RealReportsCopiedFromWebPages) {
   size_t checked = 0;
   for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(XXGK_FIXTURES_DIR) / "recognition")) {
     if (entry.path().extension() != ".txt") continue;
-    std::ifstream stream(entry.path(), std::ios::binary);
-    std::ostringstream content;
-    content << stream.rdbuf();
-    EXPECT_TRUE(looks_like_report(content.str())) << entry.path();
+    EXPECT_TRUE(looks_like_report(read_text(entry.path()))) << entry.path();
     ++checked;
   }
   EXPECT_EQ(checked, 5u);
+}
+
+// Reports of years before 2021 follow their year's format (other headings, "…信息公开工作报告"): they are reports, so
+// that the command line gives them their one S109 instead of skipping them.
+TEST(ReportRecognition, ReportsInAnOldFormatAreReports) {
+  size_t checked = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(XXGK_FIXTURES_DIR) / "real/old-format")) {
+    if (entry.path().extension() != ".txt") continue;
+    EXPECT_TRUE(looks_like_report(read_text(entry.path()))) << entry.path();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 4u);
+  // Notes that merely use an old heading's words are not.
+  EXPECT_FALSE(looks_like_report("# 笔记\n\n一、概述\n今天讨论了网站改版。\n"));
 }
 
 }  // namespace
