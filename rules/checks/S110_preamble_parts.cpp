@@ -207,9 +207,13 @@ std::optional<Enumeration> enumeration_in(std::string_view text, size_t begin, s
   } else {
     const size_t limit = tail == std::string_view::npos ? end : tail;
     size_t opener_begin = std::string_view::npos;
+    // Searched back within the sentence only: from its end back to the text's start, every sentence of a long
+    // preamble would cost the whole text before it.
+    const std::string_view sentence = text.substr(0, limit).substr(begin);
     for (std::string_view opener : kOpeners) {
-      const size_t found = content::rfind_word(text, opener, limit);
-      if (found == std::string_view::npos || found < begin) continue;
+      const size_t in_sentence = content::rfind_word(sentence, opener, sentence.size());
+      if (in_sentence == std::string_view::npos) continue;
+      const size_t found = begin + in_sentence;
       if (list_begin == std::string_view::npos || found + opener.size() > list_begin) {
         list_begin = found + opener.size();
         opener_begin = found;
