@@ -91,16 +91,36 @@ size_t run_end(std::string_view text, size_t at, std::initializer_list<std::stri
   return count >= 2 ? end : at;
 }
 
+struct MarkGroup {
+  std::string first;               // the first character the group's marks share
+  std::vector<std::string> marks;  // placeholder_marks beginning with it
+};
+
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const std::u32string& suffixes = derived_from_format(
       context.format, [](const FormatDefinition& f) { return utf8_code_points(f.placeholder_name_suffixes); });
+  // The marks grouped by their first character ("【待填写】", "【请填写】" … share "【"): the text is searched once per
+  // group, not once per mark.
+  const std::vector<MarkGroup>& groups = derived_from_format(context.format, [](const FormatDefinition& f) {
+    std::vector<MarkGroup> grouped;
+    for (const std::string& mark : f.placeholder_marks) {
+      size_t length = 0;
+      content::code_point_at(mark, 0, length);
+      const std::string first = mark.substr(0, std::max<size_t>(length, 1));
+      auto group = std::find_if(grouped.begin(), grouped.end(), [&](const MarkGroup& g) { return g.first == first; });
+      if (group == grouped.end()) group = grouped.insert(grouped.end(), MarkGroup{first, {}});
+      group->marks.push_back(mark);
+    }
+    return grouped;
+  });
   std::vector<ByteRange> found;
-  for (const std::string& mark : context.format.placeholder_marks)
-    for (size_t at = content::find_word(text, mark); at != std::string_view::npos;
-         at = content::find_word(text, mark, at + mark.size()))
-      found.push_back({at, at + mark.size()});
+  for (const MarkGroup& group : groups)
+    for (size_t at = content::find_word(text, group.first); at != std::string_view::npos;
+         at = content::find_word(text, group.first, at + group.first.size()))
+      for (const std::string& mark : group.marks)
+        if (content::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
   for (size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1))
     if (const auto braces = brace_placeholder(text, open)) found.push_back(*braces);
   for (size_t at = content::find_word(text, "××"); at != std::string_view::npos;) {

@@ -196,7 +196,8 @@ std::optional<Enumeration> enumeration_in(std::string_view text, size_t begin, s
   Enumeration enumeration;
   size_t list_begin = std::string_view::npos, list_end = end;
   const auto [tail, tail_size] = first_of(text, begin, end, kListEnds);
-  const auto counted = first_of(text, begin, end, kCountedOpeners);
+  // A counted opener ("部分：") begins with a list end ("部分"): it can only stand where the first list end does.
+  const auto counted = tail == std::string_view::npos ? std::pair{tail, size_t{0}} : first_of(text, tail, end, kCountedOpeners);
   if (counted.first != std::string_view::npos && counted.first == tail) {
     // "共分6个部分：A、B、…": the count before, the list after.
     read_count(text, begin, counted.first, enumeration);

@@ -791,11 +791,13 @@ std::optional<ByteRange> title_like(std::string_view text, ByteRange line) {
   std::string_view content = trim(text.substr(line.begin, line.size()));
   for (std::string_view label : {"标题:", "标题："})
     if (content.starts_with(label)) content = trim(content.substr(label.size()));
+  // The length first: most lines are paragraphs, far too long for a title, and need not be normalised.
+  if (code_point_count(content) > kTitleMaxCodePoints) return std::nullopt;
   const std::string normalized = normalize_label(content);
   const bool names_report = normalized.find("报告") != std::string::npos &&
                             (normalized.find("信息公开") != std::string::npos ||
                              normalized.find("政务公开") != std::string::npos);
-  if (!names_report || code_point_count(content) > kTitleMaxCodePoints) return std::nullopt;
+  if (!names_report) return std::nullopt;
   for (std::string_view mark : {"。", "，", "：", "；", ">", "|", "/", "《"})
     if (normalized.find(mark) != std::string::npos) return std::nullopt;
   const size_t begin = static_cast<size_t>(content.data() - text.data());
