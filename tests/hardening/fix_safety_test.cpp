@@ -191,11 +191,14 @@ TEST_F(FixSafety, NoConcurrentAppendIsLost) {
       const std::string line = "追加第" + std::to_string(appended.load()) + "行。\n";
       if (::write(descriptor, line.data(), line.size()) == static_cast<ssize_t>(line.size())) ++appended;
       ::close(descriptor);
-      std::this_thread::sleep_for(std::chrono::microseconds(300));
+      // A pause now and then: while the file is open elsewhere fix refuses, and a slow (sanitizer) build could
+      // otherwise see nothing but refusals.
+      std::this_thread::sleep_for(std::chrono::microseconds(appended % 16 == 0 ? 3000 : 300));
     }
   });
   int replaced = 0;
-  for (int round = 0; round < 400; ++round) {
+  // At least 400 rounds, and more (up to 4,000) until one replacement went through beside the appends.
+  for (int round = 0; round < 400 || (replaced == 0 && round < 4000); ++round) {
     const cli::FileVersion version = cli::read_file_version(file);
     try {
       cli::replace_file_contents(file, version, version.content + "修复" + std::to_string(round) + "。\n");
