@@ -13,8 +13,8 @@ command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "${1:-}" = "--tests" ]; then
   # Real-editor tests: Neovim's built-in LSP client; code-server needs chromium, ripgrep and libkrb5-dev (see
   # tests/e2e/). clang for the fuzzers. patch applies `fix --diff` output in the CLI tests; dpkg-dev and file build
-  # the Debian package (scripts/test-package.sh).
-  packages+=(neovim chromium ripgrep libkrb5-dev clang libclang-rt-14-dev curl patch dpkg-dev file)
+  # the Debian package (scripts/test-package.sh). ccache lets the package's build reuse the test build's compiles.
+  packages+=(neovim chromium ripgrep libkrb5-dev clang libclang-rt-14-dev curl patch dpkg-dev file ccache)
 fi
 
 missing=()

@@ -28,6 +28,11 @@ stage() {
 }
 
 stage "dependencies" "$root/scripts/install-deps.sh" --tests
+# The package stage builds the same sources with the same flags in its own directory (only the link differs): through
+# ccache, CMake's launcher for every build directory this script configures afresh, it reuses the Release compiles.
+if command -v ccache >/dev/null; then
+  export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=1
+fi
 stage "configure (Release)" cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
 stage "build (Release)" cmake --build "$build" -j"$(nproc)"
 stage "tests (Release)" ctest --test-dir "$build" --output-on-failure -j"$(nproc)" --timeout 900
