@@ -325,13 +325,11 @@ bool Server::update_cross_findings(const std::shared_ptr<WorkspaceDocument>& doc
 std::optional<CrossDocumentEntry> Server::cross_document_entry(WorkspaceDocument& document) const {
   if (!document.cross_summary) return std::nullopt;
   CrossDocumentEntry entry{*document.cross_summary, {}};
-  const LineIndex& lines = document.document.lines();
+  // The cells of a row come in order along its line: one cursor walks them, as it does a document's diagnostics.
+  PositionCursor positions(document.document.lines(), client_.encoding);
   for (const std::optional<TableFigure>& cell : entry.report.carried_out) {
     std::optional<WireRange>& wire = entry.carried_out_wire.emplace_back();
-    if (cell) {
-      wire = WireRange{lines.position(cell->range.begin, client_.encoding),
-                       lines.position(cell->range.end, client_.encoding)};
-    }
+    if (cell) wire = WireRange{positions.position(cell->range.begin), positions.position(cell->range.end)};
   }
   return entry;
 }
