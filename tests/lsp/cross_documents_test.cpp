@@ -209,6 +209,23 @@ TEST_F(CrossDocumentsTest, TwoOpenReportsClaimingOneAgencyAndYearAreNotPairedAnd
   EXPECT_EQ(a306_of(published(client).last.at(kThisYearUri)).size(), 2u);
 }
 
+TEST_F(CrossDocumentsTest, AnOpenReportWithoutAYearIsNotPairedAndTheLogSaysWhy) {
+  const std::string undated_uri = "file:///reports/undated.txt";
+  client.initialize(kRelatedInformation);
+  client.open(kThisYearUri, this_year);
+  client.open(undated_uri, "青山市自然资源和规划局政府信息公开工作年度报告\n\n一、总体情况\n本局认真落实条例。\n");
+  bool told = false;
+  for (const json& message : client.drain()) {
+    if (message.value("method", "") == "window/logMessage" &&
+        message["params"]["message"].get<std::string>().starts_with(undated_uri + ": 标题和统计期限中都没有年份")) {
+      told = true;
+    }
+    if (message.value("method", "") == "textDocument/publishDiagnostics")
+      EXPECT_TRUE(a306_of(message["params"]["diagnostics"]).empty());
+  }
+  EXPECT_TRUE(told);
+}
+
 TEST_F(CrossDocumentsTest, APullingClientIsAskedToPullAgainWhenLastYearChanges) {
   const json result = client.initialize({{"textDocument", {{"diagnostic", json::object()},
                                                             {"publishDiagnostics", {{"relatedInformation", true}}}}},
