@@ -48,12 +48,12 @@ Published published(TestClient& client) {
 
 // Replaces last year's carry-over row, a whole line, by `row`.
 void change_carried_out(TestClient& client, int64_t version, std::string_view row) {
-  client.notify("textDocument/didChange",
-                {{"textDocument", {{"uri", kLastYearUri}, {"version", version}}},
-                 {"contentChanges",
-                  {{{"range", {{"start", {{"line", kCarriedOutLine}, {"character", 0}}},
-                               {"end", {{"line", kCarriedOutLine + 1}, {"character", 0}}}}},
-                    {"text", std::string(row) + "\n"}}}}});
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", kLastYearUri}, {"version", version}}},
+                                           {"contentChanges",
+                                            {{{"range",
+                                               {{"start", {{"line", kCarriedOutLine}, {"character", 0}}},
+                                                {"end", {{"line", kCarriedOutLine + 1}, {"character", 0}}}}},
+                                              {"text", std::string(row) + "\n"}}}}});
 }
 
 const json kRelatedInformation = {{"textDocument", {{"publishDiagnostics", {{"relatedInformation", true}}}}}};
@@ -85,9 +85,8 @@ TEST_F(CrossDocumentsTest, ThisYearGetsA306PointingAtLastYearsCellInTheOtherDocu
   ASSERT_EQ(a306[0]["relatedInformation"].size(), 1u);
   const json& related = a306[0]["relatedInformation"][0];
   EXPECT_EQ(related["location"]["uri"], kLastYearUri);
-  EXPECT_EQ(related["location"]["range"],
-            json({{"start", {{"line", kCarriedOutLine}, {"character", 13}}},
-                  {"end", {{"line", kCarriedOutLine}, {"character", 14}}}}));
+  EXPECT_EQ(related["location"]["range"], json({{"start", {{"line", kCarriedOutLine}, {"character", 13}}},
+                                                {"end", {{"line", kCarriedOutLine}, {"character", 14}}}}));
   EXPECT_EQ(a306[1]["relatedInformation"][0]["location"]["uri"], kLastYearUri);
   // Last year's report is not this year's: nothing for it.
   EXPECT_TRUE(a306_of(published(client).last[kLastYearUri]).empty());
@@ -127,9 +126,9 @@ TEST_F(CrossDocumentsTest, EditingLastYearsCarryOverUpdatesThisYear) {
   // An edit of last year's report that changes nothing this year reads of it publishes last year's only.
   client.notify("textDocument/didChange",
                 {{"textDocument", {{"uri", kLastYearUri}, {"version", 4}}},
-                 {"contentChanges", {{{"range", {{"start", {{"line", 75}, {"character", 0}}},
-                                                 {"end", {{"line", 75}, {"character", 0}}}}},
-                                      {"text", "此外，"}}}}});
+                 {"contentChanges",
+                  {{{"range", {{"start", {{"line", 75}, {"character", 0}}}, {"end", {{"line", 75}, {"character", 0}}}}},
+                    {"text", "此外，"}}}}});
   after = published(client);
   EXPECT_EQ(after.count[kLastYearUri], 1);
   EXPECT_FALSE(after.count.contains(kThisYearUri));
@@ -143,8 +142,9 @@ TEST_F(CrossDocumentsTest, EditingThisYearsCarryOverClearsItsA306) {
   client.notify("textDocument/didChange",
                 {{"textDocument", {{"uri", kThisYearUri}, {"version", 2}}},
                  {"contentChanges",
-                  {{{"range", {{"start", {{"line", kCarriedInLine}, {"character", 0}}},
-                               {"end", {{"line", kCarriedInLine + 1}, {"character", 0}}}}},
+                  {{{"range",
+                     {{"start", {{"line", kCarriedInLine}, {"character", 0}}},
+                      {"end", {{"line", kCarriedInLine + 1}, {"character", 0}}}}},
                     {"text", "二、上年结转政府信息公开申请数量\t\t2\t1\t0\t0\t0\t0\t3\n"}}}}});
   EXPECT_TRUE(a306_of(client.diagnostics(kThisYearUri, 2)).empty());
 }
@@ -227,9 +227,9 @@ TEST_F(CrossDocumentsTest, AnOpenReportWithoutAYearIsNotPairedAndTheLogSaysWhy) 
 }
 
 TEST_F(CrossDocumentsTest, APullingClientIsAskedToPullAgainWhenLastYearChanges) {
-  const json result = client.initialize({{"textDocument", {{"diagnostic", json::object()},
-                                                            {"publishDiagnostics", {{"relatedInformation", true}}}}},
-                                         {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
+  const json result = client.initialize(
+      {{"textDocument", {{"diagnostic", json::object()}, {"publishDiagnostics", {{"relatedInformation", true}}}}},
+       {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
   EXPECT_EQ(result["capabilities"]["diagnosticProvider"]["interFileDependencies"], true);
   client.open(kLastYearUri, last_year);
   client.open(kThisYearUri, this_year);
@@ -241,15 +241,15 @@ TEST_F(CrossDocumentsTest, APullingClientIsAskedToPullAgainWhenLastYearChanges) 
 
   change_carried_out(client, 2, "四、结转下年度继续办理\t\t3\t1\t0\t0\t0\t0\t4");
   client.request("textDocument/diagnostic", text_document(kLastYearUri));
-  EXPECT_TRUE(client.wait_for([](const json& message) {
-    return message.value("method", "") == "workspace/diagnostic/refresh";
-  }).has_value());
-  const json second = client.request("textDocument/diagnostic",
-                                     {{"textDocument", {{"uri", kThisYearUri}}}, {"previousResultId", first["resultId"]}})["result"];
+  EXPECT_TRUE(
+      client.wait_for([](const json& message) { return message.value("method", "") == "workspace/diagnostic/refresh"; })
+          .has_value());
+  const json second = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kThisYearUri}}},
+                                                                 {"previousResultId", first["resultId"]}})["result"];
   EXPECT_EQ(second["kind"], "full");
   EXPECT_TRUE(a306_of(second["items"]).empty());
-  const json third = client.request("textDocument/diagnostic",
-                                    {{"textDocument", {{"uri", kThisYearUri}}}, {"previousResultId", second["resultId"]}})["result"];
+  const json third = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kThisYearUri}}},
+                                                                {"previousResultId", second["resultId"]}})["result"];
   EXPECT_EQ(third["kind"], "unchanged");
 }
 

@@ -13,8 +13,7 @@ bool same_range(const WireRange& a, const WireRange& b) { return a.start == b.st
 bool same_figures(const std::vector<std::optional<TableFigure>>& a, const std::vector<std::optional<TableFigure>>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                     [](const std::optional<TableFigure>& x, const std::optional<TableFigure>& y) {
-                      return x.has_value() == y.has_value() &&
-                             (!x || (x->value == y->value && x->range == y->range));
+                      return x.has_value() == y.has_value() && (!x || (x->value == y->value && x->range == y->range));
                     });
 }
 

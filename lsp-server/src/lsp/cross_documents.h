@@ -27,7 +27,7 @@ struct WorkspaceDocument;
 
 // One document's findings across reports.
 struct CrossDocumentFindings {
-  std::vector<Diagnostic> diagnostics;  // A306 on this document's cells, related information in other documents
+  std::vector<Diagnostic> diagnostics;    // A306 on this document's cells, related information in other documents
   std::vector<RangeElsewhere> elsewhere;  // where those related ranges are on the wire
   std::vector<std::string> notes;         // why the document takes no part (CrossDocumentNote), when it matters
 };

@@ -265,7 +265,12 @@ DiagnosticsOnWire::Entry DiagnosticsOnWire::write_fresh(const Diagnostic& diagno
       } else {
         range_of(info.range);
       }
-      json.key("uri").string(there ? there->document : uri).end_object().key("message").string(info.message).end_object();
+      json.key("uri")
+          .string(there ? there->document : uri)
+          .end_object()
+          .key("message")
+          .string(info.message)
+          .end_object();
     }
     json.end_array();
   }

@@ -315,7 +315,8 @@ bool Server::update_cross_findings(const std::shared_ptr<WorkspaceDocument>& doc
   if (findings == document->cross_findings) return false;
   for (const std::string& note : findings.notes) {
     const std::vector<std::string>& told = document->cross_findings.notes;
-    if (std::find(told.begin(), told.end(), note) == told.end()) dispatcher_.log(MessageType::Info, document->uri + ": " + note);
+    if (std::find(told.begin(), told.end(), note) == told.end())
+      dispatcher_.log(MessageType::Info, document->uri + ": " + note);
   }
   document->cross_findings = std::move(findings);
   ++document->cross_revision;
