@@ -89,6 +89,18 @@ TEST_F(ReviewTest, AReportWithoutAYearIsNamedAndTheRestChecked) {
   EXPECT_THAT(result.out, HasSubstr("共 5 个文件"));
 }
 
+TEST_F(ReviewTest, ATitleWithoutItsYearIsPairedByItsStatisticsPeriod) {
+  // Last year's title lost its year; the statistics period (自2023年1月1日起至2023年12月31日止) still gives it.
+  std::string text = read_file(path("reports/qingshan_2023.txt"));
+  const std::string dated_title = "青山市自然资源和规划局2023年政府信息公开工作年度报告";
+  ASSERT_TRUE(text.starts_with(dated_title));
+  text.replace(0, dated_title.size(), "青山市自然资源和规划局政府信息公开工作年度报告");
+  write_file(path("reports/qingshan_2023.txt"), text);
+  RunResult result = lint({"check", "--no-progress", "reports/qingshan_2023.txt", "reports/qingshan_2024.txt"});
+  EXPECT_EQ(count(result.out, "[A306]"), 2u) << result.out;
+  EXPECT_THAT(result.err, Not(HasSubstr("没有年份")));
+}
+
 // ---- the review page ---------------------------------------------------------------------------------------------
 
 TEST_F(ReviewTest, ReviewPageIsOneSelfContainedEscapedPageCoveringEveryFile) {
@@ -193,6 +205,11 @@ TEST_F(ReviewTest, ABaselineHidesTodaysFindingsEvenAfterLinesMoveAndShowsNewOnes
   // Stable and sorted: written again, byte for byte the same.
   lint({"check", "--no-progress", "--write-baseline", "again.txt", "reports/"});
   EXPECT_EQ(read_file(path("again.txt")), baseline);
+  // A checkout that turned its line ends into CRLF still reads it.
+  std::string crlf;
+  for (char c : baseline) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  write_file(path("crlf.txt"), crlf);
+  EXPECT_EQ(lint({"check", "--no-progress", "--baseline", "crlf.txt", "reports/"}).exit_code, 0);
 
   RunResult clean = lint({"check", "--no-progress", "--baseline", "baseline.txt", "reports/"});
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
@@ -227,6 +244,15 @@ TEST_F(ReviewTest, ACorruptBaselineIsNamedAndEveryFindingReported) {
   write_file(path("unknown_rule.txt"), "# xxgk-lint baseline 1\nreports/a.txt\tZ999\t0123456789abcdef\tx\n");
   EXPECT_THAT(lint({"check", "--no-progress", "--baseline", "unknown_rule.txt", "reports/"}).err,
               HasSubstr("unknown_rule.txt:2: 基线文件中的规则“Z999”不存在"));
+  // An empty file, or a file that is no baseline at all, is not read as one that records nothing.
+  write_file(path("empty.txt"), "");
+  RunResult empty = lint({"check", "--no-progress", "--baseline", "empty.txt", "reports/"});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_THAT(empty.err, HasSubstr("empty.txt: 不是 xxgk-lint 基线文件"));
+  EXPECT_EQ(empty.out, full.out);
+  write_file(path("foreign.txt"), "reports/qingshan_2024.txt:42:19: error[A306]\n");
+  EXPECT_THAT(lint({"check", "--no-progress", "--baseline", "foreign.txt", "reports/"}).err,
+              HasSubstr("foreign.txt: 不是 xxgk-lint 基线文件"));
   RunResult missing = lint({"check", "--no-progress", "--baseline", "none.txt", "reports/"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.err, HasSubstr("none.txt: 无法读取基线文件"));

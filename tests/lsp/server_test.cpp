@@ -358,7 +358,7 @@ TEST_F(ServerTest, ClosingClearsDiagnostics) {
 
 TEST_F(ServerTest, PullDiagnosticsAnswerUnchangedUntilTheTextChanges) {
   const json result = client.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}});
-  EXPECT_EQ(result["capabilities"]["diagnosticProvider"]["interFileDependencies"], false);
+  EXPECT_EQ(result["capabilities"]["diagnosticProvider"]["interFileDependencies"], true);
   client.open(kUri, report);
   const json first = client.request("textDocument/diagnostic", text_document())["result"];
   EXPECT_EQ(first["kind"], "full");

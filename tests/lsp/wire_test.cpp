@@ -163,6 +163,46 @@ TEST(WireTest, ForgettingTheTextWritesEverythingAfresh) {
   EXPECT_EQ(kept.reused(), 0u);
 }
 
+TEST(WireTest, RelatedInformationInAnotherDocumentIsWrittenWhereThatDocumentPlacesItAndNotMovedByEdits) {
+  const std::string other_uri = "file:///reports/last_year.txt";
+  Document document("第一行\n二、上年结转\t3\n");
+  const RuleDescriptor& rule = input_limit_rule();
+  const size_t cell = document.text().find('3');
+  const ByteRange there{900, 901};  // bytes of the other document, which this one's lines know nothing of
+  const std::vector<RangeElsewhere> elsewhere = {{other_uri, there, {{64, 13}, {64, 14}}}};
+  const auto diagnostics = [&] {
+    return std::vector<Diagnostic>{
+        {&rule, Severity::Error, "across", {cell, cell + 1}, {{there, "last year", other_uri}, {{0, 3}, "here"}}, {}}};
+  };
+  const auto related_of = [](const std::string& written) { return json::parse(written)[0]["relatedInformation"]; };
+  const json expected = json::parse(R"([
+    {"location": {"range": {"end": {"character": 14, "line": 64}, "start": {"character": 13, "line": 64}},
+                  "uri": "file:///reports/last_year.txt"}, "message": "last year"},
+    {"location": {"range": {"end": {"character": 1, "line": 0}, "start": {"character": 0, "line": 0}},
+                  "uri": "file:///reports/wire.txt"}, "message": "here"}])");
+  DiagnosticsOnWire kept;
+  EXPECT_EQ(
+      related_of(*kept.write(diagnostics(), Wire{document.lines(), PositionEncoding::Utf16}, kUri, 1, true, elsewhere)),
+      expected);
+  // A line inserted at the top: this document's related range moves with it, the other document's stays, and the
+  // diagnostic is written afresh rather than moved.
+  kept.before_edit(document.lines(), {0, 0}, 1);
+  document.replace({0, 0}, "\n");
+  const size_t moved = document.text().find('3');
+  std::vector<Diagnostic> after = diagnostics();
+  after[0].range = {moved, moved + 1};
+  after[0].related[1].range = {1, 4};
+  json moved_expected = expected;
+  moved_expected[1]["location"]["range"] =
+      json::parse(R"({"end": {"character": 1, "line": 1}, "start": {"character": 0, "line": 1}})");
+  EXPECT_EQ(related_of(*kept.write(after, Wire{document.lines(), PositionEncoding::Utf16}, kUri, 2, true, elsewhere)),
+            moved_expected);
+  EXPECT_EQ(kept.reused(), 0u);
+  // Without its place in the other document, that related location is left out rather than misplaced.
+  EXPECT_EQ(related_of(*kept.write(after, Wire{document.lines(), PositionEncoding::Utf16}, kUri, 3, true)),
+            json::array({moved_expected[1]}));
+}
+
 TEST(WireTest, PayloadSplicesSerializedTextIntoItsTree) {
   const std::string items = R"([{"a":1},"x"])";
   const auto shared_items = std::make_shared<const std::string>(items);

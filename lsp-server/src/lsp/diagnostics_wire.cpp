@@ -40,7 +40,12 @@ bool same_but_offsets(const Diagnostic& a, const Diagnostic& b) {
     }
   }
   for (size_t i = 0; i < a.related.size(); ++i) {
-    if (a.related[i].message != b.related[i].message) return false;
+    // Related information in another document is not moved by this document's edits: such a diagnostic (A306, a
+    // few per document) is always written afresh.
+    if (a.related[i].message != b.related[i].message || !a.related[i].document.empty() ||
+        !b.related[i].document.empty()) {
+      return false;
+    }
   }
   return true;
 }
@@ -195,7 +200,8 @@ json diagnostic_to_json(const Diagnostic& diagnostic, const Wire& wire, const st
 
 DiagnosticsOnWire::Entry DiagnosticsOnWire::write_fresh(const Diagnostic& diagnostic, std::string& out,
                                                         PositionCursor& positions, const std::string& uri,
-                                                        int64_t version, bool related_information) {
+                                                        int64_t version, bool related_information,
+                                                        const std::vector<RangeElsewhere>& elsewhere) {
   Entry entry{diagnostic, out.size(), 0, {}};
   JsonWriter json(out);
   // Where a number that a later write may change is about to be written.
@@ -245,9 +251,26 @@ DiagnosticsOnWire::Entry DiagnosticsOnWire::write_fresh(const Diagnostic& diagno
   if (related_information && !diagnostic.related.empty()) {
     json.key("relatedInformation").begin_array();
     for (const RelatedInformation& info : diagnostic.related) {
+      const RangeElsewhere* there = nullptr;
+      if (!info.document.empty()) {
+        const auto found = std::find_if(elsewhere.begin(), elsewhere.end(), [&](const RangeElsewhere& range) {
+          return range.document == info.document && range.bytes == info.range;
+        });
+        if (found == elsewhere.end()) continue;
+        there = &*found;
+      }
       json.begin_object().key("location").begin_object().key("range");
-      range_of(info.range);
-      json.key("uri").string(uri).end_object().key("message").string(info.message).end_object();
+      if (there) {
+        range(there->wire.start, there->wire.end);
+      } else {
+        range_of(info.range);
+      }
+      json.key("uri")
+          .string(there ? there->document : uri)
+          .end_object()
+          .key("message")
+          .string(info.message)
+          .end_object();
     }
     json.end_array();
   }
@@ -258,7 +281,8 @@ DiagnosticsOnWire::Entry DiagnosticsOnWire::write_fresh(const Diagnostic& diagno
 
 std::shared_ptr<const std::string> DiagnosticsOnWire::write(const std::vector<Diagnostic>& diagnostics,
                                                             const Wire& wire, const std::string& uri, int64_t version,
-                                                            bool related_information) {
+                                                            bool related_information,
+                                                            const std::vector<RangeElsewhere>& elsewhere) {
   if (!edits_.empty()) {
     edits_.back().lines =
         static_cast<ptrdiff_t>(wire.lines.line_count()) - static_cast<ptrdiff_t>(edits_.back().line_count);
@@ -305,7 +329,7 @@ std::shared_ptr<const std::string> DiagnosticsOnWire::write(const std::vector<Di
       copy_moved(entry, out, version, *lines, version_same_width);
       ++reused_;
     } else {
-      entries_.push_back(write_fresh(diagnostic, out, positions, uri, version, related_information));
+      entries_.push_back(write_fresh(diagnostic, out, positions, uri, version, related_information, elsewhere));
     }
   }
   out += ']';

@@ -28,6 +28,15 @@ json diagnostic_to_json(const Diagnostic& diagnostic, const Wire& wire, const st
 // A fix's edits as LSP TextEdits.
 json text_edits_to_json(const std::vector<TextEdit>& edits, const Wire& wire);
 
+// A range of another document as that document's client sees it: related information in another document
+// (RelatedInformation::document, the checks across reports) is written with it, since only the other document knows
+// its positions.
+struct RangeElsewhere {
+  std::string document;  // its URI
+  ByteRange bytes;
+  WireRange wire;
+};
+
 class DiagnosticsOnWire {
  public:
   // The document is about to replace `range` of its text (as `lines` describes it) with `new_length` bytes.
@@ -35,9 +44,11 @@ class DiagnosticsOnWire {
   // The document's text was replaced in a way no edit describes: nothing written so far can be reused.
   void forget();
 
-  // `diagnostics` of the document's current text (`wire.lines`) as an LSP Diagnostic[].
+  // `diagnostics` of the document's current text (`wire.lines`) as an LSP Diagnostic[]. Their related information in
+  // other documents is written where `elsewhere` places it (and left out where it does not).
   std::shared_ptr<const std::string> write(const std::vector<Diagnostic>& diagnostics, const Wire& wire,
-                                           const std::string& uri, int64_t version, bool related_information);
+                                           const std::string& uri, int64_t version, bool related_information,
+                                           const std::vector<RangeElsewhere>& elsewhere = {});
   // The last write (shared with the messages that carry it), and how many of its diagnostics it copied from the one
   // before instead of writing them afresh.
   std::shared_ptr<const std::string> text() const { return text_; }
@@ -79,7 +90,8 @@ class DiagnosticsOnWire {
   void copy_moved(Entry& entry, std::string& out, int64_t version, ptrdiff_t lines, bool version_same_width) const;
   // Appends `diagnostic` to `out` written afresh, with its positions from `positions`.
   static Entry write_fresh(const Diagnostic& diagnostic, std::string& out, PositionCursor& positions,
-                           const std::string& uri, int64_t version, bool related_information);
+                           const std::string& uri, int64_t version, bool related_information,
+                           const std::vector<RangeElsewhere>& elsewhere);
 
   std::vector<Edit> edits_;     // applied to the text since the last write, in order
   std::vector<Entry> entries_;  // the diagnostics of the last write, in order

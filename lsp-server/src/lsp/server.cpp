@@ -24,6 +24,9 @@ constexpr std::chrono::milliseconds kClientProcessCheckInterval = 1000ms;
 // While edits keep coming, diagnostics are published at least this often (or as often as the configured delay, if
 // it is longer).
 constexpr std::chrono::milliseconds kDiagnosticsCeiling = 250ms;
+// The worker's key for republishing a document whose findings across reports may have changed, after its URI: apart
+// from the key of its own publication, which it must not replace (a URI has no spaces).
+constexpr std::string_view kAcrossReportsKey = " across reports";
 
 std::optional<std::filesystem::path> workspace_root(const json& params) {
   if (const json* folders = optional_member(params, "workspaceFolders"); folders && folders->is_array()) {
@@ -161,7 +164,7 @@ Payload Server::on_initialize(const json& params) {
   };
   if (client_.pull_diagnostics) {
     capabilities_result["diagnosticProvider"] = {
-        {"identifier", "xxgk-lint"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}};
+        {"identifier", "xxgk-lint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
   }
   return json{{"capabilities", std::move(capabilities_result)},
               {"serverInfo", {{"name", "xxgk-lint"}, {"version", XXGK_VERSION}}}};
@@ -229,6 +232,8 @@ void Server::on_did_close(const json& params) {
   const std::shared_ptr<WorkspaceDocument> document = document_for(params);
   workspace_.close(*document);
   worker_.cancel(document->uri);
+  worker_.cancel(document->uri + std::string(kAcrossReportsKey));
+  recheck_across_documents(cross_documents_.update(document, std::nullopt));
   if (!client_.pull_diagnostics) {
     dispatcher_.send(
         notification("textDocument/publishDiagnostics", {{"uri", document->uri}, {"diagnostics", json::array()}}));
@@ -244,12 +249,20 @@ void Server::schedule_diagnostics(const std::shared_ptr<WorkspaceDocument>& docu
   worker_.schedule(document->uri, delay, [this, document, generation] { publish_diagnostics(document, generation); });
 }
 
-void Server::publish_diagnostics(const std::shared_ptr<WorkspaceDocument>& document, uint64_t generation) {
+void Server::publish_diagnostics(const std::shared_ptr<WorkspaceDocument>& document,
+                                 std::optional<uint64_t> generation) {
   try {
     std::lock_guard lock(document->mutex);
-    // Work for an older version is dropped: the change that made it stale scheduled a newer job.
-    if (document->closed || document->generation != generation) return;
-    dispatcher_.send(Payload::serialized(diagnostics_on_wire(*document))
+    if (document->closed) return;
+    if (generation) {
+      // Work for an older version is dropped: the change that made it stale scheduled a newer job.
+      if (document->generation != *generation) return;
+    } else if (document->linted_generation != document->generation || !update_cross_findings(document)) {
+      // Only the findings across reports may have changed: published when they did. A document edited since its
+      // last lint has its own publication coming, which reads them afresh.
+      return;
+    }
+    dispatcher_.send(Payload::serialized(diagnostics_on_wire(document))
              .placed_in(notification("textDocument/publishDiagnostics",
                                      {{"uri", document->uri}, {"version", document->version}}),
                         {"params", "diagnostics"}));
@@ -261,22 +274,77 @@ void Server::publish_diagnostics(const std::shared_ptr<WorkspaceDocument>& docum
 Payload Server::on_document_diagnostic(const json& params) {
   const std::shared_ptr<WorkspaceDocument> document = document_for(params);
   std::lock_guard lock(document->mutex);
-  const std::string result_id = std::to_string(document->generation);
+  std::shared_ptr<const std::string> items = diagnostics_on_wire(document);
+  const std::string result_id = std::to_string(document->generation) + "." + std::to_string(document->cross_revision);
   if (const json* previous = optional_member(params, "previousResultId"); previous && *previous == result_id) {
     return json{{"kind", "unchanged"}, {"resultId", result_id}};
   }
-  return Payload::serialized(diagnostics_on_wire(*document))
-      .placed_in({{"kind", "full"}, {"resultId", result_id}}, {"items"});
+  return Payload::serialized(std::move(items)).placed_in({{"kind", "full"}, {"resultId", result_id}}, {"items"});
 }
 
-std::shared_ptr<const std::string> Server::diagnostics_on_wire(WorkspaceDocument& document) {
+std::shared_ptr<const std::string> Server::diagnostics_on_wire(const std::shared_ptr<WorkspaceDocument>& shared) {
+  WorkspaceDocument& document = *shared;
   document.update_lint();
-  if (document.wire_generation != document.generation) {
+  update_cross_findings(shared);
+  if (document.wire_generation != document.generation || document.wire_cross_revision != document.cross_revision) {
     const Wire wire{document.document.lines(), client_.encoding};
-    document.wire.write(document.diagnostics, wire, document.uri, document.version, client_.related_information);
+    const CrossDocumentFindings& across = document.cross_findings;
+    if (across.diagnostics.empty()) {
+      document.wire.write(document.diagnostics, wire, document.uri, document.version, client_.related_information);
+    } else {
+      std::vector<Diagnostic> all = document.diagnostics;
+      all.insert(all.end(), across.diagnostics.begin(), across.diagnostics.end());
+      sort_by_position(all);
+      document.wire.write(all, wire, document.uri, document.version, client_.related_information, across.elsewhere);
+    }
     document.wire_generation = document.generation;
+    document.wire_cross_revision = document.cross_revision;
   }
   return document.wire.text();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Diagnostics across documents.
+
+bool Server::update_cross_findings(const std::shared_ptr<WorkspaceDocument>& document) {
+  if (document->shared_generation != document->linted_generation) {
+    recheck_across_documents(cross_documents_.update(document, cross_document_entry(*document)));
+    document->shared_generation = document->linted_generation;
+  }
+  CrossDocumentFindings findings = cross_documents_.findings(document->uri);
+  if (findings == document->cross_findings) return false;
+  for (const std::string& note : findings.notes) {
+    const std::vector<std::string>& told = document->cross_findings.notes;
+    if (std::find(told.begin(), told.end(), note) == told.end())
+      dispatcher_.log(MessageType::Info, document->uri + ": " + note);
+  }
+  document->cross_findings = std::move(findings);
+  ++document->cross_revision;
+  return true;
+}
+
+std::optional<CrossDocumentEntry> Server::cross_document_entry(WorkspaceDocument& document) const {
+  if (!document.cross_summary) return std::nullopt;
+  CrossDocumentEntry entry{*document.cross_summary, {}};
+  // The cells of a row come in order along its line: one cursor walks them, as it does a document's diagnostics.
+  PositionCursor positions(document.document.lines(), client_.encoding);
+  for (const std::optional<TableFigure>& cell : entry.report.carried_out) {
+    std::optional<WireRange>& wire = entry.carried_out_wire.emplace_back();
+    if (cell) wire = WireRange{positions.position(cell->range.begin), positions.position(cell->range.end)};
+  }
+  return entry;
+}
+
+void Server::recheck_across_documents(const std::vector<std::shared_ptr<WorkspaceDocument>>& documents) {
+  if (documents.empty()) return;
+  if (client_.pull_diagnostics) {
+    if (client_.diagnostic_refresh) dispatcher_.send_request("workspace/diagnostic/refresh", nullptr, nullptr);
+    return;
+  }
+  for (const std::shared_ptr<WorkspaceDocument>& document : documents) {
+    worker_.schedule(document->uri + std::string(kAcrossReportsKey), 0ms,
+                     [this, document] { publish_diagnostics(document, std::nullopt); });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

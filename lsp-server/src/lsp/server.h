@@ -7,7 +7,9 @@
 // diagnostics once a document has been quiet for the delay (or at least every 250 ms while edits keep coming).
 //
 // Diagnostics are pushed (textDocument/publishDiagnostics) unless the client declares pull support
-// (textDocument.diagnostic); then they are only pulled, so that no client shows them twice.
+// (textDocument.diagnostic); then they are only pulled, so that no client shows them twice. A document's diagnostics
+// include its findings against the other open reports (A306, cross_documents.h): a lint that changes what another
+// document reads of it publishes that document again (or asks a pulling client to pull again).
 #pragma once
 
 #include <chrono>
@@ -89,10 +91,22 @@ class Server {
 
   // Diagnostics.
   void schedule_diagnostics(const std::shared_ptr<WorkspaceDocument>& document, std::chrono::milliseconds delay);
-  void publish_diagnostics(const std::shared_ptr<WorkspaceDocument>& document, uint64_t generation);
-  // The document's current diagnostics as an LSP array in JSON text (the caller holds the document's lock).
-  std::shared_ptr<const std::string> diagnostics_on_wire(WorkspaceDocument& document);
+  // Publishes the document's diagnostics as of `generation`, when it is still current; without a generation, when
+  // its findings across reports changed.
+  void publish_diagnostics(const std::shared_ptr<WorkspaceDocument>& document, std::optional<uint64_t> generation);
+  // The document's current diagnostics, with its findings across reports, as an LSP array in JSON text (the caller
+  // holds the document's lock).
+  std::shared_ptr<const std::string> diagnostics_on_wire(const std::shared_ptr<WorkspaceDocument>& document);
   Payload on_document_diagnostic(const json& params);
+
+  // Diagnostics across documents (cross_documents.h). Shares the document's latest lint with the other open reports
+  // and reads its findings against theirs; whether those changed (the caller holds the document's lock).
+  bool update_cross_findings(const std::shared_ptr<WorkspaceDocument>& document);
+  // What a document's lint leaves for the others: its summary, with its carry-over cells placed on the wire.
+  std::optional<CrossDocumentEntry> cross_document_entry(WorkspaceDocument& document) const;
+  // Other documents' findings across reports may have changed: each is published again if they did, or the pulling
+  // client is asked to pull again.
+  void recheck_across_documents(const std::vector<std::shared_ptr<WorkspaceDocument>>& documents);
 
   // Configuration.
   void on_did_change_configuration(const json& params);
@@ -118,6 +132,8 @@ class Server {
   ClientCapabilities client_;
   std::optional<int64_t> client_process_id_;
   std::chrono::milliseconds diagnostics_delay_{50};
+
+  CrossDocuments cross_documents_;
 
   // Last member: its thread stops (and drops its jobs, which point into this server) before the rest is destroyed.
   DebouncedWorker worker_;

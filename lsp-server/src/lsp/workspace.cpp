@@ -43,6 +43,8 @@ void WorkspaceDocument::update_lint() {
              (policy.lint_all_documents || document.looks_like_report());
     diagnostics = linted ? document.lint(policy.options) : std::vector<Diagnostic>{};
   }
+  cross_summary.reset();
+  if (linted && !web_page) cross_summary = summarize_for_cross_document(uri, report(), policy.options);
   linted_generation = generation;
 }
 

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "lsp/cross_documents.h"
 #include "lsp/diagnostics_wire.h"
 #include "lsp/settings.h"
 #include "xxgk/linter.h"
@@ -61,10 +62,20 @@ struct WorkspaceDocument {
   bool linted = false;
   bool web_page = false;  // linted through the HTML reader: diagnostics only
   std::vector<Diagnostic> diagnostics;
-  // `diagnostics` as last written for the client, as of `wire_generation`. It lives with the document because every
-  // edit must tell it what moved (DiagnosticsOnWire::before_edit), so that a keystroke in a large document rewrites
-  // only the diagnostics the edit touched.
+  // What the checks across reports need of this lint (xxgk/cross_document.h); nullopt when it is not of a report.
+  std::optional<LintedReport> cross_summary;
+  // The lint whose summary the server's CrossDocuments holds.
+  uint64_t shared_generation = 0;
+  // This document's findings across reports (A306 against the other open reports), as of `cross_revision`, which
+  // counts their changes: with `generation`, the resultId of pull diagnostics.
+  CrossDocumentFindings cross_findings;
+  uint64_t cross_revision = 0;
+  // `diagnostics` and `cross_findings` as last written for the client, as of `wire_generation` and
+  // `wire_cross_revision`. It lives with the document because every edit must tell it what moved
+  // (DiagnosticsOnWire::before_edit), so that a keystroke in a large document rewrites only the diagnostics the edit
+  // touched.
   uint64_t wire_generation = 0;
+  uint64_t wire_cross_revision = 0;
   DiagnosticsOnWire wire;
 
   // Lints when the text or policy changed since the last lint. Whether the document is linted at all: plain text or
