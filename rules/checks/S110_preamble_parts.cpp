@@ -83,11 +83,26 @@ constexpr std::string_view kQualifiers[] = {"", "政府信息公开", "政府信
 // The subject of the pre-2021 names ("行政机关主动公开政府信息情况"): the section is named, but not as headed.
 constexpr std::string_view kOldSubject = "行政机关";
 
-std::string without_joiners(std::string text) {
-  for (std::string_view joiner : kJoiners)
-    for (size_t at = text.find(joiner); at != std::string::npos; at = text.find(joiner, at))
-      text.erase(at, joiner.size());
-  return text;
+// `text` without its joining words. Read a character at a time (the texts are normalised labels, valid UTF-8), and
+// copied a run at a time between the joiners.
+std::string without_joiners(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  size_t copied = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = std::min<size_t>(text.size() - i, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+    const bool joiner = std::any_of(std::begin(kJoiners), std::end(kJoiners), [&](std::string_view j) {
+      return j.size() == length && text[i + length - 1] == j.back() && text.substr(i, length) == j;
+    });
+    if (joiner) {
+      kept.append(text.substr(copied, i - copied));
+      copied = i + length;
+    }
+    i += length;
+  }
+  kept.append(text.substr(std::min(copied, text.size())));
+  return kept;
 }
 
 // A name's year prefix ("2022年总体情况", "2025年度总体情况", "本年度政府信息公开的总体情况"), removed.
@@ -284,11 +299,19 @@ Part classify(const FormatDefinition& format, std::string_view name, ByteRange r
         if (written.size() == qualifier.size() + canonical.size() && written.starts_with(qualifier) &&
             written.ends_with(canonical))
           return {range, section.number, !old_subject};
-  const std::string bare = without_joiners(std::string(written));
+  const std::string bare = without_joiners(written);
   for (const ComparableSection& section : sections)
     for (const std::string& variant : section.variants)
       if (bare == variant) return {range, section.number, false};
-  // A slip of a character or two still names the section.
+  // A slip of a character or two still names the section. Only a name within the slips' reach of a title's length
+  // can (the characters of the valid UTF-8 `bare` are its bytes that begin one): most windows of a list are longer.
+  const auto characters = static_cast<size_t>(std::count_if(
+      bare.begin(), bare.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  const bool within_reach = std::any_of(sections.begin(), sections.end(), [&](const ComparableSection& section) {
+    const size_t title = section.title_code_points.size();
+    return characters + section.typos >= title && characters <= title + section.typos;
+  });
+  if (!within_reach) return {range, 0, false};
   const std::u32string written_code_points = utf8_code_points(bare);
   for (const ComparableSection& section : sections)
     if (edit_distance(written_code_points, section.title_code_points, section.typos) <= section.typos)
