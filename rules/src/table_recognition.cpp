@@ -315,7 +315,7 @@ const TableSpec* schema_of_row(const Row& row,
                                const std::vector<std::pair<const TableSpec*, const NormalizedSpec*>>& specs) {
   for (const auto& [spec, n] : specs)
     for (const Cell& cell : row.cells)
-      if (names_spec(cell.normalized, *n)) return spec;
+      if (cell.normalized.size() >= n->shortest_name && names_spec(cell.normalized, *n)) return spec;
   return nullptr;
 }
 
