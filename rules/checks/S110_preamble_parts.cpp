@@ -293,12 +293,13 @@ Part classify(const FormatDefinition& format, std::string_view name, ByteRange r
   const bool old_subject = written.starts_with(kOldSubject);
   if (old_subject) written.remove_prefix(kOldSubject.size());
   const std::vector<ComparableSection>& sections = comparable_sections(format);
+  // The heading's wording at the end, and before it a qualifier or nothing.
   for (const ComparableSection& section : sections)
-    for (std::string_view qualifier : kQualifiers)
-      for (const std::string& canonical : section.canonical)
-        if (written.size() == qualifier.size() + canonical.size() && written.starts_with(qualifier) &&
-            written.ends_with(canonical))
-          return {range, section.number, !old_subject};
+    for (const std::string& canonical : section.canonical)
+      if (written.ends_with(canonical) &&
+          std::find(std::begin(kQualifiers), std::end(kQualifiers),
+                    written.substr(0, written.size() - canonical.size())) != std::end(kQualifiers))
+        return {range, section.number, !old_subject};
   const std::string bare = without_joiners(written);
   for (const ComparableSection& section : sections)
     for (const std::string& variant : section.variants)
