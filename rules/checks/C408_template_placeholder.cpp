@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -109,6 +110,10 @@ struct Openers {
   std::vector<Opener> openers;                               // ordered by their character's last byte
   std::array<std::pair<uint8_t, uint8_t>, 256> with_last{};  // per byte: the openers [first, second) ending with it
   std::string last_bytes;                                    // the distinct last bytes
+  // The endings of the openers' characters, as (byte before the last) << 8 | last byte; a one-byte opener ends after
+  // any byte. Most places of a last byte are other characters ending with it (0x88 and 0x90 end many): one bit
+  // settles them.
+  std::bitset<1 << 16> endings;
 };
 
 Openers openers_of(const FormatDefinition& format) {
@@ -137,6 +142,15 @@ Openers openers_of(const FormatDefinition& format) {
       o.last_bytes += o.openers[i].character.back();
     }
     second = static_cast<uint8_t>(i + 1);
+  }
+  for (const Opener& opener : o.openers) {
+    const std::string& c = opener.character;
+    const auto last = static_cast<uint8_t>(c.back());
+    if (c.size() > 1) {
+      o.endings.set(static_cast<unsigned>(static_cast<uint8_t>(c[c.size() - 2])) << 8 | last);
+    } else {
+      for (unsigned before = 0; before < 256; ++before) o.endings.set(before << 8 | last);
+    }
   }
   return o;
 }
@@ -209,12 +223,13 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     }
   };
   for_each_byte_of(text, openers.last_bytes, [&](size_t last) {
-    const auto [first, second] = openers.with_last[static_cast<uint8_t>(text[last])];
+    const auto last_byte = static_cast<uint8_t>(text[last]);
+    const unsigned before = last > 0 ? static_cast<uint8_t>(text[last - 1]) : 0;
+    if (!openers.endings[before << 8 | last_byte]) return;
+    const auto [first, second] = openers.with_last[last_byte];
     for (size_t i = first; i < second; ++i) {
       const std::string& character = openers.openers[i].character;
       if (last + 1 < character.size()) continue;
-      // The byte before the last settles most places: the last byte of 【, （, × or 某 ends many other characters.
-      if (character.size() >= 2 && text[last - 1] != character[character.size() - 2]) continue;
       const size_t at = last + 1 - character.size();
       if (text.compare(at, character.size(), character) == 0) at_opener(openers.openers[i], at);
     }
