@@ -14,10 +14,6 @@ namespace {
 constexpr std::string_view kCarriedInRow = "R02";   // 二、上年结转政府信息公开申请数量
 constexpr std::string_view kCarriedOutRow = "R25";  // 四、结转下年度继续办理
 
-bool starts_with_year(std::string_view text, size_t at, int year) {
-  return text.substr(at, 4) == std::to_string(year);
-}
-
 // Book-title marks and a leading 关于 stand around the agency's name, not in it.
 std::string_view strip_agency_decoration(std::string_view agency) {
   for (std::string_view prefix : {"《", "关于"})
@@ -58,9 +54,9 @@ ReportIdentity report_identity(const Report& report) {
   const std::string& title = report.title->normalized;
   std::string_view agency;
   if (report.title->year) {
-    const int year = *report.title->year;
+    const std::string year = std::to_string(*report.title->year);
     size_t at = 0;
-    while (at + 4 <= title.size() && !starts_with_year(title, at, year)) ++at;
+    while (at + 4 <= title.size() && std::string_view(title).substr(at, 4) != year) ++at;
     agency = std::string_view(title).substr(0, at);
     if (strip_agency_decoration(agency).empty()) {
       // "2023年某某局政府信息公开工作年度报告": the agency follows the year.
