@@ -133,8 +133,9 @@ bool FormatDefinition::is_page_chrome(std::string_view line) const {
   // A time stamp alone, maybe after a list bullet ("• 2022-01-24 09:05").
   std::string_view stamp = line;
   if (stamp.starts_with("•")) stamp = trim(stamp.substr(std::string_view("•").size()));
-  const bool is_stamp = stamp.find_first_of("0123456789") != std::string_view::npos &&
-                        stamp.find_first_not_of("0123456789-:. ") == std::string_view::npos;
+  // Whether the line is all digits and separators first: a line of text fails that at its first character.
+  const bool is_stamp = stamp.find_first_not_of("0123456789-:. ") == std::string_view::npos &&
+                        stamp.find_first_of("0123456789") != std::string_view::npos;
   return is_stamp || std::any_of(page_chrome_markers.begin(), page_chrome_markers.end(),
                               [&](const std::string& marker) { return holds(line, marker); });
 }
