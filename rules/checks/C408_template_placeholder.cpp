@@ -222,17 +222,19 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
         break;
     }
   };
-  for_each_byte_of(text, openers.last_bytes, [&](size_t last) {
-    const auto last_byte = static_cast<uint8_t>(text[last]);
-    const unsigned before = last > 0 ? static_cast<uint8_t>(text[last - 1]) : 0;
-    if (!openers.endings[before << 8 | last_byte]) return;
-    const auto [first, second] = openers.with_last[last_byte];
+  // The openers whose character ends at `last`; the cheap test of the byte pair stays in the scan's loop.
+  const auto at_ending = [&](size_t last) {
+    const auto [first, second] = openers.with_last[static_cast<uint8_t>(text[last])];
     for (size_t i = first; i < second; ++i) {
       const std::string& character = openers.openers[i].character;
       if (last + 1 < character.size()) continue;
       const size_t at = last + 1 - character.size();
       if (text.compare(at, character.size(), character) == 0) at_opener(openers.openers[i], at);
     }
+  };
+  for_each_byte_of(text, openers.last_bytes, [&](size_t last) {
+    const unsigned before = last > 0 ? static_cast<uint8_t>(text[last - 1]) : 0;
+    if (openers.endings[before << 8 | static_cast<uint8_t>(text[last])]) at_ending(last);
   });
 
   std::sort(found.begin(), found.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
