@@ -1,6 +1,8 @@
 // S110 preamble-parts: the preamble's enumeration of the report's parts disagrees with the six headings.
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -83,18 +85,29 @@ constexpr std::string_view kQualifiers[] = {"", "政府信息公开", "政府信
 // The subject of the pre-2021 names ("行政机关主动公开政府信息情况"): the section is named, but not as headed.
 constexpr std::string_view kOldSubject = "行政机关";
 
+// A character of three bytes as one number, to compare it with the joiners at once.
+constexpr uint32_t three_bytes(std::string_view c) {
+  return uint32_t{static_cast<unsigned char>(c[0])} << 16 | uint32_t{static_cast<unsigned char>(c[1])} << 8 |
+         static_cast<unsigned char>(c[2]);
+}
+
 // `text` without its joining words. Read a character at a time (the texts are normalised labels, valid UTF-8), and
 // copied a run at a time between the joiners.
 std::string without_joiners(std::string_view text) {
+  static constexpr auto kJoinerBytes = [] {
+    std::array<uint32_t, std::size(kJoiners)> bytes{};
+    for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = three_bytes(kJoiners[i]);
+    return bytes;
+  }();
+  static_assert(std::all_of(std::begin(kJoiners), std::end(kJoiners), [](std::string_view j) { return j.size() == 3; }));
   std::string kept;
   kept.reserve(text.size());
   size_t copied = 0;
   for (size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
     const size_t length = std::min<size_t>(text.size() - i, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
-    const bool joiner = std::any_of(std::begin(kJoiners), std::end(kJoiners), [&](std::string_view j) {
-      return j.size() == length && text[i + length - 1] == j.back() && text.substr(i, length) == j;
-    });
+    const bool joiner = length == 3 && std::find(kJoinerBytes.begin(), kJoinerBytes.end(),
+                                                 three_bytes(text.substr(i, 3))) != kJoinerBytes.end();
     if (joiner) {
       kept.append(text.substr(copied, i - copied));
       copied = i + length;
