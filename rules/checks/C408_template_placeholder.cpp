@@ -1,6 +1,10 @@
 // C408 template-placeholder: template text left in a report (【待填写】, {机关名称}, {N}, 某某/××/XX for a name, a
 // number or a date).
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <bitset>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -91,58 +95,147 @@ size_t run_end(std::string_view text, size_t at, std::initializer_list<std::stri
   return count >= 2 ? end : at;
 }
 
-struct MarkGroup {
-  std::string first;               // the first character the group's marks share
-  std::vector<std::string> marks;  // placeholder_marks beginning with it
+// What a placeholder may begin with: the first character of a mark ("【" of "【待填写】"), a brace, ×, 某, X or x.
+enum class Opening { Mark, Brace, Times, Mou, Latin };
+
+struct Opener {
+  std::string character;
+  Opening opening;
+  std::vector<std::string> marks;  // for Opening::Mark: the placeholder_marks beginning with `character`
 };
+
+// The openers of the format's placeholders, grouped by the last byte of their character: a placeholder can only begin
+// where one of those bytes ends its first character.
+struct Openers {
+  std::vector<Opener> openers;                               // ordered by their character's last byte
+  std::array<std::pair<uint8_t, uint8_t>, 256> with_last{};  // per byte: the openers [first, second) ending with it
+  std::string last_bytes;                                    // the distinct last bytes
+  // The endings of the openers' characters, as (byte before the last) << 8 | last byte; a one-byte opener ends after
+  // any byte. Most places of a last byte are other characters ending with it (0x88 and 0x90 end many): one bit
+  // settles them.
+  std::bitset<1 << 16> endings;
+};
+
+Openers openers_of(const FormatDefinition& format) {
+  Openers o;
+  for (const std::string& mark : format.placeholder_marks) {
+    size_t length = 0;
+    content::code_point_at(mark, 0, length);
+    const std::string first = mark.substr(0, std::max<size_t>(length, 1));
+    auto opener = std::find_if(o.openers.begin(), o.openers.end(),
+                               [&](const Opener& g) { return g.opening == Opening::Mark && g.character == first; });
+    if (opener == o.openers.end()) opener = o.openers.insert(o.openers.end(), Opener{first, Opening::Mark, {}});
+    opener->marks.push_back(mark);
+  }
+  o.openers.push_back({"{", Opening::Brace, {}});
+  o.openers.push_back({"×", Opening::Times, {}});
+  o.openers.push_back({"某", Opening::Mou, {}});
+  o.openers.push_back({"X", Opening::Latin, {}});
+  o.openers.push_back({"x", Opening::Latin, {}});
+  const auto last_byte = [](const Opener& opener) { return static_cast<uint8_t>(opener.character.back()); };
+  std::stable_sort(o.openers.begin(), o.openers.end(),
+                   [&](const Opener& a, const Opener& b) { return last_byte(a) < last_byte(b); });
+  for (size_t i = 0; i < o.openers.size(); ++i) {
+    auto& [first, second] = o.with_last[last_byte(o.openers[i])];
+    if (first == second) {
+      first = static_cast<uint8_t>(i);
+      o.last_bytes += o.openers[i].character.back();
+    }
+    second = static_cast<uint8_t>(i + 1);
+  }
+  for (const Opener& opener : o.openers) {
+    const std::string& c = opener.character;
+    const auto last = static_cast<uint8_t>(c.back());
+    if (c.size() > 1) {
+      o.endings.set(static_cast<unsigned>(static_cast<uint8_t>(c[c.size() - 2])) << 8 | last);
+    } else {
+      for (unsigned before = 0; before < 256; ++before) o.endings.set(before << 8 | last);
+    }
+  }
+  return o;
+}
+
+// Calls visit(i) for each i, in order, where text[i] is one of `bytes`. The text is read once, sixteen bytes at a
+// time with SSE2 when there are at most kMostBytes of them: one pass for all the placeholders instead of a search
+// per kind (most of the text holds none).
+template <typename Visit>
+void for_each_byte_of(std::string_view text, std::string_view bytes, Visit visit) {
+  size_t pos = 0;
+#if defined(__SSE2__)
+  constexpr size_t kBlock = 16, kMostBytes = 8;
+  if (!bytes.empty() && bytes.size() <= kMostBytes) {
+    std::array<__m128i, kMostBytes> wanted;
+    for (size_t i = 0; i < kMostBytes; ++i) wanted[i] = _mm_set1_epi8(bytes[std::min(i, bytes.size() - 1)]);
+    for (; pos + kBlock <= text.size(); pos += kBlock) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+      __m128i any = _mm_cmpeq_epi8(block, wanted[0]);
+      for (size_t i = 1; i < kMostBytes; ++i) any = _mm_or_si128(any, _mm_cmpeq_epi8(block, wanted[i]));
+      for (auto hits = static_cast<uint32_t>(_mm_movemask_epi8(any)); hits != 0; hits &= hits - 1)
+        visit(pos + static_cast<size_t>(std::countr_zero(hits)));
+    }
+  }
+#endif
+  for (; pos < text.size(); ++pos)
+    if (bytes.find(text[pos]) != std::string_view::npos) visit(pos);
+}
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const std::u32string& suffixes = derived_from_format(
       context.format, [](const FormatDefinition& f) { return utf8_code_points(f.placeholder_name_suffixes); });
-  // The marks grouped by their first character ("【待填写】", "【请填写】" … share "【"): the text is searched once per
-  // group, not once per mark.
-  const std::vector<MarkGroup>& groups = derived_from_format(context.format, [](const FormatDefinition& f) {
-    std::vector<MarkGroup> grouped;
-    for (const std::string& mark : f.placeholder_marks) {
-      size_t length = 0;
-      content::code_point_at(mark, 0, length);
-      const std::string first = mark.substr(0, std::max<size_t>(length, 1));
-      auto group = std::find_if(grouped.begin(), grouped.end(), [&](const MarkGroup& g) { return g.first == first; });
-      if (group == grouped.end()) group = grouped.insert(grouped.end(), MarkGroup{first, {}});
-      group->marks.push_back(mark);
-    }
-    return grouped;
-  });
+  const Openers& openers = derived_from_format(context.format, openers_of);
   std::vector<ByteRange> found;
-  for (const MarkGroup& group : groups)
-    for (size_t at = content::find_word(text, group.first); at != std::string_view::npos;
-         at = content::find_word(text, group.first, at + group.first.size()))
-      for (const std::string& mark : group.marks)
-        if (content::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
-  for (size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1))
-    if (const auto braces = brace_placeholder(text, open)) found.push_back(*braces);
-  for (size_t at = content::find_word(text, "××"); at != std::string_view::npos;) {
-    const size_t end = run_end(text, at, {"×"});
-    found.push_back({at, end});
-    at = content::find_word(text, "××", end);
-  }
-  for (size_t at = content::find_word(text, "某某"); at != std::string_view::npos;) {
-    const size_t end = run_end(text, at, {"某"});
-    if (before_name_suffix(text, end, suffixes)) found.push_back({at, end});
-    at = content::find_word(text, "某某", end);
-  }
-  const auto is_x = [](char c) { return c == 'X' || c == 'x'; };
-  for (size_t at = content::find_ascii_byte(text, 0, text.size(), is_x); at < text.size();
-       at = content::find_ascii_byte(text, at, text.size(), is_x)) {
-    const size_t end = run_end(text, at, {"X", "x"});
-    // Not part of a Latin word, a URL or a code: nothing Latin, no digit, no dot or slash next to it.
-    const bool after_word = at > 0 && (is_ascii_word(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == '/');
-    const bool alone = !after_word && (end >= text.size() || !is_ascii_word(text[end]));
-    if (end > at && alone && before_name_suffix(text, end, suffixes)) found.push_back({at, end});
-    at = std::max(end, at + 1);
-  }
+  // Where the search for each run (××, 某某, XX) resumes: a run is read once, from its first character.
+  size_t times_from = 0, mou_from = 0, latin_from = 0;
+  const auto at_opener = [&](const Opener& opener, size_t at) {
+    switch (opener.opening) {
+      case Opening::Mark:
+        for (const std::string& mark : opener.marks)
+          if (content::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
+        break;
+      case Opening::Brace:
+        if (const auto braces = brace_placeholder(text, at)) found.push_back(*braces);
+        break;
+      case Opening::Times:
+        if (at >= times_from && content::starts_with_at(text, at, "××")) {
+          times_from = run_end(text, at, {"×"});
+          found.push_back({at, times_from});
+        }
+        break;
+      case Opening::Mou:
+        if (at >= mou_from && content::starts_with_at(text, at, "某某")) {
+          mou_from = run_end(text, at, {"某"});
+          if (before_name_suffix(text, mou_from, suffixes)) found.push_back({at, mou_from});
+        }
+        break;
+      case Opening::Latin:
+        if (at >= latin_from) {
+          const size_t end = run_end(text, at, {"X", "x"});
+          // Not part of a Latin word, a URL or a code: nothing Latin, no digit, no dot or slash next to it.
+          const bool after_word =
+              at > 0 && (is_ascii_word(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == '/');
+          const bool alone = !after_word && (end >= text.size() || !is_ascii_word(text[end]));
+          if (end > at && alone && before_name_suffix(text, end, suffixes)) found.push_back({at, end});
+          latin_from = std::max(end, at + 1);
+        }
+        break;
+    }
+  };
+  // The openers whose character ends at `last`; the cheap test of the byte pair stays in the scan's loop.
+  const auto at_ending = [&](size_t last) {
+    const auto [first, second] = openers.with_last[static_cast<uint8_t>(text[last])];
+    for (size_t i = first; i < second; ++i) {
+      const std::string& character = openers.openers[i].character;
+      if (last + 1 < character.size()) continue;
+      const size_t at = last + 1 - character.size();
+      if (text.compare(at, character.size(), character) == 0) at_opener(openers.openers[i], at);
+    }
+  };
+  for_each_byte_of(text, openers.last_bytes, [&](size_t last) {
+    const unsigned before = last > 0 ? static_cast<uint8_t>(text[last - 1]) : 0;
+    if (openers.endings[before << 8 | static_cast<uint8_t>(text[last])]) at_ending(last);
+  });
 
   std::sort(found.begin(), found.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
   for (const ByteRange range : found) {

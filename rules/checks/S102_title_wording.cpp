@@ -145,10 +145,12 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
     for (const ByteRange line_range : report.paragraphs[p].lines) {
       const std::string_view line = report.search_slice(line_range);
       std::vector<ByteRange> taken;  // in the line's offsets: the canonical names and the variants already reported
-      for (size_t at = line.find(phrase); at != std::string_view::npos; at = line.find(phrase, at + phrase.size()))
+      for (size_t at = content::find_word(line, phrase); at != std::string_view::npos;
+           at = content::find_word(line, phrase, at + phrase.size()))
         taken.push_back({at, at + phrase.size()});
       // "政府信息公开2024年度报告": the year inside the name; the fix puts it before.
-      for (size_t at = line.find(kNamePrefix); at != std::string_view::npos; at = line.find(kNamePrefix, at + 1)) {
+      for (size_t at = content::find_word(line, kNamePrefix); at != std::string_view::npos;
+           at = content::find_word(line, kNamePrefix, at + 1)) {
         const auto inner = year_inside_name(line, at);
         if (!inner) continue;
         const ByteRange span{line_range.begin + at, line_range.begin + inner->end};
@@ -161,7 +163,8 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
                                        {TextEdit{span, inner->year + "年" + phrase}}});
       }
       for (const std::string& variant : variants) {
-        for (size_t at = line.find(variant); at != std::string_view::npos; at = line.find(variant, at + 1)) {
+        for (size_t at = content::find_word(line, variant); at != std::string_view::npos;
+             at = content::find_word(line, variant, at + 1)) {
           const ByteRange found{at, at + variant.size()};
           if (std::any_of(taken.begin(), taken.end(),
                           [&](ByteRange t) { return t.begin < found.end && found.begin < t.end; }))

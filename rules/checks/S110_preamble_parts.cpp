@@ -1,6 +1,8 @@
 // S110 preamble-parts: the preamble's enumeration of the report's parts disagrees with the six headings.
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -83,11 +85,37 @@ constexpr std::string_view kQualifiers[] = {"", "政府信息公开", "政府信
 // The subject of the pre-2021 names ("行政机关主动公开政府信息情况"): the section is named, but not as headed.
 constexpr std::string_view kOldSubject = "行政机关";
 
-std::string without_joiners(std::string text) {
-  for (std::string_view joiner : kJoiners)
-    for (size_t at = text.find(joiner); at != std::string::npos; at = text.find(joiner, at))
-      text.erase(at, joiner.size());
-  return text;
+// A character of three bytes as one number, to compare it with the joiners at once.
+constexpr uint32_t three_bytes(std::string_view c) {
+  return uint32_t{static_cast<unsigned char>(c[0])} << 16 | uint32_t{static_cast<unsigned char>(c[1])} << 8 |
+         static_cast<unsigned char>(c[2]);
+}
+
+// `text` without its joining words. Read a character at a time (the texts are normalised labels, valid UTF-8), and
+// copied a run at a time between the joiners.
+std::string without_joiners(std::string_view text) {
+  static constexpr auto kJoinerBytes = [] {
+    std::array<uint32_t, std::size(kJoiners)> bytes{};
+    for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = three_bytes(kJoiners[i]);
+    return bytes;
+  }();
+  static_assert(std::all_of(std::begin(kJoiners), std::end(kJoiners), [](std::string_view j) { return j.size() == 3; }));
+  std::string kept;
+  kept.reserve(text.size());
+  size_t copied = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = std::min<size_t>(text.size() - i, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+    const bool joiner = length == 3 && std::find(kJoinerBytes.begin(), kJoinerBytes.end(),
+                                                 three_bytes(text.substr(i, 3))) != kJoinerBytes.end();
+    if (joiner) {
+      kept.append(text.substr(copied, i - copied));
+      copied = i + length;
+    }
+    i += length;
+  }
+  kept.append(text.substr(std::min(copied, text.size())));
+  return kept;
 }
 
 // A name's year prefix ("2022年总体情况", "2025年度总体情况", "本年度政府信息公开的总体情况"), removed.
@@ -278,17 +306,26 @@ Part classify(const FormatDefinition& format, std::string_view name, ByteRange r
   const bool old_subject = written.starts_with(kOldSubject);
   if (old_subject) written.remove_prefix(kOldSubject.size());
   const std::vector<ComparableSection>& sections = comparable_sections(format);
+  // The heading's wording at the end, and before it a qualifier or nothing.
   for (const ComparableSection& section : sections)
-    for (std::string_view qualifier : kQualifiers)
-      for (const std::string& canonical : section.canonical)
-        if (written.size() == qualifier.size() + canonical.size() && written.starts_with(qualifier) &&
-            written.ends_with(canonical))
-          return {range, section.number, !old_subject};
-  const std::string bare = without_joiners(std::string(written));
+    for (const std::string& canonical : section.canonical)
+      if (written.ends_with(canonical) &&
+          std::find(std::begin(kQualifiers), std::end(kQualifiers),
+                    written.substr(0, written.size() - canonical.size())) != std::end(kQualifiers))
+        return {range, section.number, !old_subject};
+  const std::string bare = without_joiners(written);
   for (const ComparableSection& section : sections)
     for (const std::string& variant : section.variants)
       if (bare == variant) return {range, section.number, false};
-  // A slip of a character or two still names the section.
+  // A slip of a character or two still names the section. Only a name within the slips' reach of a title's length
+  // can (the characters of the valid UTF-8 `bare` are its bytes that begin one): most windows of a list are longer.
+  const auto characters = static_cast<size_t>(std::count_if(
+      bare.begin(), bare.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  const bool within_reach = std::any_of(sections.begin(), sections.end(), [&](const ComparableSection& section) {
+    const size_t title = section.title_code_points.size();
+    return characters + section.typos >= title && characters <= title + section.typos;
+  });
+  if (!within_reach) return {range, 0, false};
   const std::u32string written_code_points = utf8_code_points(bare);
   for (const ComparableSection& section : sections)
     if (edit_distance(written_code_points, section.title_code_points, section.typos) <= section.typos)

@@ -102,16 +102,23 @@ void report_marks(DiagnosticSink& sink, std::string_view text, Mark open, Mark c
 
 // The nested format title and the Regulation's name, with angle brackets or (for the nested title) title marks.
 void check_titles(std::string_view text, DiagnosticSink& sink) {
-  for (size_t at = content::find_word(text, kFormatTitle); at != std::string_view::npos;
-       at = content::find_word(text, kFormatTitle, at + 1)) {
+  // Both names begin with the country's name and 政府信息公开: the text is searched once for that beginning.
+  constexpr std::string_view kCommonBeginning = "中华人民共和国政府信息公开";
+  static_assert(kFormatTitle.starts_with(kCommonBeginning) && kRegulationTitle.starts_with(kCommonBeginning));
+  std::vector<size_t> format_titles, regulation_titles;
+  for (size_t at = content::find_word(text, kCommonBeginning); at != std::string_view::npos;
+       at = content::find_word(text, kCommonBeginning, at + 1)) {
+    if (content::starts_with_at(text, at, kFormatTitle)) format_titles.push_back(at);
+    if (content::starts_with_at(text, at, kRegulationTitle)) regulation_titles.push_back(at);
+  }
+  for (const size_t at : format_titles) {
     const Mark open = mark_before(text, at), close = mark_at(text, at + kFormatTitle.size());
     const bool angle = (open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞');
     const bool nested_title_marks =
         open.c == U'《' && close.c == U'》' && content::inside_title_marks(text, open.range.begin);
     if (angle || nested_title_marks) report_marks(sink, text, open, close, "〈", "〉", "通知标题中的书名");
   }
-  for (size_t at = content::find_word(text, kRegulationTitle); at != std::string_view::npos;
-       at = content::find_word(text, kRegulationTitle, at + 1)) {
+  for (const size_t at : regulation_titles) {
     const Mark open = mark_before(text, at), close = mark_at(text, at + kRegulationTitle.size());
     if ((open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞'))
       report_marks(sink, text, open, close, "《", "》", "条例名称");

@@ -87,7 +87,7 @@ LintedReport summarize_for_cross_document(std::string name, const Report& report
     linted.carried_in = row_figures(*table, kCarriedInRow);
     linted.carried_out = row_figures(*table, kCarriedOutRow);
   }
-  const Rule* rule = find_rule("A306");
+  static const Rule* const rule = find_rule("A306");  // the registry is fixed: looked up once, not per report
   linted.carry_over_severity = rule->descriptor.severity;
   if (auto configured = options.severity.find("A306"); configured != options.severity.end())
     linted.carry_over_severity = configured->second;

@@ -1,6 +1,7 @@
 #include "xxgk/format.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,20 @@ namespace xxgk {
 extern const std::string_view kFormatGov2021Json;
 
 namespace {
+
+// Whether `text` holds `marker`. The places of the marker's last byte are compared: its first byte, the lead byte of
+// a common character, recurs every few characters of a Chinese line (string_view::find stops at each of them).
+bool holds(std::string_view text, std::string_view marker) {
+  if (marker.empty()) return true;
+  if (text.size() < marker.size()) return false;
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data() + marker.size() - 1; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, marker.back(), static_cast<size_t>(end - p)));
+    if (p == nullptr) return false;
+    if (std::memcmp(p + 1 - marker.size(), marker.data(), marker.size() - 1) == 0) return true;
+  }
+  return false;
+}
 
 using nlohmann::json;
 
@@ -118,10 +133,11 @@ bool FormatDefinition::is_page_chrome(std::string_view line) const {
   // A time stamp alone, maybe after a list bullet ("• 2022-01-24 09:05").
   std::string_view stamp = line;
   if (stamp.starts_with("•")) stamp = trim(stamp.substr(std::string_view("•").size()));
-  const bool is_stamp = stamp.find_first_of("0123456789") != std::string_view::npos &&
-                        stamp.find_first_not_of("0123456789-:. ") == std::string_view::npos;
+  // Whether the line is all digits and separators first: a line of text fails that at its first character.
+  const bool is_stamp = stamp.find_first_not_of("0123456789-:. ") == std::string_view::npos &&
+                        stamp.find_first_of("0123456789") != std::string_view::npos;
   return is_stamp || std::any_of(page_chrome_markers.begin(), page_chrome_markers.end(),
-                              [&](const std::string& marker) { return line.find(marker) != std::string_view::npos; });
+                              [&](const std::string& marker) { return holds(line, marker); });
 }
 
 const SectionSpec* FormatDefinition::section(int number) const {

@@ -110,11 +110,19 @@ void match_section(Heading& heading, const FormatDefinition& format) {
   Match best = Match::None;
   const size_t code_points = code_point_count(heading.normalized);
   for (const NormalizedSection& spec : normalized_sections(format)) {
-    Match m = match_wording(heading.normalized, code_points, spec.title, spec.variants);
-    // A long heading that contains the canonical title ("…存在的主要问题及改进情况") is a wording variant too.
-    if (m == Match::None && heading.normalized.size() >= 9 &&
-        heading.normalized.find(spec.title.text) != std::string::npos)
-      m = Match::Fuzzy;
+    Match m = Match::None;
+    if (best == Match::None || best == Match::Fuzzy) {
+      m = match_wording(heading.normalized, code_points, spec.title, spec.variants);
+      // A long heading that contains the canonical title ("…存在的主要问题及改进情况") is a wording variant too.
+      if (m == Match::None && heading.normalized.size() >= 9 &&
+          heading.normalized.find(spec.title.text) != std::string::npos)
+        m = Match::Fuzzy;
+    } else if (heading.normalized == spec.title.text) {
+      // After an exact or variant match a fuzzy one cannot win: only the closer matches are tested.
+      m = Match::Exact;
+    } else if (std::find(spec.variants.begin(), spec.variants.end(), heading.normalized) != spec.variants.end()) {
+      m = Match::Variant;
+    }
     const bool better = m != Match::None && (best == Match::None || static_cast<int>(m) < static_cast<int>(best) ||
                                              (m == best && spec.number == heading.numeral_value));
     if (better) {

@@ -65,6 +65,9 @@ struct NormalizedSpec {
   // it may end with.
   std::vector<std::pair<size_t, size_t>> row_wordings;
   SuffixIndex row_wording_index;
+  // The fewest bytes of a label that names the spec (its note's start, a schema label, a fingerprint): the cells of
+  // numbers are shorter and need no lookup.
+  size_t shortest_name = std::string::npos;
 };
 
 std::vector<NormalizedWording> normalize_all(const std::string& first, const std::vector<std::string>& rest) {
@@ -94,6 +97,9 @@ const NormalizedSpec& normalized(const TableSpec& spec) {
         stored.schema_labels.push_back(wordings[0].text);
       }
   for (size_t i = 0; i < stored.fingerprints.size(); ++i) stored.fingerprint_index.add(stored.fingerprints[i], i);
+  if (!stored.note_prefix.empty()) stored.shortest_name = stored.note_prefix.size();
+  for (std::string_view label : stored.schema_labels) stored.shortest_name = std::min(stored.shortest_name, label.size());
+  for (const std::string& print : stored.fingerprints) stored.shortest_name = std::min(stored.shortest_name, print.size());
   for (size_t i = 0; i < stored.rows.size(); ++i)
     for (size_t k = 0; k < stored.rows[i].size(); ++k) {
       stored.row_wording_index.add(stored.rows[i][k].text, stored.row_wordings.size());
@@ -289,7 +295,7 @@ namespace {
 // Whether `label` (normalised) names the schema of `n`: a canonical row label, group label, fingerprint or the
 // 勾稽关系 note.
 bool names_spec(std::string_view label, const NormalizedSpec& n) {
-  if (label.empty()) return false;
+  if (label.empty() || label.size() < n.shortest_name) return false;
   if (!n.note_prefix.empty() && label.substr(0, n.note_prefix.size()) == n.note_prefix) return true;
   bool named = false;
   n.schema_label_index.candidates(label, [&](size_t i) { named = named || ends_with(label, n.schema_labels[i]); });
@@ -297,13 +303,19 @@ bool names_spec(std::string_view label, const NormalizedSpec& n) {
   return named;
 }
 
+// The format's table specs with their normalised wording, looked up once per table rather than per row.
+std::vector<std::pair<const TableSpec*, const NormalizedSpec*>> normalized_specs(const FormatDefinition& format) {
+  std::vector<std::pair<const TableSpec*, const NormalizedSpec*>> specs;
+  for (const TableSpec& spec : format.tables) specs.emplace_back(&spec, &normalized(spec));
+  return specs;
+}
+
 // The schema a row's labels belong to (the first of the format's that some cell names).
-const TableSpec* schema_of_row(const Row& row, const FormatDefinition& format) {
-  for (const TableSpec& spec : format.tables) {
-    const NormalizedSpec& n = normalized(spec);
+const TableSpec* schema_of_row(const Row& row,
+                               const std::vector<std::pair<const TableSpec*, const NormalizedSpec*>>& specs) {
+  for (const auto& [spec, n] : specs)
     for (const Cell& cell : row.cells)
-      if (names_spec(cell.normalized, n)) return &spec;
-  }
+      if (cell.normalized.size() >= n->shortest_name && names_spec(cell.normalized, *n)) return spec;
   return nullptr;
 }
 
@@ -342,13 +354,14 @@ std::vector<Table> split_by_schema(Table table, const FormatDefinition& format) 
     parts.push_back(std::move(part));
     part_begin = end;
   };
+  const auto specs = normalized_specs(format);
   for (size_t r = 0; r < table.rows.size(); ++r) {
-    const TableSpec* spec = schema_of_row(table.rows[r], format);
+    const TableSpec* spec = schema_of_row(table.rows[r], specs);
     if (!spec) continue;
     if (current && spec != current) {
       // The rows just before that name no schema (header rows) open the next table.
       size_t start = r;
-      while (start > part_begin + 1 && !schema_of_row(table.rows[start - 1], format)) --start;
+      while (start > part_begin + 1 && !schema_of_row(table.rows[start - 1], specs)) --start;
       close_part(start);
     }
     current = spec;
@@ -382,6 +395,7 @@ const TableSpec* recognise_table_spec(const Table& table, const FormatDefinition
 
 void recognise_rows(Table& table, std::string_view text) {
   const TableSpec* spec = table.spec;
+  const NormalizedSpec* normalized_spec = spec ? &normalized(*spec) : nullptr;
   std::string pending_group_fragment;  // "（三）不" waiting for "予公开" on a later row
   ByteRange pending_fragment_range;
   for (size_t r = 0; r < table.rows.size(); ++r) {
@@ -404,7 +418,7 @@ void recognise_rows(Table& table, std::string_view text) {
       assign_value_cells(row, nullptr);
       continue;
     }
-    const NormalizedSpec& n = normalized(*spec);
+    const NormalizedSpec& n = *normalized_spec;
     if (!n.note_prefix.empty() &&
         std::any_of(row.label_cells.begin(), row.label_cells.end(),
                     [&](size_t i) { return row.cells[i].normalized.rfind(n.note_prefix, 0) == 0; })) {
