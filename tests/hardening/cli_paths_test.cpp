@@ -1,6 +1,7 @@
-// What `check` does with command-line paths that are not plain files or readable directories: a FIFO or a device is
-// refused at once (opening a FIFO without a writer used to hang the run), an unreadable directory is an error rather
-// than "0 files", and a symbolic link loop is named as one rather than as a missing file. Each exits 2.
+// What `check` does with paths, named or found in a directory, that are not plain files or readable directories: a
+// FIFO or a device is refused at once (opening a FIFO without a writer used to hang the run), an unreadable directory
+// is an error rather than "0 files", and a symbolic link loop or a broken link is named as one rather than as a missing
+// file. Each exits 2.
 #include <sys/stat.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -31,6 +32,40 @@ TEST_F(CliPaths, AFifoIsRefusedWithoutWaitingForAWriter) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("reports/pipe.txt: 不是普通文件（管道、设备或套接字），未检查"));
   EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
+}
+
+// Found under a directory, not named: each is still refused by name (exit 2), not left out of the count in silence.
+TEST_F(CliPaths, AFifoFoundInADirectoryIsRefusedByName) {
+  ASSERT_EQ(::mkfifo((dir / "reports/pipe.txt").c_str(), 0644), 0);
+  const MeasuredRun run = run_measured({"check", "--no-progress", "reports"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("reports/pipe.txt: 不是普通文件（管道、设备或套接字），未检查"));
+  EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
+}
+
+TEST_F(CliPaths, ABrokenLinkFoundInADirectoryIsNamedAsOne) {
+  fs::create_symlink("gone.txt", dir / "reports/link.txt");
+  const MeasuredRun run = run_measured({"check", "--no-progress", "reports"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("reports/link.txt: 符号链接指向的文件不存在"));
+  EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
+}
+
+TEST_F(CliPaths, ABrokenLinkNamedOnTheCommandLineIsNamedAsOne) {
+  fs::create_symlink("gone.txt", dir / "reports/link.txt");
+  const MeasuredRun run = run_measured({"check", "--no-progress", "reports/link.txt"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("reports/link.txt: 符号链接指向的文件不存在"));
+}
+
+TEST_F(CliPaths, ALinkLoopFoundInADirectoryIsNamedAsOne) {
+  fs::create_symlink("loop-b.txt", dir / "reports/loop-a.txt");
+  fs::create_symlink("loop-a.txt", dir / "reports/loop-b.txt");
+  const MeasuredRun run = run_measured({"check", "--no-progress", "reports"}, dir.path());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("reports/loop-a.txt: 符号链接循环"));
+  EXPECT_THAT(run.err, HasSubstr("reports/loop-b.txt: 符号链接循环"));
+  EXPECT_THAT(run.out, HasSubstr("(1 file:"));
 }
 
 TEST_F(CliPaths, ADeviceIsRefused) {

@@ -87,7 +87,10 @@ std::optional<std::string> unreadable_directory(const fs::path& directory) {
 
 // The error for a command-line path that is neither a directory nor an existing file: missing, a symbolic link loop
 // (ELOOP), a component without search permission …, as the file system said.
-std::string unusable_path_reason(const std::error_code& error) {
+std::string unusable_path_reason(const fs::path& path, const std::error_code& error) {
+  std::error_code link_error;
+  if ((!error || error == std::errc::no_such_file_or_directory) && fs::is_symlink(path, link_error))
+    return "符号链接指向的文件不存在 (a broken symbolic link: its target does not exist)";
   if (!error || error == std::errc::no_such_file_or_directory) return "文件不存在 (no such file or directory)";
   if (error == std::errc::too_many_symbolic_link_levels)
     return "符号链接循环，无法打开 (a symbolic link loop: too many levels of symbolic links)";
@@ -141,7 +144,9 @@ std::vector<FoundReport> reports_under(const fs::path& directory, ConfigCache& c
       }
       continue;
     }
-    if (!entry.is_regular_file(status_error) || !is_report_file(entry.path())) continue;
+    // Not only regular files: a FIFO, a device or a broken link named like a report is refused by name when it is
+    // read, as when the command line names it, instead of being left out in silence.
+    if (!is_report_file(entry.path())) continue;
     if (ignore_files && ignore_files->ignored(entry.path(), false)) continue;
     const std::string& native = entry.path().native();
     const size_t last_separator = native.rfind('/');
@@ -197,8 +202,13 @@ TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCach
         list.errors.push_back(std::move(*unreadable));
         continue;
       }
-      for (FoundReport& report : reports_under(path, configs, list.errors, options.honour_ignore_files))
+      for (FoundReport& report : reports_under(path, configs, list.errors, options.honour_ignore_files)) {
+        if (!fs::exists(report.path, error)) {
+          list.errors.push_back(report.display + ": " + unusable_path_reason(report.path, error));
+          continue;
+        }
         add(std::move(report.display), report.path, path, report.config);
+      }
     } else if (fs::exists(path, error)) {
       // A named file is checked whatever its extension, unless its configuration ignores it (pre-commit passes every
       // staged file by name, and must agree with the editor).
@@ -206,7 +216,7 @@ TargetList collect_targets(const std::vector<std::string>& arguments, ConfigCach
       if (config != nullptr && !config::is_ignored(*config, path))
         add(argument, path, path.parent_path().empty() ? fs::path(".") : path.parent_path(), config);
     } else {
-      const std::string reason = unusable_path_reason(error);
+      const std::string reason = unusable_path_reason(path, error);
       list.errors.push_back(argument + ": " + reason);
       list.missing.push_back(FailedPath{argument, reason});
     }
