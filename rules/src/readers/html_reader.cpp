@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "readers/html_condenser.h"
+#include "readers/html_reader.h"
 #include "readers/report_text_builder.h"
 #include "xxgk/charset.h"
 #include "xxgk/positions.h"
@@ -16,6 +18,7 @@ namespace xxgk {
 
 namespace {
 
+using readers::CondensedPage;
 using readers::Fragment;
 using readers::ReportTextBuilder;
 using readers::SpannedCell;
@@ -180,11 +183,13 @@ size_t reference_length(std::string_view raw) {
 
 // Adds a text node's decoded text to `fragment`, each character mapped to its bytes in the source: the parser gives
 // the decoded text and the raw text it came from, which differ at character references and carriage returns.
-void add_text_node(const GumboNode* node, const char* source, Fragment& fragment) {
+void add_text_node(const GumboNode* node, const CondensedPage& page, Fragment& fragment) {
   const GumboText& text = node->v.text;
   const std::string_view decoded(text.text);
   const std::string_view raw(text.original_text.data, text.original_text.length);
-  const size_t base = static_cast<size_t>(text.original_text.data - source);
+  const size_t parsed = static_cast<size_t>(text.original_text.data - page.text().data());
+  CondensedPage::Cursor cursor = page.cursor(parsed);
+  const auto source = [&](size_t i) { return cursor.source_offset(parsed + i); };  // i never decreases
   size_t i = 0, j = 0;
   while (j < decoded.size()) {
     size_t length = 0;
@@ -192,20 +197,20 @@ void add_text_node(const GumboNode* node, const char* source, Fragment& fragment
     const std::string_view character = decoded.substr(j, length);
     if (i >= raw.size()) {
       // Out of step with the raw text (the parser replaced something): the rest stands at the node's end.
-      fragment.add(character, base + raw.size(), 0);
+      fragment.add(character, source(raw.size()), 0);
     } else if (const size_t reference = reference_length(raw.substr(i));
                reference > 0 && !decoded.substr(j).starts_with(raw.substr(i, reference))) {
-      fragment.add(character, base + i, reference);
+      fragment.add(character, source(i), reference);
       i += reference;
     } else if (raw[i] == '\r' && character == "\n") {
       const size_t size = i + 1 < raw.size() && raw[i + 1] == '\n' ? 2 : 1;
-      fragment.add(character, base + i, size);
+      fragment.add(character, source(i), size);
       i += size;
     } else if (raw.substr(i).starts_with(character)) {
-      fragment.add(character, base + i, length);
+      fragment.add(character, source(i), length);
       i += length;
     } else {
-      fragment.add(character, base + i, 0);
+      fragment.add(character, source(i), 0);
     }
     j += length;
   }
@@ -225,7 +230,7 @@ size_t span_attribute(const GumboNode* cell, const char* name) {
 
 class HtmlReader {
  public:
-  HtmlReader(const char* source, SourceDocument& document) : source_(source), builder_(document) {}
+  HtmlReader(const CondensedPage& page, SourceDocument& document) : page_(page), builder_(document) {}
 
   void read(const GumboNode* root) {
     const GumboNode* body = report_body(root);
@@ -235,7 +240,8 @@ class HtmlReader {
   }
 
  private:
-  size_t offset_of(const char* p) const { return static_cast<size_t>(p - source_); }
+  // The source offset of a place in the text the parser read.
+  size_t offset_of(const char* p) const { return page_.source_offset(static_cast<size_t>(p - page_.text().data())); }
 
   // Text nodes that start like a section heading or a numbered table label ("一、…") under `node`.
   static size_t heading_marks(const GumboNode* node, int depth, std::vector<std::pair<const GumboNode*, size_t>>& counts) {
@@ -313,7 +319,7 @@ class HtmlReader {
   bool first_text(const GumboNode* node, Fragment& out, int depth) {
     if (depth > kMaxDepth) return false;
     if (is_text_node(node)) {
-      add_text_node(node, source_, out);
+      add_text_node(node, page_, out);
       return false;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return false;
@@ -332,7 +338,7 @@ class HtmlReader {
   }
 
   void walk(const GumboNode* node, int depth) {
-    if (is_text_node(node)) return add_text_node(node, source_, line_);
+    if (is_text_node(node)) return add_text_node(node, page_, line_);
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE)
       return;
     if (depth > kMaxDepth) return;
@@ -404,28 +410,36 @@ class HtmlReader {
   // character per <p> in vertical headers).
   void cell_text(const GumboNode* node, Fragment& fragment, int depth) {
     if (depth > kMaxDepth) return;
-    if (is_text_node(node)) return add_text_node(node, source_, fragment);
+    if (is_text_node(node)) return add_text_node(node, page_, fragment);
     if (node->type != GUMBO_NODE_ELEMENT || is_skipped_tag(node->v.element.tag)) return;
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) cell_text(child(children, i), fragment, depth + 1);
   }
 
-  const char* source_;
+  const CondensedPage& page_;
   ReportTextBuilder builder_;
   Fragment line_;
 };
 
 }  // namespace
 
-SourceDocument read_html(std::string_view bytes) {
+SourceDocument read_html(std::string_view bytes) { return readers::read_html_page(bytes, true); }
+
+namespace readers {
+
+SourceDocument read_html_page(std::string_view bytes, bool condense) {
   SourceDocument document;
   document.format = SourceFormat::Html;
   auto [source, charset] = decode_page(bytes);
   document.source = std::move(source);
   document.source_encoding = std::move(charset);
-  if (static_cast<size_t>(std::count(document.source.begin(), document.source.end(), '<')) > kMaxTags)
+  // A byte order mark stays in the source (so that offsets are those of the editor's buffer) but is not parsed.
+  const size_t bom = std::string_view(document.source).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const CondensedPage page(std::string_view(document.source).substr(bom), bom, condense);
+  const std::string& parsed = page.text();
+  if (static_cast<size_t>(std::count(parsed.begin(), parsed.end(), '<')) > kMaxTags)
     throw SourceReadError("网页标签过多，不是年度报告 (far too many tags for a report page)");
-  if (nesting_estimate(document.source) > kMaxNesting)
+  if (nesting_estimate(parsed) > kMaxNesting)
     throw SourceReadError("网页元素嵌套过深，不是年度报告 (elements nested far too deep for a report page)");
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;
@@ -433,15 +447,14 @@ SourceDocument read_html(std::string_view bytes) {
   options.allocator = Arena::allocate;
   options.deallocator = Arena::release;
   options.userdata = &arena;
-  // A byte order mark stays in the source (so that offsets are those of the editor's buffer) but is not parsed.
-  const size_t bom = std::string_view(document.source).starts_with("\xEF\xBB\xBF") ? 3 : 0;
   // The tree lives in the arena: it goes with it, without gumbo_destroy_output.
-  const GumboOutput* output =
-      gumbo_parse_with_options(&options, document.source.data() + bom, document.source.size() - bom);
+  const GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   if (!output) throw SourceReadError("网页无法解析 (the page could not be parsed)");
-  HtmlReader(document.source.data(), document).read(output->document);
+  HtmlReader(page, document).read(output->document);
   if (!document.text.empty()) document.text += '\n';
   return document;
 }
+
+}  // namespace readers
 
 }  // namespace xxgk
