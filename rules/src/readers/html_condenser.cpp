@@ -18,13 +18,50 @@ bool equals_lower(std::string_view text, std::string_view lower_case) {
          std::equal(text.begin(), text.end(), lower_case.begin(), [](char a, char b) { return lower(a) == b; });
 }
 
-bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-  return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return equals_lower(name, n); });
+// What a start tag means to the condenser.
+enum class TagKind {
+  Plain,
+  Unfollowed,   // svg, math, frameset, plaintext, template: the page is left as it is
+  Select,
+  EndsSelect,   // input, keygen (textarea also ends a select, and is RawText)
+  Script,
+  Style,
+  RawText,      // title, textarea, xmp, iframe, noembed, noframes: their text runs to their end tag
+};
+
+TagKind kind_of(std::string_view name) {
+  const LowerName lower(name);
+  const std::string_view n = lower.view();
+  switch (n.size()) {
+    case 3: return n == "svg" ? TagKind::Unfollowed : n == "xmp" ? TagKind::RawText : TagKind::Plain;
+    case 4: return n == "math" ? TagKind::Unfollowed : TagKind::Plain;
+    case 5:
+      return n == "title" ? TagKind::RawText : n == "input" ? TagKind::EndsSelect : n == "style" ? TagKind::Style
+                                                                                                 : TagKind::Plain;
+    case 6:
+      return n == "select"   ? TagKind::Select
+             : n == "script" ? TagKind::Script
+             : n == "iframe" ? TagKind::RawText
+             : n == "keygen" ? TagKind::EndsSelect
+                             : TagKind::Plain;
+    case 7: return n == "noembed" ? TagKind::RawText : TagKind::Plain;
+    case 8:
+      return n == "frameset" || n == "template" ? TagKind::Unfollowed
+             : n == "textarea" || n == "noframes" ? TagKind::RawText
+                                                  : TagKind::Plain;
+    case 9: return n == "plaintext" ? TagKind::Unfollowed : TagKind::Plain;
+    default: return TagKind::Plain;
+  }
 }
 
 // Attributes that change the tree the parser builds or that the reader reads.
 bool is_kept_attribute(std::string_view name) {
-  return is_one_of(name, {"rowspan", "colspan", "name", "content", "type", "prompt"});
+  switch (name.size()) {
+    case 4: return equals_lower(name, "name") || equals_lower(name, "type");
+    case 6: return equals_lower(name, "prompt");
+    case 7: return equals_lower(name, "rowspan") || equals_lower(name, "colspan") || equals_lower(name, "content");
+    default: return false;
+  }
 }
 
 struct Attribute {
@@ -112,6 +149,10 @@ size_t kept_space(std::string_view run) {
 
 }  // namespace
 
+LowerName::LowerName(std::string_view name) : size_(name.size()) {
+  if (size_ <= sizeof buffer_) std::transform(name.begin(), name.end(), buffer_, lower);
+}
+
 CondensedPage::CondensedPage(std::string_view page, size_t origin, bool condense) : origin_(origin) {
   if (!condense || !this->condense(page)) {
     text_.assign(page);
@@ -128,6 +169,10 @@ size_t CondensedPage::Cursor::source_offset(size_t offset) {
   const std::vector<Cut>& cuts = page_.cuts_;
   while (next_ < cuts.size() && cuts[next_].at <= offset) ++next_;
   return page_.origin_ + offset + (next_ > 0 ? cuts[next_ - 1].removed : 0);
+}
+
+bool CondensedPage::Cursor::unbroken_until(size_t end) const {
+  return next_ >= page_.cuts_.size() || page_.cuts_[next_].at >= end;
 }
 
 bool CondensedPage::condense(std::string_view page) {
@@ -178,7 +223,7 @@ bool CondensedPage::condense(std::string_view page) {
       // An end tag, a doctype, or a bogus comment (<!…>, <?…>, </…>): kept as it is, up to its end.
       if (next == '/' && open + 2 < page.size() && is_alpha(page[open + 2])) {
         if (!read_tag(page, open + 2, tag)) return false;
-        if (is_one_of(tag.name, {"select"})) in_select = false;
+        if (kind_of(tag.name) == TagKind::Select) in_select = false;
         i = tag.end;
       } else {
         const size_t close = page.find('>', open + 2);
@@ -188,8 +233,8 @@ bool CondensedPage::condense(std::string_view page) {
       continue;
     }
     if (!read_tag(page, open + 1, tag)) return false;
-    const std::string_view name = tag.name;
-    if (is_one_of(name, {"svg", "math", "frameset", "plaintext", "template"})) return false;
+    const TagKind kind = kind_of(tag.name);
+    if (kind == TagKind::Unfollowed) return false;
     for (const Attribute& attribute : tag.attributes) {
       if (is_kept_attribute(page.substr(attribute.name_begin, attribute.name_end - attribute.name_begin))) continue;
       if (attribute.space_begin == attribute.name_begin) continue;  // glued to what precedes it: left as it is
@@ -201,15 +246,15 @@ bool CondensedPage::condense(std::string_view page) {
       remove(separated && !after_slash ? attribute.space_begin : attribute.name_begin, attribute.end);
     }
     i = tag.end;
-    if (is_one_of(name, {"select"})) in_select = true;
-    if (is_one_of(name, {"input", "keygen", "textarea"})) in_select = false;
-    const bool script = is_one_of(name, {"script"});
-    const bool style = is_one_of(name, {"style"});
-    if (!script && !style && !is_one_of(name, {"title", "textarea", "xmp", "iframe", "noembed", "noframes"})) continue;
+    if (kind == TagKind::Select) in_select = true;
+    if (kind == TagKind::EndsSelect) in_select = false;
+    const bool script = kind == TagKind::Script;
+    const bool style = kind == TagKind::Style;
+    if (!script && !style && kind != TagKind::RawText) continue;
+    const LowerName name(tag.name);
+    if (name == "textarea") in_select = false;  // it ends a select, and then its text is raw
     if (in_select && !script) return false;
-    std::string lower_name(name);
-    std::transform(lower_name.begin(), lower_name.end(), lower_name.begin(), lower);
-    const size_t end = raw_text_end(page, i, lower_name);
+    const size_t end = raw_text_end(page, i, name.view());
     if (end == std::string_view::npos) return false;
     const std::string_view content = page.substr(i, end - i);
     if (script || style) {

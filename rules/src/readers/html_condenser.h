@@ -22,6 +22,19 @@
 
 namespace xxgk::readers {
 
+// A tag or attribute name in ASCII lower case, without allocating: names longer than 15 bytes are none that the
+// readers look for, and compare unequal to every name.
+class LowerName {
+ public:
+  explicit LowerName(std::string_view name);
+  bool operator==(std::string_view lower_case) const { return size_ <= sizeof buffer_ && view() == lower_case; }
+  std::string_view view() const { return {buffer_, size_ <= sizeof buffer_ ? size_ : 0}; }
+
+ private:
+  char buffer_[15];
+  size_t size_;
+};
+
 class CondensedPage {
  public:
   // `page` is what is parsed; `origin` is where it starts in the source (after a byte order mark). Without
@@ -38,6 +51,8 @@ class CondensedPage {
   class Cursor {
    public:
     size_t source_offset(size_t offset);
+    // Whether text() up to `end` continues byte for byte in the source from the offset last looked up.
+    bool unbroken_until(size_t end) const;
 
    private:
     friend class CondensedPage;

@@ -19,6 +19,7 @@ namespace xxgk {
 namespace {
 
 using readers::CondensedPage;
+using readers::LowerName;
 using readers::Fragment;
 using readers::ReportTextBuilder;
 using readers::SpannedCell;
@@ -56,13 +57,6 @@ class Arena {
   size_t used_ = kBlock;
 };
 
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 // The page as UTF-8 and the charset it was read from. A page that is valid UTF-8 is read as UTF-8 whatever its <meta>
 // says (GBK text is practically never valid UTF-8, while pages converted to UTF-8 often keep a stale charset=gb2312,
 // and an editor's buffer is UTF-8 already); any other page is read as GB18030, the superset of the GBK and GB2312
@@ -73,20 +67,34 @@ std::pair<std::string, std::string> decode_page(std::string_view bytes) {
   return {std::string(bytes), "UTF-8"};
 }
 
-// How deep the page's elements nest at most, counted from the tags as written: an element the parser closes by
-// itself (p, li, td, tr…) or that has no content (br, img…) does not nest; script and style contents are skipped.
+// Elements the parser closes by itself (p, li, td, tr…) or that have no content (br, img…): they do not nest.
+bool is_flat(std::string_view name) {
+  const auto any = [&](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  switch (name.size()) {
+    case 1: return name == "p";
+    case 2: return any({"li", "td", "th", "tr", "dt", "dd", "br", "hr"});
+    case 3: return any({"img", "col", "wbr"});
+    case 4: return any({"meta", "link", "area", "base"});
+    case 5: return any({"thead", "tbody", "tfoot", "input", "param", "embed", "track"});
+    case 6: return any({"option", "source"});
+    case 8: return name == "colgroup";
+    default: return false;
+  }
+}
+
+// How deep the page's elements nest at most, counted from the tags as written: flat elements do not count, and
+// script and style contents are skipped.
 size_t nesting_estimate(std::string_view page) {
-  static constexpr std::string_view kFlat[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd", "thead", "tbody",
-                                               "tfoot", "br", "img", "meta", "link", "input", "hr", "col", "area",
-                                               "base", "wbr", "source", "param", "embed", "track", "colgroup"};
   size_t depth = 0, deepest = 0;
   for (size_t at = page.find('<'); at != std::string_view::npos; at = page.find('<', at + 1)) {
     const bool closing = at + 1 < page.size() && page[at + 1] == '/';
     size_t name_begin = at + (closing ? 2 : 1), name_end = name_begin;
     while (name_end < page.size() && std::isalnum(static_cast<unsigned char>(page[name_end]))) ++name_end;
     if (name_end == name_begin) continue;
-    const std::string name = ascii_lower(page.substr(name_begin, name_end - name_begin));
-    if (std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat)) continue;
+    const LowerName name(page.substr(name_begin, name_end - name_begin));
+    if (is_flat(name.view())) continue;
     if (closing) {
       depth -= depth > 0 ? 1 : 0;
       continue;
@@ -96,7 +104,8 @@ size_t nesting_estimate(std::string_view page) {
     if (page[tag_end - 1] == '/') continue;
     if (name == "script" || name == "style") {
       size_t content_end = page.find("</", tag_end);
-      while (content_end != std::string_view::npos && ascii_lower(page.substr(content_end + 2, name.size())) != name)
+      while (content_end != std::string_view::npos &&
+             !(LowerName(page.substr(content_end + 2, name.view().size())) == name.view()))
         content_end = page.find("</", content_end + 2);
       if (content_end == std::string_view::npos) break;
       at = content_end;  // its closing tag is passed over, as its opening tag was not counted
@@ -190,6 +199,8 @@ void add_text_node(const GumboNode* node, const CondensedPage& page, Fragment& f
   const size_t parsed = static_cast<size_t>(text.original_text.data - page.text().data());
   CondensedPage::Cursor cursor = page.cursor(parsed);
   const auto source = [&](size_t i) { return cursor.source_offset(parsed + i); };  // i never decreases
+  if (decoded == raw && (source(0), cursor.unbroken_until(parsed + raw.size())))
+    return fragment.add_text(decoded, source(0));  // most text: no references, no carriage returns
   size_t i = 0, j = 0;
   while (j < decoded.size()) {
     size_t length = 0;
@@ -285,7 +296,7 @@ class HtmlReader {
     Fragment title;
     if (const GumboNode* meta = find_element(root, 0, [](const GumboNode* node) {
           const GumboAttribute* name = gumbo_get_attribute(&node->v.element.attributes, "name");
-          return node->v.element.tag == GUMBO_TAG_META && name && ascii_lower(name->value) == "articletitle" &&
+          return node->v.element.tag == GUMBO_TAG_META && name && LowerName(name->value) == "articletitle" &&
                  gumbo_get_attribute(&node->v.element.attributes, "content");
         })) {
       const GumboAttribute* content = gumbo_get_attribute(&meta->v.element.attributes, "content");
