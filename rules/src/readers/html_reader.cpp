@@ -105,7 +105,7 @@ size_t nesting_estimate(std::string_view page) {
     if (name == "script" || name == "style") {
       size_t content_end = page.find("</", tag_end);
       while (content_end != std::string_view::npos &&
-             !(LowerName(page.substr(content_end + 2, name.view().size())) == name.view()))
+             LowerName(page.substr(content_end + 2, name.view().size())) != name.view())
         content_end = page.find("</", content_end + 2);
       if (content_end == std::string_view::npos) break;
       at = content_end;  // its closing tag is passed over, as its opening tag was not counted
@@ -199,8 +199,9 @@ void add_text_node(const GumboNode* node, const CondensedPage& page, Fragment& f
   const size_t parsed = static_cast<size_t>(text.original_text.data - page.text().data());
   CondensedPage::Cursor cursor = page.cursor(parsed);
   const auto source = [&](size_t i) { return cursor.source_offset(parsed + i); };  // i never decreases
-  if (decoded == raw && (source(0), cursor.unbroken_until(parsed + raw.size())))
-    return fragment.add_text(decoded, source(0));  // most text: no references, no carriage returns
+  const size_t begin = source(0);
+  if (decoded == raw && cursor.unbroken_until(parsed + raw.size()))
+    return fragment.add_text(decoded, begin);  // most text: no references, no carriage returns
   size_t i = 0, j = 0;
   while (j < decoded.size()) {
     size_t length = 0;
