@@ -1,5 +1,6 @@
 // Drives real VS Code (code-server's web workbench) in headless Chromium through the xxgk-lint scenario.
-// Usage: node drive.js PORT WORKSPACE_DIR FILE_NAME ARTIFACT_DIR
+// Usage: node drive.js PORT WORKSPACE_DIR FILE_NAME ARTIFACT_DIR PAGE_NAME
+//   FILE_NAME is the text report (sample 004), PAGE_NAME the published web page pingtan-hzs_2024.html.
 // Environment: DIAG_TIMEOUT_MS (how long to wait for the diagnostics), CHROMIUM (browser executable).
 // Exit 0 when every assertion holds, 1 when one fails, 2 on an unexpected error.
 'use strict';
@@ -8,7 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const [port, ws, file, artifacts] = process.argv.slice(2);
+const [port, ws, file, artifacts, pageFile] = process.argv.slice(2);
 const DIAG_TIMEOUT = +(process.env.DIAG_TIMEOUT_MS || 60000);
 const t0 = Date.now();
 const log = (...a) => console.log(`[drive +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
@@ -67,11 +68,24 @@ async function waitStatus(page, pattern, timeout) {
   }
 }
 
+// Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor.
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget:visible input');
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab[aria-label*="${name}"]`, { timeout: 30000 });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+  log(`${name} open`);
+}
+
 const rowFor = (rows, id) => rows.find((r) => new RegExp(`\\b${id}\\b`).test(r) && /\[Ln \d+/.test(r));
-const lineOf = (row) => {
+const positionOf = (row) => {
   const m = /\[Ln (\d+), Col (\d+)\]/.exec(row || '');
-  return m ? +m[1] : undefined;
+  return m ? { line: +m[1], col: +m[2] } : {};
 };
+const lineOf = (row) => positionOf(row).line;
 
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
@@ -101,14 +115,7 @@ async function main() {
 
     // 1. open the report with Quick Open
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget:visible input');
-    await page.keyboard.type(file);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${file}"]`, { timeout: 30000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab[aria-label*="${file}"]`, { timeout: 30000 });
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
-    log('file open');
+    await quickOpen(page, file);
 
     // 2. Problems panel lists T202 (row 3.其他 missing, line 60-61) and C406 (section 六 is 无。, line 77).
     //    The panel is a virtual list that renders only visible rows, so each rule is looked up through the
@@ -213,6 +220,26 @@ async function main() {
     await setFilter(page, '');
     const offStatus = await waitStatus(page, /xxgk-lint 1$/, 10000);
     check(/xxgk-lint 1$/.test(offStatus), `status bar count drops to 1 (it says: ${JSON.stringify(offStatus)})`);
+
+    // 7. a published web page: the extension sends the .html file to the server, which reads it as a page and
+    //    puts each diagnostic at the page's own source position. On line 355 (the page's one-line report body)
+    //    column 36169 is the table 四 cell <p>0</p> of 行政复议 总计 (A304: 1 维持 + 0 + 0 + 0 ≠ 0) and column 1030
+    //    the prose 行政复议1起 that contradicts it (C404).
+    await page.keyboard.press('Control+1');
+    await quickOpen(page, pageFile);
+    const pageDeadline = Date.now() + DIAG_TIMEOUT;
+    const a304 = await findProblem(page, 'A304', pageDeadline);
+    check(a304, 'Problems panel lists A304 (review-litigation-total) for the web page');
+    const a304At = positionOf(a304);
+    check(a304At.line === 355 && a304At.col === 36169, `A304 is at Ln 355, Col 36169, the total's cell (row says: ${a304})`);
+    const c404 = await findProblem(page, 'C404', pageDeadline);
+    check(c404, 'Problems panel lists C404 (narrative-review-litigation) for the web page');
+    const c404At = positionOf(c404);
+    check(c404At.line === 355 && c404At.col === 1030, `C404 is at Ln 355, Col 1030, the prose (row says: ${c404})`);
+    await setFilter(page, '');
+    await shot(page, '4-web-page.png');
+    const pageStatus = await waitStatus(page, /xxgk-lint 2$/, 10000);
+    check(/xxgk-lint 2$/.test(pageStatus), `status bar shows the page's 2 errors (it says: ${JSON.stringify(pageStatus)})`);
     return 0;
   } catch (e) {
     if (page) await shot(page, 'failure.png');

@@ -189,6 +189,48 @@ TEST(DocxReader, HostileDocumentsAreRefusedWithAMessage) {
   EXPECT_THAT(refusal(zip({{"word/document.xml", "<w:document><w:body><w:p>"}})), HasSubstr("XML"));
 }
 
+// Every table's data rows as the model reads them: the row each is recognised as, whether it has its values, and
+// the values as written. Header rows and the label cells of merged cells are left out: a PDF keeps no table
+// structure (its rulings are not in poppler's text layer), so those are rebuilt only as far as positions allow.
+std::string data_rows(std::string_view text) {
+  const xxgk::Report report = xxgk::build_report(text, {});
+  std::string out;
+  for (const xxgk::Table& table : report.tables) {
+    out += "table " + (table.spec ? table.spec->id : std::string("?")) + " in " + std::to_string(table.section) + "\n";
+    for (const xxgk::Row& row : table.rows) {
+      if (row.kind != xxgk::RowKind::Data) continue;
+      out += "  " + std::to_string(row.canonical) + (row.complete ? ":" : " (incomplete):");
+      for (const size_t cell : row.value_cells) out += std::string(report.slice(row.cells[cell].range)) + "|";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> rule_ids(const std::vector<xxgk::Diagnostic>& diagnostics) {
+  std::vector<std::string> ids;
+  for (const xxgk::Diagnostic& diagnostic : diagnostics) ids.emplace_back(diagnostic.rule->id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST(PdfReader, ReportExportedFromWordGivesTheTablesOfItsTextVersion) {
+  const xxgk::SourceDocument document = xxgk::read_pdf(read_fixture("documents/pingtan_2024.pdf"));
+  const std::string text = read_fixture("html/pingtan_2024.txt");
+  // Every data row of tables 一 to 四 is recognised, complete, with the values of the text version: among them the
+  // rows whose labels wrap over several lines set beside or around their values, and the row of table 三 that the
+  // page break cuts in two.
+  EXPECT_EQ(data_rows(document.text), data_rows(text));
+  // The same findings as the text version, at a page and line; besides, T208 on the header rows of tables 三 and 四
+  // (header cells merged over rows and columns, or written one character a line, are not rebuilt from positions).
+  std::vector<xxgk::Diagnostic> findings;
+  for (const xxgk::SourceDiagnostic& entry : xxgk::lint_source(document, {})) {
+    EXPECT_EQ(entry.location.kind, xxgk::SourceLocation::Kind::PageLine);
+    if (entry.diagnostic.rule->id != std::string_view("T208")) findings.push_back(entry.diagnostic);
+  }
+  EXPECT_EQ(rule_ids(findings), rule_ids(xxgk::lint(text, {})));
+}
+
 TEST(PdfReader, ReportExportedFromWordGivesItsSectionsAndProse) {
   const xxgk::SourceDocument document = xxgk::read_pdf(read_fixture("documents/pingtan_2024.pdf"));
   const xxgk::Report report = xxgk::build_report(document.text, {});
@@ -263,6 +305,24 @@ TEST(PdfLayout, BoxesBecomeLinesCellsAndParagraphs) {
   const xxgk::SourceDocument document = xxgk::layout_pdf_pages({page});
   EXPECT_EQ(document.text, "本机关认真落实条例，全年主动公开信息10407条。\n\n二、主动公开政府信息情况\n\n行政规范性文件\t62\n");
   EXPECT_EQ(xxgk::describe_location(xxgk::location_of(document, document.text.find("二、"))), "第1页 第3行");
+}
+
+TEST(PdfLayout, LabelsSetAroundTheirValuesJoinTheirRow) {
+  // A group label set in the middle of its merged cell, cut over two rows ("（三）不予公" / "开"); then a row whose
+  // label (with its own item number, right under the row above) wraps over two lines above its values.
+  const std::vector<xxgk::PdfTextBox> page = {
+      {"（三）不予公", 144, 100, 180, 115.6}, {"1.属于国家秘密", 185, 100, 260, 115.6},
+      {"4", 292, 100, 300, 115.6},          {"4", 332, 100, 340, 115.6},
+      {"开", 144, 114.1, 156, 129.7},       {"2.其他", 185, 114.1, 220, 129.7},
+      {"0", 292, 114.1, 300, 129.7},        {"0", 332, 114.1, 340, 129.7},
+      {"5.属于三类", 185, 128.2, 240, 143.8},
+      {"内部事务信息", 185, 142.3, 250, 157.9},
+      {"32", 292, 156.4, 305, 172},         {"32", 332, 156.4, 345, 172},
+      {"五、存在的主要问题及改进情况", 50, 200, 230, 215.6},
+  };
+  EXPECT_EQ(xxgk::layout_pdf_pages({page}).text,
+            "（三）不予公开\t1.属于国家秘密\t4\t4\n2.其他\t0\t0\n5.属于三类内部事务信息\t32\t32\n\n"
+            "五、存在的主要问题及改进情况\n");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { RESTART_KEYS, toServerSettings } from './config';
+import { DOCUMENT_SELECTOR } from './documents';
 import { resolveServerPath } from './serverPath';
 
 const SECTION = 'xxgkLint';
@@ -139,12 +140,7 @@ function createClient(serverPath: string): QuietLanguageClient {
   };
   const restarts: number[] = [];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'plaintext' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
+    documentSelector: [...DOCUMENT_SELECTOR],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions: serverSettings(),

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "readers/html_condenser.h"
+#include "readers/html_reader.h"
 #include "readers/report_text_builder.h"
 #include "xxgk/charset.h"
 #include "xxgk/positions.h"
@@ -16,6 +18,8 @@ namespace xxgk {
 
 namespace {
 
+using readers::CondensedPage;
+using readers::LowerName;
 using readers::Fragment;
 using readers::ReportTextBuilder;
 using readers::SpannedCell;
@@ -53,13 +57,6 @@ class Arena {
   size_t used_ = kBlock;
 };
 
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 // The page as UTF-8 and the charset it was read from. A page that is valid UTF-8 is read as UTF-8 whatever its <meta>
 // says (GBK text is practically never valid UTF-8, while pages converted to UTF-8 often keep a stale charset=gb2312,
 // and an editor's buffer is UTF-8 already); any other page is read as GB18030, the superset of the GBK and GB2312
@@ -70,20 +67,34 @@ std::pair<std::string, std::string> decode_page(std::string_view bytes) {
   return {std::string(bytes), "UTF-8"};
 }
 
-// How deep the page's elements nest at most, counted from the tags as written: an element the parser closes by
-// itself (p, li, td, tr…) or that has no content (br, img…) does not nest; script and style contents are skipped.
+// Elements the parser closes by itself (p, li, td, tr…) or that have no content (br, img…): they do not nest.
+bool is_flat(std::string_view name) {
+  const auto any = [&](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  switch (name.size()) {
+    case 1: return name == "p";
+    case 2: return any({"li", "td", "th", "tr", "dt", "dd", "br", "hr"});
+    case 3: return any({"img", "col", "wbr"});
+    case 4: return any({"meta", "link", "area", "base"});
+    case 5: return any({"thead", "tbody", "tfoot", "input", "param", "embed", "track"});
+    case 6: return any({"option", "source"});
+    case 8: return name == "colgroup";
+    default: return false;
+  }
+}
+
+// How deep the page's elements nest at most, counted from the tags as written: flat elements do not count, and
+// script and style contents are skipped.
 size_t nesting_estimate(std::string_view page) {
-  static constexpr std::string_view kFlat[] = {"p", "li", "td", "th", "tr", "option", "dt", "dd", "thead", "tbody",
-                                               "tfoot", "br", "img", "meta", "link", "input", "hr", "col", "area",
-                                               "base", "wbr", "source", "param", "embed", "track", "colgroup"};
   size_t depth = 0, deepest = 0;
   for (size_t at = page.find('<'); at != std::string_view::npos; at = page.find('<', at + 1)) {
     const bool closing = at + 1 < page.size() && page[at + 1] == '/';
     size_t name_begin = at + (closing ? 2 : 1), name_end = name_begin;
     while (name_end < page.size() && std::isalnum(static_cast<unsigned char>(page[name_end]))) ++name_end;
     if (name_end == name_begin) continue;
-    const std::string name = ascii_lower(page.substr(name_begin, name_end - name_begin));
-    if (std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat)) continue;
+    const LowerName name(page.substr(name_begin, name_end - name_begin));
+    if (is_flat(name.view())) continue;
     if (closing) {
       depth -= depth > 0 ? 1 : 0;
       continue;
@@ -93,7 +104,8 @@ size_t nesting_estimate(std::string_view page) {
     if (page[tag_end - 1] == '/') continue;
     if (name == "script" || name == "style") {
       size_t content_end = page.find("</", tag_end);
-      while (content_end != std::string_view::npos && ascii_lower(page.substr(content_end + 2, name.size())) != name)
+      while (content_end != std::string_view::npos &&
+             LowerName(page.substr(content_end + 2, name.view().size())) != name.view())
         content_end = page.find("</", content_end + 2);
       if (content_end == std::string_view::npos) break;
       at = content_end;  // its closing tag is passed over, as its opening tag was not counted
@@ -180,11 +192,16 @@ size_t reference_length(std::string_view raw) {
 
 // Adds a text node's decoded text to `fragment`, each character mapped to its bytes in the source: the parser gives
 // the decoded text and the raw text it came from, which differ at character references and carriage returns.
-void add_text_node(const GumboNode* node, const char* source, Fragment& fragment) {
+void add_text_node(const GumboNode* node, const CondensedPage& page, Fragment& fragment) {
   const GumboText& text = node->v.text;
   const std::string_view decoded(text.text);
   const std::string_view raw(text.original_text.data, text.original_text.length);
-  const size_t base = static_cast<size_t>(text.original_text.data - source);
+  const size_t parsed = static_cast<size_t>(text.original_text.data - page.text().data());
+  CondensedPage::Cursor cursor = page.cursor(parsed);
+  const auto source = [&](size_t i) { return cursor.source_offset(parsed + i); };  // i never decreases
+  const size_t begin = source(0);
+  if (decoded == raw && cursor.unbroken_until(parsed + raw.size()))
+    return fragment.add_text(decoded, begin);  // most text: no references, no carriage returns
   size_t i = 0, j = 0;
   while (j < decoded.size()) {
     size_t length = 0;
@@ -192,20 +209,20 @@ void add_text_node(const GumboNode* node, const char* source, Fragment& fragment
     const std::string_view character = decoded.substr(j, length);
     if (i >= raw.size()) {
       // Out of step with the raw text (the parser replaced something): the rest stands at the node's end.
-      fragment.add(character, base + raw.size(), 0);
+      fragment.add(character, source(raw.size()), 0);
     } else if (const size_t reference = reference_length(raw.substr(i));
                reference > 0 && !decoded.substr(j).starts_with(raw.substr(i, reference))) {
-      fragment.add(character, base + i, reference);
+      fragment.add(character, source(i), reference);
       i += reference;
     } else if (raw[i] == '\r' && character == "\n") {
       const size_t size = i + 1 < raw.size() && raw[i + 1] == '\n' ? 2 : 1;
-      fragment.add(character, base + i, size);
+      fragment.add(character, source(i), size);
       i += size;
     } else if (raw.substr(i).starts_with(character)) {
-      fragment.add(character, base + i, length);
+      fragment.add(character, source(i), length);
       i += length;
     } else {
-      fragment.add(character, base + i, 0);
+      fragment.add(character, source(i), 0);
     }
     j += length;
   }
@@ -225,7 +242,7 @@ size_t span_attribute(const GumboNode* cell, const char* name) {
 
 class HtmlReader {
  public:
-  HtmlReader(const char* source, SourceDocument& document) : source_(source), builder_(document) {}
+  HtmlReader(const CondensedPage& page, SourceDocument& document) : page_(page), builder_(document) {}
 
   void read(const GumboNode* root) {
     const GumboNode* body = report_body(root);
@@ -235,7 +252,8 @@ class HtmlReader {
   }
 
  private:
-  size_t offset_of(const char* p) const { return static_cast<size_t>(p - source_); }
+  // The source offset of a place in the text the parser read.
+  size_t offset_of(const char* p) const { return page_.source_offset(static_cast<size_t>(p - page_.text().data())); }
 
   // Text nodes that start like a section heading or a numbered table label ("一、…") under `node`.
   static size_t heading_marks(const GumboNode* node, int depth, std::vector<std::pair<const GumboNode*, size_t>>& counts) {
@@ -279,7 +297,7 @@ class HtmlReader {
     Fragment title;
     if (const GumboNode* meta = find_element(root, 0, [](const GumboNode* node) {
           const GumboAttribute* name = gumbo_get_attribute(&node->v.element.attributes, "name");
-          return node->v.element.tag == GUMBO_TAG_META && name && ascii_lower(name->value) == "articletitle" &&
+          return node->v.element.tag == GUMBO_TAG_META && name && LowerName(name->value) == "articletitle" &&
                  gumbo_get_attribute(&node->v.element.attributes, "content");
         })) {
       const GumboAttribute* content = gumbo_get_attribute(&meta->v.element.attributes, "content");
@@ -313,7 +331,7 @@ class HtmlReader {
   bool first_text(const GumboNode* node, Fragment& out, int depth) {
     if (depth > kMaxDepth) return false;
     if (is_text_node(node)) {
-      add_text_node(node, source_, out);
+      add_text_node(node, page_, out);
       return false;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return false;
@@ -332,7 +350,7 @@ class HtmlReader {
   }
 
   void walk(const GumboNode* node, int depth) {
-    if (is_text_node(node)) return add_text_node(node, source_, line_);
+    if (is_text_node(node)) return add_text_node(node, page_, line_);
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE)
       return;
     if (depth > kMaxDepth) return;
@@ -404,28 +422,36 @@ class HtmlReader {
   // character per <p> in vertical headers).
   void cell_text(const GumboNode* node, Fragment& fragment, int depth) {
     if (depth > kMaxDepth) return;
-    if (is_text_node(node)) return add_text_node(node, source_, fragment);
+    if (is_text_node(node)) return add_text_node(node, page_, fragment);
     if (node->type != GUMBO_NODE_ELEMENT || is_skipped_tag(node->v.element.tag)) return;
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) cell_text(child(children, i), fragment, depth + 1);
   }
 
-  const char* source_;
+  const CondensedPage& page_;
   ReportTextBuilder builder_;
   Fragment line_;
 };
 
 }  // namespace
 
-SourceDocument read_html(std::string_view bytes) {
+SourceDocument read_html(std::string_view bytes) { return readers::read_html_page(bytes, true); }
+
+namespace readers {
+
+SourceDocument read_html_page(std::string_view bytes, bool condense) {
   SourceDocument document;
   document.format = SourceFormat::Html;
   auto [source, charset] = decode_page(bytes);
   document.source = std::move(source);
   document.source_encoding = std::move(charset);
-  if (static_cast<size_t>(std::count(document.source.begin(), document.source.end(), '<')) > kMaxTags)
+  // A byte order mark stays in the source (so that offsets are those of the editor's buffer) but is not parsed.
+  const size_t bom = std::string_view(document.source).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const CondensedPage page(std::string_view(document.source).substr(bom), bom, condense);
+  const std::string& parsed = page.text();
+  if (static_cast<size_t>(std::count(parsed.begin(), parsed.end(), '<')) > kMaxTags)
     throw SourceReadError("网页标签过多，不是年度报告 (far too many tags for a report page)");
-  if (nesting_estimate(document.source) > kMaxNesting)
+  if (nesting_estimate(parsed) > kMaxNesting)
     throw SourceReadError("网页元素嵌套过深，不是年度报告 (elements nested far too deep for a report page)");
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;
@@ -433,15 +459,14 @@ SourceDocument read_html(std::string_view bytes) {
   options.allocator = Arena::allocate;
   options.deallocator = Arena::release;
   options.userdata = &arena;
-  // A byte order mark stays in the source (so that offsets are those of the editor's buffer) but is not parsed.
-  const size_t bom = std::string_view(document.source).starts_with("\xEF\xBB\xBF") ? 3 : 0;
   // The tree lives in the arena: it goes with it, without gumbo_destroy_output.
-  const GumboOutput* output =
-      gumbo_parse_with_options(&options, document.source.data() + bom, document.source.size() - bom);
+  const GumboOutput* output = gumbo_parse_with_options(&options, parsed.data(), parsed.size());
   if (!output) throw SourceReadError("网页无法解析 (the page could not be parsed)");
-  HtmlReader(document.source.data(), document).read(output->document);
+  HtmlReader(page, document).read(output->document);
   if (!document.text.empty()) document.text += '\n';
   return document;
 }
+
+}  // namespace readers
 
 }  // namespace xxgk

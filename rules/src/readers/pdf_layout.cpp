@@ -4,7 +4,6 @@
 // outside tables, a line that reaches the right margin continues into the next one.
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 #include "readers/report_text_builder.h"
 #include "xxgk/positions.h"
@@ -31,6 +30,13 @@ struct Line {
 struct Cell {
   double left = 0, right = 0;
   std::vector<const PdfTextBox*> boxes;
+};
+
+// A table row: the line its cells start on (where it is located) and the last line that continued it.
+struct Row {
+  Line line;
+  Line last;
+  std::vector<Cell> cells;
 };
 
 char32_t first_character(std::string_view text) {
@@ -112,27 +118,35 @@ class PdfLayout {
     for (const Line& line : lines) {
       std::vector<Cell> cells = cells_of(line);
       const bool numeric = std::any_of(cells.begin(), cells.end(), [](const Cell& cell) { return is_number(cell); });
-      if (pending_ && !(cells.size() >= 2 && follows(pending_->first, line))) flush_pending();
-      if (!table_.empty() && !numeric && follows(table_.back().first, line) &&
-          (table_has_values_ ? true : cells.size() == 1 && aligned(table_.back().second, cells.front()))) {
+      const bool label_line = !table_.empty() && !numeric && cells.size() == 1 && aligned(table_.back().cells, cells.front());
+      if (!pending_.empty() &&
+          !(follows(pending_.back().first, line) && (cells.size() >= 2 || label_line)))
+        flush_pending();
+      // A label line with an item number of its own ("5.属于三类") begins the next row's label, even right under
+      // the wrapped label of the row above.
+      const bool new_label = label_line && starts_with_item_number(cells.front());
+      if (pending_.empty() && !table_.empty() && !numeric && !new_label && follows(table_.back().last, line) &&
+          (table_has_values_ || label_line)) {
         // Wrapped lines of the row's cells (a long label, a vertical header written a few characters a line).
-        merge_into(table_.back().second, cells);
-        table_.back().first.bottom = line.bottom;
+        merge_into(table_.back().cells, cells);
+        table_.back().last = line;
       } else if (cells.size() >= 2) {
         end_paragraph();
-        if (pending_) merge_into(cells, {pending_->second}, true);
-        pending_.reset();
-        table_.emplace_back(line, std::move(cells));
+        // The lines of its label above its values (a label set in the middle of a tall cell), in reading order.
+        for (auto held = pending_.rbegin(); held != pending_.rend(); ++held) merge_into(cells, {held->second}, true);
+        const Line first = pending_.empty() ? line : pending_.front().first;
+        pending_.clear();
+        table_.push_back({first, line, std::move(cells)});
         table_has_values_ = table_has_values_ || numeric;
-      } else if (!table_.empty() && !numeric && aligned(table_.back().second, cells.front())) {
-        // Perhaps the first line of the next row's label, above the row's values: kept for that row.
-        pending_.emplace(line, cells.front());
+      } else if (label_line) {
+        // Perhaps a line of the next row's label, above the row's values: kept for that row.
+        pending_.emplace_back(line, cells.front());
       } else {
         end_table();
         paragraph_line(line, cells.front());
       }
     }
-    if (pending_) flush_pending();
+    if (!pending_.empty()) flush_pending();
   }
 
   void finish() {
@@ -153,12 +167,12 @@ class PdfLayout {
     previous_bottom_ = line.bottom;
   }
 
-  // A held line that no row followed closely: prose after all.
+  // Held lines that no row followed closely: prose after all.
   void flush_pending() {
-    const auto [line, cell] = *pending_;
-    pending_.reset();
+    const std::vector<std::pair<Line, Cell>> held = std::move(pending_);
+    pending_.clear();
     end_table();
-    paragraph_line(line, cell);
+    for (const auto& [line, cell] : held) paragraph_line(line, cell);
   }
 
   static bool is_number(const Cell& cell) {
@@ -218,12 +232,48 @@ class PdfLayout {
     }
   }
 
+  // A label cell set in the middle of a tall merged cell ("（三）不予公" / "开", or a column label three characters a
+  // line) shares its lines with the rows it spans: a row's first cell that carries on the first cell of the row
+  // above at line spacing, on the same page, in the same column and without an item number of its own, is that
+  // cell's next line.
+  void join_labels_across_rows() {
+    for (size_t r = table_.size() - 1; r >= 1; --r) {
+      std::vector<Cell>& cells = table_[r].cells;
+      Cell& above = table_[r - 1].cells.front();
+      if (cells.size() < 2 || table_[r].line.page != table_[r - 1].last.page || is_number(cells.front()) ||
+          is_number(above) ||
+          std::abs(cells.front().left - above.left) > kAlign || starts_with_item_number(cells.front()))
+        continue;
+      const double height = table_[r].line.bottom - table_[r].line.top;
+      const auto bottom = [](const Cell& cell) {
+        double value = 0;
+        for (const PdfTextBox* box : cell.boxes) value = std::max(value, box->bottom);
+        return value;
+      };
+      double top = cells.front().boxes.front()->top;
+      for (const PdfTextBox* box : cells.front().boxes) top = std::min(top, box->top);
+      if (top - bottom(above) > kParagraphGapHeights * height) continue;
+      above.boxes.insert(above.boxes.end(), cells.front().boxes.begin(), cells.front().boxes.end());
+      cells.erase(cells.begin());
+    }
+  }
+
+  static bool starts_with_item_number(const Cell& cell) {
+    const std::string_view text = cell.boxes.front()->text;
+    if (text.starts_with("（") || text.starts_with("(") || (!text.empty() && text[0] >= '0' && text[0] <= '9'))
+      return true;
+    for (std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+      if (text.starts_with(numeral) && text.substr(numeral.size()).starts_with("、")) return true;
+    return false;
+  }
+
   void end_table() {
     if (table_.empty()) return;
+    join_labels_across_rows();
     readers::TableGrid grid;
-    for (const auto& [line, cells] : table_) {
+    for (const Row& row : table_) {
       std::vector<Fragment>& out = grid.emplace_back();
-      for (const Cell& cell : cells) add_boxes(out.emplace_back(), cell.boxes, line);
+      for (const Cell& cell : row.cells) add_boxes(out.emplace_back(), cell.boxes, row.line);
     }
     builder_.table(grid);
     table_.clear();
@@ -242,9 +292,9 @@ class PdfLayout {
   bool previous_full_ = false;
   uint32_t previous_page_ = 0;
   double previous_bottom_ = 0;
-  std::vector<std::pair<Line, std::vector<Cell>>> table_;  // the rows of the table being read
-  bool table_has_values_ = false;                          // a row of it holds numbers: past its header rows
-  std::optional<std::pair<Line, Cell>> pending_;           // a line that may begin the next row's label
+  std::vector<Row> table_;                        // the rows of the table being read
+  bool table_has_values_ = false;                 // a row of it holds numbers: past its header rows
+  std::vector<std::pair<Line, Cell>> pending_;    // lines that may begin the next row's label
   size_t position_ = 0;
 };
 
