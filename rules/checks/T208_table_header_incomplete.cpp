@@ -25,7 +25,8 @@ constexpr RuleDescriptor kDescriptor{
         "“主动公开政府信息情况”表每个栏目的表头行（信息内容、本年制发件数……）。表头中的词按规定逐一核对，"
         "缺少或被截断（如“结果纠正”只剩“结果”）即报告；只因空格断开的词（如“结果 维持”）视为完整。\n\n"
         "依据：国办公开办函〔2021〕30号所附表格规定了表头；表头残缺时，读者无法确定每一列数字的含义，"
-        "从网页或文档转换时常出现这种截断。每格一行写出的表格（从网页复制）没有表头行可核对，不在检查之列。\n\n"
+        "从网页或文档转换时常出现这种截断。每格一行写出的表格（从网页复制）没有表头行可核对，不在检查之列。"
+        "从 PDF 读取的报告，表三、表四跨行合并单元格的多行表头无法从文字位置可靠重建（PDF 的文字层不含表格线），也不在检查之列。\n\n"
         "修复：用规定格式的表头行替换现有表头（修复按文档的分隔符重写表头）。",
     .doc_en =
         "Checks that the header rows are complete: the three header rows of tables 三 and 四, and each block header of "
@@ -33,7 +34,9 @@ constexpr RuleDescriptor kDescriptor{
         "(结果 for 结果纠正) is reported, a word split by a space (结果 维持) is complete.\n\n"
         "Why: the tables annexed to notice 国办公开办函〔2021〕30号 fix the headers; with a truncated header the reader "
         "cannot tell what a column counts. Conversions from web pages or office documents often cut header cells. A table written one cell per line (copied "
-        "from a web page) has no header rows to check and is left out.\n\n"
+        "from a web page) has no header rows to check and is left out. "
+        "Nor are the multi-row headers of tables 三 and 四 in a report read from a PDF: their cells, merged over rows "
+        "and columns, cannot be rebuilt from text positions (a PDF's text layer has no rulings).\n\n"
         "Fix: replace the header rows with the template's, written with the document's separator.",
     .bad = "结果维持\t结果\t其他\t尚未\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n",
     .good = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n",
@@ -194,7 +197,8 @@ void check_block_headers(const Report& report, const Table& table, DiagnosticSin
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const Table& table : ctx.report.tables) {
     // A table written one cell per line has no header rows to judge: its header words stand on lines of their own.
-    if (!table.spec || table.recovered) continue;
+    // A header of merged cells read from a PDF is not rebuilt reliably: a word missing there is no finding.
+    if (!table.spec || table.recovered || table.header_unreliable) continue;
     if (table.spec->blocks.empty())
       check_header_rows(ctx.report, table, sink);
     else

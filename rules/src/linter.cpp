@@ -208,6 +208,7 @@ const Report& Document::report(const LintOptions& options) {
     impl_->own_year = impl_->report->year;
   }
   impl_->report->year = options.year ? options.year : impl_->own_year;
+  mark_unreliable_headers(*impl_->report, options);
   return *impl_->report;
 }
 

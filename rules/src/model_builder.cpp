@@ -997,7 +997,13 @@ Report build_report_from_tree(std::string_view text, TSNode root, const FormatDe
     if (auto s = section_index(report.subitems[k].range.begin)) report.sections[*s].subitems.push_back(k);
   for (size_t t = 0; t < report.tables.size(); ++t)
     if (auto s = section_index(report.tables[t].range.begin)) report.sections[*s].tables.push_back(t);
+  mark_unreliable_headers(report, options);
   return report;
+}
+
+void mark_unreliable_headers(Report& report, const LintOptions& options) {
+  for (Table& table : report.tables)
+    table.header_unreliable = options.merged_cells_lost && table.spec && table.spec->header_rows.size() > 1;
 }
 
 }  // namespace xxgk

@@ -23,4 +23,8 @@ size_t find_traditional(std::string_view text, size_t begin = 0, size_t end = st
 Report build_report_from_tree(std::string_view text, TSNode root, const FormatDefinition& format,
                               const LintOptions& options, bool traditional);
 
+// Sets Table::header_unreliable on the tables whose header spans several rows when `options` says the source lost
+// its merged cells, and clears it otherwise (a model kept from one lint to the next follows the options given).
+void mark_unreliable_headers(Report& report, const LintOptions& options);
+
 }  // namespace xxgk

@@ -135,6 +135,10 @@ struct Table {
   // The table's text names its schema but its cells cannot be told apart (flattened without separators, or rows
   // that do not come out whole): `rows` is empty, and T209 reports the table once instead of per row.
   bool unreadable = false;
+  // The header rows of a table whose header spans several rows with merged cells (tables 三 and 四), read from a
+  // source that loses merged cells (LintOptions::merged_cells_lost): their words may be cut or out of place, so
+  // header checks leave them alone. The data rows are unaffected.
+  bool header_unreliable = false;
   // Per canonical row of `spec`: the index of the only data row matched to it, -1 when none or several are (built
   // with the model, so that the rules' row lookups do not scan the table).
   std::vector<int> single_row;

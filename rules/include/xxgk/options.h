@@ -34,6 +34,10 @@ struct LintOptions {
   std::optional<int> year;                   // reporting year; default: from the title
   std::map<std::string, Severity> severity;  // rule id -> severity override (Off disables the rule)
   LintLimits limits;
+  // The text was laid out from a source that keeps no merged table cells (a PDF's text layer): a table header
+  // written over several rows with merged cells is not read reliably, so the model marks it (Table::header_unreliable)
+  // and no rule judges it. Set by lint_source() from the document read.
+  bool merged_cells_lost = false;
 };
 
 }  // namespace xxgk

@@ -60,6 +60,9 @@ struct SourceDocument {
   std::string source_encoding;    // HTML: the character set the page was decoded from ("UTF-8", "GB18030")
   std::vector<SourceSpan> spans;  // sorted by text_begin, not overlapping; bytes between spans were added by the
                                   // reader (line breaks, tabs between cells)
+  // PDF: table cells merged over rows or columns are not rebuilt (a PDF's text layer has no rulings), so a header
+  // written over several rows is not read reliably; lint_source() tells the model so (LintOptions).
+  bool merged_cells_lost = false;
 };
 
 // A source that cannot be read: not the format its name says, corrupt, encrypted, too large once unpacked.

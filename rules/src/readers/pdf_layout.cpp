@@ -303,6 +303,7 @@ class PdfLayout {
 SourceDocument layout_pdf_pages(const std::vector<std::vector<PdfTextBox>>& pages) {
   SourceDocument document;
   document.format = SourceFormat::Pdf;
+  document.merged_cells_lost = true;
   PdfLayout layout(document);
   for (size_t i = 0; i < pages.size(); ++i) layout.page(page_lines(pages[i], static_cast<uint32_t>(i + 1)));
   layout.finish();

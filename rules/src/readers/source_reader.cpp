@@ -107,7 +107,9 @@ SourceLocation location_of(const SourceDocument& document, size_t text_offset) {
 
 std::vector<SourceDiagnostic> lint_source(const SourceDocument& document, const LintOptions& options) {
   std::vector<SourceDiagnostic> moved;
-  std::vector<Diagnostic> diagnostics = lint(document.text, options);
+  LintOptions read_options = options;
+  read_options.merged_cells_lost |= document.merged_cells_lost;
+  std::vector<Diagnostic> diagnostics = lint(document.text, read_options);
   moved.reserve(diagnostics.size());
   for (Diagnostic& diagnostic : diagnostics) {
     SourceDiagnostic entry;
