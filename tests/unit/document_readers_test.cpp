@@ -272,17 +272,40 @@ TEST(PdfReader, ReportExportedFromWordGivesItsSectionsAndProse) {
   EXPECT_THAT(document.text, HasSubstr("全年办理政府信息公开申请218件。\n\n"));
 }
 
-TEST(PdfReader, EditedDefectsInProseAreReportedAtTheirPageAndLine) {
+std::vector<std::string> rule_ids(const std::vector<xxgk::SourceDiagnostic>& diagnostics) {
+  std::vector<xxgk::Diagnostic> plain;
+  for (const xxgk::SourceDiagnostic& entry : diagnostics) plain.push_back(entry.diagnostic);
+  return rule_ids(plain);
+}
+
+TEST(PdfReader, EditedDefectsAreReportedAtTheirPageAndLine) {
   const std::vector<xxgk::SourceDiagnostic> diagnostics =
       xxgk::lint_source(xxgk::read_pdf(read_fixture("documents/pingtan_2024-defects.pdf")), {});
+  // The four defects and nothing else, as in the Word document the PDF was exported from: the removed row of
+  // table 三 is one missing row, not a table broken in two (its row 1.申请人无正当理由…, whose label of two
+  // paragraphs runs over the page break, stays one row).
+  EXPECT_EQ(rule_ids(diagnostics),
+            rule_ids(xxgk::lint_source(xxgk::read_docx(read_fixture("documents/pingtan_2024-defects.docx")), {})));
   const xxgk::SourceDiagnostic* heading = find_rule(diagnostics, "S105");
   ASSERT_NE(heading, nullptr);
   // Line 1 is the title, 2–7 the preamble.
   EXPECT_EQ(xxgk::describe_location(heading->location), "第1页 第8行");
+  const auto missing_rows = std::count_if(diagnostics.begin(), diagnostics.end(), [](const xxgk::SourceDiagnostic& entry) {
+    return entry.diagnostic.rule->id == std::string_view("T202");
+  });
+  EXPECT_EQ(missing_rows, 1);
+  const xxgk::SourceDiagnostic* row = find_rule(diagnostics, "T202");
+  ASSERT_NE(row, nullptr);
+  EXPECT_THAT(row->diagnostic.message, HasSubstr("“2.重复申请”"));
+  // At the row it belongs before, 3.要求提供公开出版物: the 17th line of page 3.
+  EXPECT_EQ(xxgk::describe_location(row->location), "第3页 第17行");
+  const xxgk::SourceDiagnostic* total = find_rule(diagnostics, "A301");
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(xxgk::describe_location(total->location), "第4页 第10行");  // （七）总计, under the row the page cut
   const xxgk::SourceDiagnostic* fee = find_rule(diagnostics, "C406");
   ASSERT_NE(fee, nullptr);
   EXPECT_EQ(fee->location.kind, xxgk::SourceLocation::Kind::PageLine);
-  EXPECT_EQ(fee->location.page, 5u);  // section 六 starts the last page
+  EXPECT_EQ(fee->location.page, 4u);  // section 六 ends the last page
 }
 
 TEST(PdfReader, PdfWithoutTextAndBrokenPdfAreRefused) {
@@ -334,6 +357,27 @@ TEST(PdfLayout, LabelsSetAroundTheirValuesJoinTheirRow) {
   EXPECT_EQ(xxgk::layout_pdf_pages({page}).text,
             "（三）不予公开\t1.属于国家秘密\t4\t4\n2.其他\t0\t0\n5.属于三类内部事务信息\t32\t32\n\n"
             "五、存在的主要问题及改进情况\n");
+}
+
+TEST(PdfLayout, ALabelOfTwoParagraphsCutByThePageStaysInItsRow) {
+  // The label "1.申请人…行政机关" / "不再处理其政府信息公开申请" is two paragraphs of one cell: paragraph spacing, as
+  // wide as the space between rows, then its second paragraph at the foot of the page and over onto the next. The
+  // next row's label (with its item number) stands above its values.
+  const std::vector<xxgk::PdfTextBox> first = {
+      {"（六）", 144, 719.8, 180, 735.4},           {"1.申请人无正当理", 185, 719.8, 281, 735.4},
+      {"1", 292, 719.7, 300, 735.3},                {"1", 332, 719.7, 340, 735.3},
+      {"由逾期不补正、行", 185, 733.9, 281, 749.5},
+      {"政机关", 185, 748.0, 221, 763.6},           {"不再处理其政府信", 185, 776.2, 281, 791.8},
+  };
+  const std::vector<xxgk::PdfTextBox> second = {
+      {"息公开申请", 185, 28.5, 245, 44.1},  {"2.申请人逾期未按", 185, 58.4, 281, 74.0},
+      {"收费通知", 185, 72.5, 233, 88.1},    {"0", 292, 86.5, 300, 102.1},
+      {"0", 332, 86.5, 340, 102.1},          {"3.其他", 185, 116.5, 221, 132.1},
+      {"1", 292, 116.5, 300, 132.1},         {"1", 332, 116.5, 340, 132.1},
+  };
+  EXPECT_EQ(xxgk::layout_pdf_pages({first, second}).text,
+            "（六）\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t1\n"
+            "2.申请人逾期未按收费通知\t0\t0\n3.其他\t1\t1\n");
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ using readers::Fragment;
 constexpr double kCellGap = 3.2;      // points between boxes that separate cells (word gaps are 2–3 points)
 constexpr double kAlign = 2.0;        // points within which wrapped cell lines start at the same x
 constexpr double kParagraphGapHeights = 0.5;  // space between lines (in line heights) that separates paragraphs
+constexpr double kCellParagraphGapHeights = 1.0;  // at most this much space between the paragraphs of one table cell
 constexpr double kFullLineHeights = 2.5;  // a line ending within this many line heights of the right margin wraps on
 
 struct Line {
@@ -146,6 +147,11 @@ class PdfLayout {
         paragraph_line(line, cells.front());
       }
     }
+    if (continues_last_row_over_page()) {
+      for (const auto& [line, cell] : pending_) merge_into(table_.back().cells, {cell});
+      table_.back().last = pending_.back().first;
+      pending_.clear();
+    }
     if (!pending_.empty()) flush_pending();
   }
 
@@ -165,6 +171,17 @@ class PdfLayout {
     previous_full_ = line.boxes.back()->right >= right_margin_ - kFullLineHeights * height;
     previous_page_ = line.page;
     previous_bottom_ = line.bottom;
+  }
+
+  // Whether the label lines held at the foot of the page are the last row's label going on over the page: they
+  // stand under its label within a paragraph's spacing (a label cell of two paragraphs, "…行政机关" / "不再处理其…")
+  // and the first has no item number, as the next row's label would.
+  bool continues_last_row_over_page() const {
+    if (pending_.empty() || table_.empty() || !table_has_values_ || starts_with_item_number(pending_.front().second))
+      return false;
+    const Line& first = pending_.front().first;
+    const Line& last = table_.back().last;
+    return first.page == last.page && first.top - last.bottom <= kCellParagraphGapHeights * (first.bottom - first.top);
   }
 
   // Held lines that no row followed closely: prose after all.
