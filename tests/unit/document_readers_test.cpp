@@ -29,6 +29,11 @@ const xxgk::SourceDiagnostic* find_rule(const std::vector<xxgk::SourceDiagnostic
   return nullptr;
 }
 
+long count_rule(const std::vector<xxgk::SourceDiagnostic>& diagnostics, std::string_view id) {
+  return std::count_if(diagnostics.begin(), diagnostics.end(),
+                       [&](const xxgk::SourceDiagnostic& entry) { return entry.diagnostic.rule->id == id; });
+}
+
 void put16(std::string& out, uint32_t value) {
   out += static_cast<char>(value & 0xFF);
   out += static_cast<char>((value >> 8) & 0xFF);
@@ -102,6 +107,7 @@ TEST(DocxReader, EditedDefectsAreReportedAtTheirParagraphOrCell) {
   const xxgk::SourceDiagnostic* row = find_rule(diagnostics, "T202");
   ASSERT_NE(row, nullptr);
   EXPECT_THAT(row->diagnostic.message, HasSubstr("重复申请"));
+  EXPECT_EQ(count_rule(diagnostics, "T202"), 1);
   EXPECT_EQ(row->location.kind, xxgk::SourceLocation::Kind::TableCell);
   EXPECT_EQ(row->location.table, 2u);
   const xxgk::SourceDiagnostic* fee = find_rule(diagnostics, "C406");
@@ -290,10 +296,7 @@ TEST(PdfReader, EditedDefectsAreReportedAtTheirPageAndLine) {
   ASSERT_NE(heading, nullptr);
   // Line 1 is the title, 2–7 the preamble.
   EXPECT_EQ(xxgk::describe_location(heading->location), "第1页 第8行");
-  const auto missing_rows = std::count_if(diagnostics.begin(), diagnostics.end(), [](const xxgk::SourceDiagnostic& entry) {
-    return entry.diagnostic.rule->id == std::string_view("T202");
-  });
-  EXPECT_EQ(missing_rows, 1);
+  EXPECT_EQ(count_rule(diagnostics, "T202"), 1);
   const xxgk::SourceDiagnostic* row = find_rule(diagnostics, "T202");
   ASSERT_NE(row, nullptr);
   EXPECT_THAT(row->diagnostic.message, HasSubstr("“2.重复申请”"));
