@@ -34,21 +34,23 @@ TEST_F(CliPaths, AFifoIsRefusedWithoutWaitingForAWriter) {
   EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
 }
 
-// Found under a directory, not named: each is still refused by name (exit 2), not left out of the count in silence.
+// Found under a directory, not named: each is still refused by name (exit 2), not left out of the count in silence,
+// and the regular file beside it is checked.
+void expect_refused_in_walk(const fs::path& root, const std::string& refusal) {
+  const MeasuredRun run = run_measured({"check", "--no-progress", "reports"}, root);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr(refusal));
+  EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
+}
+
 TEST_F(CliPaths, AFifoFoundInADirectoryIsRefusedByName) {
   ASSERT_EQ(::mkfifo((dir / "reports/pipe.txt").c_str(), 0644), 0);
-  const MeasuredRun run = run_measured({"check", "--no-progress", "reports"}, dir.path());
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.err, HasSubstr("reports/pipe.txt: 不是普通文件（管道、设备或套接字），未检查"));
-  EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
+  expect_refused_in_walk(dir.path(), "reports/pipe.txt: 不是普通文件（管道、设备或套接字），未检查");
 }
 
 TEST_F(CliPaths, ABrokenLinkFoundInADirectoryIsNamedAsOne) {
   fs::create_symlink("gone.txt", dir / "reports/link.txt");
-  const MeasuredRun run = run_measured({"check", "--no-progress", "reports"}, dir.path());
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.err, HasSubstr("reports/link.txt: 符号链接指向的文件不存在"));
-  EXPECT_THAT(run.out, HasSubstr("(1 file:")) << "the regular file is still checked";
+  expect_refused_in_walk(dir.path(), "reports/link.txt: 符号链接指向的文件不存在");
 }
 
 TEST_F(CliPaths, ABrokenLinkNamedOnTheCommandLineIsNamedAsOne) {
