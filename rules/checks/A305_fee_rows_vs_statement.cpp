@@ -51,19 +51,19 @@ std::optional<NoticeCount> notice_count(const Report& report, const FormatDefini
   const std::string_view text = report.search_text();
   for (const ByteRange& line : statement.lines) {
     std::string_view word;
-    const size_t mention = content::find_any(text, line, format.fee_notice_count_words, &word);
+    const size_t mention = text::find_any(text, line, format.fee_notice_count_words, &word);
     if (mention == std::string_view::npos) continue;
-    const ByteRange clause = content::clause_around(text, mention, line);
+    const ByteRange clause = text::clause_around(text, mention, line);
     for (std::string_view negation : {"未", "没有", "无"})
       if (report.search_slice({clause.begin, mention}).find(negation) != std::string_view::npos)
         return NoticeCount{0, {mention, mention + word.size()}};
-    const ByteRange sentence = content::sentence_around(text, mention, line);
+    const ByteRange sentence = text::sentence_around(text, mention, line);
     for (size_t pos = mention + word.size(), length = 0; pos < sentence.end; pos += length) {
-      const char32_t c = content::code_point_at(text, pos, length);
+      const char32_t c = text::code_point_at(text, pos, length);
       // Arabic digits are a number wherever they stand; a Chinese numeral only with its unit ("一件"), not in words
       // such as 统一.
       const bool arabic = (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-      if (const auto count = content::count_after(text, pos, !arabic); count && count->range.begin == pos)
+      if (const auto count = prose::count_after(text, pos, !arabic); count && count->range.begin == pos)
         return NoticeCount{count->value, count->range};
     }
   }

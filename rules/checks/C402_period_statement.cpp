@@ -57,8 +57,8 @@ ByteRange missing_statement_anchor(const CheckContext& context) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
-    for (const content::Line& line : content::lines_in(context, prose)) {
-      const ByteRange content = content::trimmed(text, {line.content.begin, std::min(line.content.end, prose.end)});
+    for (const text::Line& line : content::lines_in(context, prose)) {
+      const ByteRange content = text::trimmed(text, {line.content.begin, std::min(line.content.end, prose.end)});
       const std::string_view line_text = text.substr(content.begin, content.size());
       if (!content.empty() && !context.format.is_page_chrome(line_text) && !repeats_title(report, line_text))
         return content;
@@ -77,28 +77,28 @@ std::optional<ByteRange> garbled_period_statement(const CheckContext& context) {
   const std::string_view text = report.search_text();
   for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
     for (size_t pos = prose.begin;;) {
-      const size_t word = content::find_any(text, {pos, prose.end}, kPeriodWords);
+      const size_t word = text::find_any(text, {pos, prose.end}, kPeriodWords);
       if (word == std::string_view::npos) break;
-      const ByteRange sentence = content::sentence_around(text, word, prose);
-      if (content::find_any(text, sentence, kDayWords) != std::string_view::npos)
-        return content::trimmed(text, sentence);
+      const ByteRange sentence = text::sentence_around(text, word, prose);
+      if (text::find_any(text, sentence, kDayWords) != std::string_view::npos)
+        return text::trimmed(text, sentence);
       pos = std::max(sentence.end, word + 1);
     }
   return std::nullopt;
 }
 
 // Whether the two dates are joined as a range (至, 到, a dash or a tilde between them).
-bool joined_as_range(std::string_view text, const content::Date& start, const content::Date& end) {
+bool joined_as_range(std::string_view text, const prose::Date& start, const prose::Date& end) {
   const std::string_view between = text.substr(start.range.end, end.range.begin - start.range.end);
   for (std::string_view joiner : {"至", "到", "-", "—", "－", "~", "～"})
     if (between.find(joiner) != std::string_view::npos) return true;
   return false;
 }
 
-bool is_calendar_year(const std::vector<content::Date>& dates) {
+bool is_calendar_year(const std::vector<prose::Date>& dates) {
   if (dates.size() < 2) return false;
-  const content::Date& start = dates[0];
-  const content::Date& end = dates[1];
+  const prose::Date& start = dates[0];
+  const prose::Date& end = dates[1];
   return start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31 && start.year == end.year;
 }
 

@@ -47,13 +47,13 @@ constexpr size_t kMaxClauseBytes = 64 * 3;  // a statement is read in the first 
 // 申请人 (the applicant), not an application for 复议 or a complaint.
 size_t application_after(std::string_view text, size_t from, ByteRange clause) {
   const std::string_view scope = text.substr(from, std::min(clause.end - from, kMaxGapBytes + kApplication.size()));
-  for (size_t at = content::find_word(scope, kApplication); at != std::string_view::npos;
-       at = content::find_word(scope, kApplication, at + 1)) {
+  for (size_t at = text::find_word(scope, kApplication); at != std::string_view::npos;
+       at = text::find_word(scope, kApplication, at + 1)) {
     const size_t begin = from + at;
     const std::string_view gap = text.substr(from, begin - from);
     for (std::string_view other : {"复议", "诉讼", "投诉", "举报"})
-      if (content::find_word(gap, other) != std::string_view::npos) return std::string_view::npos;
-    if (content::ends_with_at(text, begin, "依") || content::starts_with_at(text, begin + kApplication.size(), "人"))
+      if (text::find_word(gap, other) != std::string_view::npos) return std::string_view::npos;
+    if (text::ends_with_at(text, begin, "依") || text::starts_with_at(text, begin + kApplication.size(), "人"))
       continue;
     return begin;
   }
@@ -68,9 +68,9 @@ struct Statement {
 // "收到…申请N件" or "收到N件…申请" after the verb ending at `verb_end`.
 std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause) {
   if (const size_t application = application_after(text, verb_end, clause); application != std::string_view::npos)
-    if (const auto count = content::count_after(text, application + kApplication.size(), true))
+    if (const auto count = prose::count_after(text, application + kApplication.size(), true))
       return Statement{{verb_begin, count->range.end}, count->value};
-  if (const auto count = content::count_after(text, verb_end, true)) {
+  if (const auto count = prose::count_after(text, verb_end, true)) {
     const size_t application = application_after(text, count->range.end, clause);
     if (application != std::string_view::npos)
       return Statement{{verb_begin, application + kApplication.size()}, count->value};
@@ -94,17 +94,17 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   for (const ByteRange& prose : content::document_prose(context)) {
     const std::string_view scope = report.search_slice(prose);
     for (std::string_view verb : {"收到", "新收", "受理"}) {
-      for (size_t at = content::find_word(scope, verb); at != std::string_view::npos;
-           at = content::find_word(scope, verb, at + 1)) {
+      for (size_t at = text::find_word(scope, verb); at != std::string_view::npos;
+           at = text::find_word(scope, verb, at + 1)) {
         const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
         // "新收到" is found once, as 收到; "不予受理" is an outcome, not what was received.
-        if (verb == "新收" && content::starts_with_at(text, verb_end, "到")) continue;
-        if (verb == "受理" && content::ends_with_at(text, verb_begin, "不予")) continue;
+        if (verb == "新收" && text::starts_with_at(text, verb_end, "到")) continue;
+        if (verb == "受理" && text::ends_with_at(text, verb_begin, "不予")) continue;
         const size_t clause_limit = std::min(prose.end, verb_end + kMaxClauseBytes);
-        const ByteRange clause{verb_begin, content::clause_end(text, verb_end, clause_limit)};
+        const ByteRange clause{verb_begin, text::clause_end(text, verb_end, clause_limit)};
         size_t negation = std::string_view::npos;
         for (std::string_view word : {"未", "没有", "未曾"})
-          if (content::ends_with_at(text, verb_begin, word)) negation = verb_begin - word.size();
+          if (text::ends_with_at(text, verb_begin, word)) negation = verb_begin - word.size();
         if (negation != std::string_view::npos) {
           const size_t application = application_after(text, verb_end, clause);
           if (application != std::string_view::npos && table_count != 0)

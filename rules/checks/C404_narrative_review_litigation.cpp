@@ -60,12 +60,12 @@ struct Totals {
 size_t negation_before(std::string_view text, ByteRange before) {
   const std::string_view scope = text.substr(before.begin, before.size());
   for (std::string_view word : {"没有", "未", "无"}) {
-    for (size_t at = content::find_word(scope, word); at != std::string_view::npos;
-         at = content::find_word(scope, word, at + 1)) {
+    for (size_t at = text::find_word(scope, word); at != std::string_view::npos;
+         at = text::find_word(scope, word, at + 1)) {
       const size_t after = before.begin + at + word.size();
       bool idiom = false;
       for (std::string_view not_negation : {"法", "论", "需", "须", "偿", "正当", "经"})
-        idiom = idiom || content::starts_with_at(text, after, not_negation);
+        idiom = idiom || text::starts_with_at(text, after, not_negation);
       if (!idiom) return before.begin + at;
     }
   }
@@ -75,8 +75,8 @@ size_t negation_before(std::string_view text, ByteRange before) {
 // Whether the clause quotes a count ("4件"): such a clause states numbers, not absence.
 bool quotes_count(std::string_view text, ByteRange clause) {
   for (size_t pos = clause.begin, length = 0; pos < clause.end; pos += length) {
-    content::code_point_at(text, pos, length);
-    if (content::count_after(text, pos, true)) return true;
+    text::code_point_at(text, pos, length);
+    if (prose::count_after(text, pos, true)) return true;
   }
   return false;
 }
@@ -86,11 +86,11 @@ bool quotes_count(std::string_view text, ByteRange clause) {
 class KeywordCursor {
  public:
   explicit KeywordCursor(std::string_view scope)
-      : scope_(scope), review_(content::find_word(scope, kReview)), litigation_(content::find_word(scope, kLitigation)) {}
+      : scope_(scope), review_(text::find_word(scope, kReview)), litigation_(text::find_word(scope, kLitigation)) {}
   // The first occurrence of either keyword at or after `from`, or npos; `from` never decreases.
   size_t next(size_t from) {
-    if (review_ < from) review_ = content::find_word(scope_, kReview, from);
-    if (litigation_ < from) litigation_ = content::find_word(scope_, kLitigation, from);
+    if (review_ < from) review_ = text::find_word(scope_, kReview, from);
+    if (litigation_ < from) litigation_ = text::find_word(scope_, kLitigation, from);
     return std::min(review_, litigation_);
   }
 
@@ -126,7 +126,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     ByteRange previous_clause{};
     KeywordCursor keywords(scope);
     for (size_t at = keywords.next(0); at != std::string_view::npos; at = keywords.next(at + 1)) {
-      const bool review = content::starts_with_at(scope, at, kReview);
+      const bool review = text::starts_with_at(scope, at, kReview);
       const bool litigation = !review;
       const size_t keyword = prose.begin + at;
       const size_t keyword_end = keyword + kReview.size();  // both keywords are two characters
@@ -134,13 +134,13 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       // A quoted count right after the keyword: "被申请行政复议4件", "行政诉讼案件2起".
       size_t count_at = keyword_end;
       for (std::string_view filler : {"案件", "申请"})
-        if (content::starts_with_at(text, count_at, filler)) count_at += filler.size();
-      if (const auto count = content::count_after(text, count_at, true)) {
+        if (text::starts_with_at(text, count_at, filler)) count_at += filler.size();
+      if (const auto count = prose::count_after(text, count_at, true)) {
         const bool agrees = review ? count->value == content::cell_integer(*totals.review)
                                    : count->value == totals.litigation();
         if (!agrees) {
           const std::string said = std::string(review ? "行政复议" : "行政诉讼") + std::to_string(count->value) + "件";
-          const size_t said_begin = content::ends_with_at(text, keyword, "行政") ? keyword - std::string_view("行政").size()
+          const size_t said_begin = text::ends_with_at(text, keyword, "行政") ? keyword - std::string_view("行政").size()
                                                                                : keyword;
           Diagnostic& diagnostic = sink.report(
               {said_begin, count->range.end},
@@ -154,13 +154,13 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
 
       // A statement of absence: the clause's first keyword, a negation before it, no count in the clause.
       if (keyword < previous_clause.end) continue;  // the clause's first keyword decided it
-      const ByteRange clause = content::clause_around(text, keyword, prose);
+      const ByteRange clause = text::clause_around(text, keyword, prose);
       previous_clause = clause;
       const size_t negation = negation_before(text, {clause.begin, keyword});
       if (negation == std::string_view::npos || quotes_count(text, clause)) continue;
       const std::string_view said = report.search_slice({keyword, clause.end});
-      const bool says_review = review || content::find_word(said, kReview) != std::string_view::npos;
-      const bool says_litigation = litigation || content::find_word(said, kLitigation) != std::string_view::npos;
+      const bool says_review = review || text::find_word(said, kReview) != std::string_view::npos;
+      const bool says_litigation = litigation || text::find_word(said, kLitigation) != std::string_view::npos;
       const bool review_wrong = says_review && content::cell_integer(*totals.review) != 0;
       const bool litigation_wrong = says_litigation && totals.litigation() != 0;
       if (!review_wrong && !litigation_wrong) continue;

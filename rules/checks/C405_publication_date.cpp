@@ -42,16 +42,16 @@ constexpr RuleDescriptor kDescriptor{
 };
 
 // The last line of the last section that is only a date: the signature date.
-std::optional<content::Date> signature_date(const CheckContext& context) {
+std::optional<prose::Date> signature_date(const CheckContext& context) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   if (report.sections.empty()) return std::nullopt;
-  std::optional<content::Date> signature;
+  std::optional<prose::Date> signature;
   for (const ByteRange& prose : content::section_prose(report, report.sections.back()))
-    for (const content::Line& line : content::lines_in(context, prose)) {
-      const ByteRange content = content::trimmed(text, line.content);
+    for (const text::Line& line : content::lines_in(context, prose)) {
+      const ByteRange content = text::trimmed(text, line.content);
       if (content.empty()) continue;
-      const auto date = content::parse_date(text, content.begin);
+      const auto date = prose::parse_date(text, content.begin);
       if (date && date->range.end == content.end) signature = date;
     }
   return signature;

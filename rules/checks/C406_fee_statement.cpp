@@ -59,7 +59,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     return;
   }
   const auto mentioned = [&](const std::vector<std::string>& words) {
-    return content::mentions_any(report.search_text(), statement->lines, words);
+    return text::mentions_any(report.search_text(), statement->lines, words);
   };
   std::vector<std::string_view> missing;
   if (!mentioned(format.fee_notice_count_words)) missing.push_back("发出收费通知的件数");

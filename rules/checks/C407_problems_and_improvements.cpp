@@ -40,8 +40,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Section* five = report.section(5);
   if (!five) return;
   const std::vector<ByteRange> prose = content::section_prose(report, *five);
-  const bool problems = content::mentions_any(report.search_text(), prose, context.format.problem_words);
-  const bool improvements = content::mentions_any(report.search_text(), prose, context.format.improvement_words);
+  const bool problems = text::mentions_any(report.search_text(), prose, context.format.problem_words);
+  const bool improvements = text::mentions_any(report.search_text(), prose, context.format.improvement_words);
   if (problems && improvements) return;
   const std::string missing = !problems && !improvements ? "存在的问题和改进情况"
                               : !problems                ? "存在的问题"

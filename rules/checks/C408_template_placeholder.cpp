@@ -57,7 +57,7 @@ bool is_ascii_word(char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9')
 // Whether the text after `end` (inline spaces skipped) starts with one of the suffixes a placeholder stands before.
 bool before_name_suffix(std::string_view text, size_t end, const std::u32string& suffixes) {
   size_t length = 0;
-  const char32_t next = content::code_point_at(text, content::skip_inline_spaces(text, end), length);
+  const char32_t next = text::code_point_at(text, text::skip_inline_spaces(text, end), length);
   return length > 0 && suffixes.find(next) != std::u32string::npos;
 }
 
@@ -70,7 +70,7 @@ std::optional<ByteRange> brace_placeholder(std::string_view text, size_t open) {
   const bool latin = std::all_of(inside.begin(), inside.end(), is_ascii_letter);
   bool han = true;
   for (size_t i = 0, length = 0; i < inside.size() && han; i += length)
-    han = content::is_han(content::code_point_at(inside, i, length)) && length > 0;
+    han = text::is_han(text::code_point_at(inside, i, length)) && length > 0;
   if (!latin && !han) return std::nullopt;
   return ByteRange{open, close + 1};
 }
@@ -107,7 +107,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     std::vector<MarkGroup> grouped;
     for (const std::string& mark : f.placeholder_marks) {
       size_t length = 0;
-      content::code_point_at(mark, 0, length);
+      text::code_point_at(mark, 0, length);
       const std::string first = mark.substr(0, std::max<size_t>(length, 1));
       auto group = std::find_if(grouped.begin(), grouped.end(), [&](const MarkGroup& g) { return g.first == first; });
       if (group == grouped.end()) group = grouped.insert(grouped.end(), MarkGroup{first, {}});
@@ -117,25 +117,25 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   });
   std::vector<ByteRange> found;
   for (const MarkGroup& group : groups)
-    for (size_t at = content::find_word(text, group.first); at != std::string_view::npos;
-         at = content::find_word(text, group.first, at + group.first.size()))
+    for (size_t at = text::find_word(text, group.first); at != std::string_view::npos;
+         at = text::find_word(text, group.first, at + group.first.size()))
       for (const std::string& mark : group.marks)
-        if (content::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
+        if (text::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
   for (size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1))
     if (const auto braces = brace_placeholder(text, open)) found.push_back(*braces);
-  for (size_t at = content::find_word(text, "××"); at != std::string_view::npos;) {
+  for (size_t at = text::find_word(text, "××"); at != std::string_view::npos;) {
     const size_t end = run_end(text, at, {"×"});
     found.push_back({at, end});
-    at = content::find_word(text, "××", end);
+    at = text::find_word(text, "××", end);
   }
-  for (size_t at = content::find_word(text, "某某"); at != std::string_view::npos;) {
+  for (size_t at = text::find_word(text, "某某"); at != std::string_view::npos;) {
     const size_t end = run_end(text, at, {"某"});
     if (before_name_suffix(text, end, suffixes)) found.push_back({at, end});
-    at = content::find_word(text, "某某", end);
+    at = text::find_word(text, "某某", end);
   }
   const auto is_x = [](char c) { return c == 'X' || c == 'x'; };
-  for (size_t at = content::find_ascii_byte(text, 0, text.size(), is_x); at < text.size();
-       at = content::find_ascii_byte(text, at, text.size(), is_x)) {
+  for (size_t at = text::find_ascii_byte(text, 0, text.size(), is_x); at < text.size();
+       at = text::find_ascii_byte(text, at, text.size(), is_x)) {
     const size_t end = run_end(text, at, {"X", "x"});
     // Not part of a Latin word, a URL or a code: nothing Latin, no digit, no dot or slash next to it.
     const bool after_word = at > 0 && (is_ascii_word(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == '/');

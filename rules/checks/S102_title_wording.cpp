@@ -109,7 +109,7 @@ Fix replace_with_phrase(const Report& report, ByteRange span, const std::string&
 // after it ("《……关于政府信息公开年度报告有关事项的通知》"), or a website's column ("“政府信息公开年度报告”专栏").
 bool names_another_document(std::string_view text, size_t at, size_t end) {
   const std::string_view after = text.substr(end);
-  if (content::inside_title_marks(text, at) && !after.starts_with("》")) return true;
+  if (text::inside_title_marks(text, at) && !after.starts_with("》")) return true;
   for (std::string_view column : {"专栏", "栏目", "”专栏", "”栏目", "\"专栏", "\"栏目"})
     if (after.starts_with(column)) return true;
   return false;

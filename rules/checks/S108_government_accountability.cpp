@@ -47,7 +47,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const std::vector<ByteRange> prose = content::section_prose(report, *overview);
   std::string missing;
   for (const std::string& item : ctx.format.accountability)
-    if (!content::mentions_any(report.search_text(), prose, {item})) missing += (missing.empty() ? "“" : "、“") + item + "”";
+    if (!text::mentions_any(report.search_text(), prose, {item})) missing += (missing.empty() ? "“" : "、“") + item + "”";
   if (missing.empty()) return;
   sink.report(overview->heading->range,
               "人民政府的报告应在“总体情况”中说明工作考核、社会评议和责任追究结果情况，未见" + missing +
