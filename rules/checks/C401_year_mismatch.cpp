@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -87,7 +87,8 @@ std::optional<prose::YearMention> year_ending_at(std::string_view text, size_t p
 }
 
 // Years in section 六 that name the year whose 工作要点 (work points) the body implemented.
-std::vector<prose::YearMention> work_points_years(const Report& report, const Section& section) {
+std::vector<prose::YearMention> work_points_years(const CheckContext& context, const Section& section) {
+  const Report& report = context.report;
   const std::string_view text = report.search_text();
   std::vector<prose::YearMention> years;
   const auto add = [&](const std::optional<prose::YearMention>& year) {
@@ -96,7 +97,7 @@ std::vector<prose::YearMention> work_points_years(const Report& report, const Se
       years.push_back(*year);
   };
   constexpr std::string_view kWorkPoints = "工作要点";
-  for (const ByteRange& prose : content::section_prose(report, section)) {
+  for (const ByteRange& prose : context.analysis.section_prose(section)) {
     const std::string_view scope = report.search_slice(prose);
     for (size_t at = text::find_word(scope, kWorkPoints); at != std::string_view::npos;
          at = text::find_word(scope, kWorkPoints, at + 1)) {
@@ -114,14 +115,15 @@ std::vector<prose::YearMention> work_points_years(const Report& report, const Se
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
-  const auto title = content::title_year(report);
-  const auto& period = content::find_statistics_period(context);
-  std::optional<int> reference = context.options.year;
-  if (!reference && title) reference = title->year;
-  if (!reference && period) reference = period->dates.front().year;
-  if (!reference) return;
-  const std::string reference_text = std::to_string(*reference) + "年";
-  const std::string reference_source = context.options.year ? "配置的报告年度" : title ? "标题年份" : "统计期限起始年份";
+  const auto& title = context.analysis.title_year();
+  const auto& period = context.analysis.statistics_period();
+  const auto& reporting_year = context.analysis.reporting_year();
+  if (!reporting_year) return;
+  const int reference = reporting_year->value;
+  const std::string reference_text = std::to_string(reference) + "年";
+  const std::string reference_source = reporting_year->source == YearSource::Option  ? "配置的报告年度"
+                                       : reporting_year->source == YearSource::Title ? "标题年份"
+                                                                                     : "统计期限起始年份";
 
   const auto report_mismatch = [&](ByteRange where, int year, std::string_view what) {
     Diagnostic& diagnostic = sink.report(where, std::string(what) + "为" + std::to_string(year) + "年，与" +
@@ -131,19 +133,19 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       diagnostic.related.push_back({title->range, "标题年份：" + std::to_string(title->year) + "年"});
   };
 
-  if (context.options.year && title && title->year != *reference)
+  if (reporting_year->source == YearSource::Option && title && title->year != reference)
     report_mismatch(title->range, title->year, "标题年份");
   if (period) {
     // The start and end dates; an end date without its year ("至12月31日") inherits the start year.
     for (size_t i = 0; i < std::min<size_t>(2, period->dates.size()); ++i) {
       const prose::Date& date = period->dates[i];
-      if (!date.year_range.empty() && date.year != *reference)
+      if (!date.year_range.empty() && date.year != reference)
         report_mismatch(date.year_range, date.year, "统计期限年份");
     }
   }
   if (const Section* six = report.section(6))
-    for (const prose::YearMention& year : work_points_years(report, *six))
-      if (year.year != *reference) report_mismatch(year.range, year.year, "第六部分所述政务公开工作要点的年份");
+    for (const prose::YearMention& year : work_points_years(context, *six))
+      if (year.year != reference) report_mismatch(year.range, year.year, "第六部分所述政务公开工作要点的年份");
 }
 
 }  // namespace

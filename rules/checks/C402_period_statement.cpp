@@ -1,6 +1,6 @@
 #include <string>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -56,8 +56,8 @@ bool repeats_title(const Report& report, std::string_view line) {
 ByteRange missing_statement_anchor(const CheckContext& context) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
-    for (const text::Line& line : content::lines_in(context, prose)) {
+  for (const ByteRange& prose : context.analysis.prose_in(report.preamble))
+    for (const text::Line& line : context.analysis.lines_in(prose)) {
       const ByteRange content = text::trimmed(text, {line.content.begin, std::min(line.content.end, prose.end)});
       const std::string_view line_text = text.substr(content.begin, content.size());
       if (!content.empty() && !context.format.is_page_chrome(line_text) && !repeats_title(report, line_text))
@@ -75,7 +75,7 @@ std::optional<ByteRange> garbled_period_statement(const CheckContext& context) {
   static const std::vector<std::string> kDayWords = {"月1日", "月31日"};
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
+  for (const ByteRange& prose : context.analysis.prose_in(report.preamble))
     for (size_t pos = prose.begin;;) {
       const size_t word = text::find_any(text, {pos, prose.end}, kPeriodWords);
       if (word == std::string_view::npos) break;
@@ -104,10 +104,10 @@ bool is_calendar_year(const std::vector<prose::Date>& dates) {
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
-  const auto year = content::reporting_year(context);
-  const std::string expected = year ? std::to_string(*year) + "年1月1日至" + std::to_string(*year) + "年12月31日"
+  const auto& year = context.analysis.reporting_year();
+  const std::string expected = year ? std::to_string(year->value) + "年1月1日至" + std::to_string(year->value) + "年12月31日"
                                     : std::string("N年1月1日至N年12月31日");
-  const auto& period = content::find_statistics_period(context);
+  const auto& period = context.analysis.statistics_period();
   if (!period) {
     if (const auto garbled = garbled_period_statement(context)) {
       sink.report(*garbled, "统计期限的日期写法有误（年份与月份之间缺少“年”等），应写明“" + expected +
@@ -129,7 +129,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const ByteRange written{period->dates.front().range.begin,
                           period->dates[std::min<size_t>(1, period->dates.size() - 1)].range.end};
   const int start_year = period->dates.front().year;
-  const std::string calendar_year = std::to_string(year.value_or(start_year));
+  const std::string calendar_year = std::to_string(year ? year->value : start_year);
   sink.report(written, "统计期限应为“" + calendar_year + "年1月1日至" + calendar_year + "年12月31日”，实际为“" +
                            std::string(report.slice(written)) + "” / the statistics period must be the calendar year");
 }

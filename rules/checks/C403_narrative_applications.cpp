@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <string>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -81,9 +81,9 @@ std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  const Cell* total = content::integer_cell(report, "table3", "R01", 6);
+  const Cell* total = context.analysis.integer_cell("table3", "R01", 6);
   if (!total) return;
-  const long long table_count = content::cell_integer(*total);
+  const long long table_count = cell_integer(*total);
   const auto report_disagreement = [&](ByteRange where, std::string said) {
     Diagnostic& diagnostic = sink.report(where, "正文称" + said + "，但表三“一、本年新收政府信息公开申请数量”总计为" +
                                                     std::to_string(table_count) +
@@ -91,7 +91,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     diagnostic.related.push_back({total->range, "表三本年新收申请总计：" + std::to_string(table_count)});
   };
 
-  for (const ByteRange& prose : content::document_prose(context)) {
+  for (const ByteRange& prose : context.analysis.document_prose()) {
     const std::string_view scope = report.search_slice(prose);
     for (std::string_view verb : {"收到", "新收", "受理"}) {
       for (size_t at = text::find_word(scope, verb); at != std::string_view::npos;

@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -51,7 +51,7 @@ struct Totals {
   const Cell* direct_litigation = nullptr;
   const Cell* litigation_after_review = nullptr;
   long long litigation() const {
-    return content::cell_integer(*direct_litigation) + content::cell_integer(*litigation_after_review);
+    return cell_integer(*direct_litigation) + cell_integer(*litigation_after_review);
   }
 };
 
@@ -103,25 +103,25 @@ class KeywordCursor {
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  const Totals totals{content::integer_cell(report, "table4", "D", 4), content::integer_cell(report, "table4", "D", 9),
-                      content::integer_cell(report, "table4", "D", 14)};
+  const Totals totals{context.analysis.integer_cell("table4", "D", 4), context.analysis.integer_cell("table4", "D", 9),
+                      context.analysis.integer_cell("table4", "D", 14)};
   if (!totals.review || !totals.direct_litigation || !totals.litigation_after_review) return;
   const auto relate_review = [&](Diagnostic& diagnostic) {
     diagnostic.related.push_back({totals.review->range, "表四行政复议总计：" +
-                                                            std::to_string(content::cell_integer(*totals.review))});
+                                                            std::to_string(cell_integer(*totals.review))});
   };
   const auto relate_litigation = [&](Diagnostic& diagnostic) {
     diagnostic.related.push_back({totals.direct_litigation->range,
                                   "表四行政诉讼（未经复议直接起诉）总计：" +
-                                      std::to_string(content::cell_integer(*totals.direct_litigation))});
+                                      std::to_string(cell_integer(*totals.direct_litigation))});
     diagnostic.related.push_back({totals.litigation_after_review->range,
                                   "表四行政诉讼（复议后起诉）总计：" +
-                                      std::to_string(content::cell_integer(*totals.litigation_after_review))});
+                                      std::to_string(cell_integer(*totals.litigation_after_review))});
   };
-  const std::string review_total = std::to_string(content::cell_integer(*totals.review));
+  const std::string review_total = std::to_string(cell_integer(*totals.review));
   const std::string litigation_total = std::to_string(totals.litigation());
 
-  for (const ByteRange& prose : content::document_prose(context)) {
+  for (const ByteRange& prose : context.analysis.document_prose()) {
     const std::string_view scope = report.search_slice(prose);
     ByteRange previous_clause{};
     KeywordCursor keywords(scope);
@@ -136,7 +136,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       for (std::string_view filler : {"案件", "申请"})
         if (text::starts_with_at(text, count_at, filler)) count_at += filler.size();
       if (const auto count = prose::count_after(text, count_at, true)) {
-        const bool agrees = review ? count->value == content::cell_integer(*totals.review)
+        const bool agrees = review ? count->value == cell_integer(*totals.review)
                                    : count->value == totals.litigation();
         if (!agrees) {
           const std::string said = std::string(review ? "行政复议" : "行政诉讼") + std::to_string(count->value) + "件";
@@ -161,7 +161,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       const std::string_view said = report.search_slice({keyword, clause.end});
       const bool says_review = review || text::find_word(said, kReview) != std::string_view::npos;
       const bool says_litigation = litigation || text::find_word(said, kLitigation) != std::string_view::npos;
-      const bool review_wrong = says_review && content::cell_integer(*totals.review) != 0;
+      const bool review_wrong = says_review && cell_integer(*totals.review) != 0;
       const bool litigation_wrong = says_litigation && totals.litigation() != 0;
       if (!review_wrong && !litigation_wrong) continue;
       const size_t last_keyword = std::max(said.rfind(kReview) + 1, said.rfind(kLitigation) + 1) - 1;  // npos + 1 == 0

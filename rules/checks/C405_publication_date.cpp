@@ -1,6 +1,6 @@
 #include <string>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -41,22 +41,6 @@ constexpr RuleDescriptor kDescriptor{
     .good = "青山市自然资源和规划局\n2025年1月20日",
 };
 
-// The last line of the last section that is only a date: the signature date.
-std::optional<prose::Date> signature_date(const CheckContext& context) {
-  const Report& report = context.report;
-  const std::string_view text = report.search_text();
-  if (report.sections.empty()) return std::nullopt;
-  std::optional<prose::Date> signature;
-  for (const ByteRange& prose : content::section_prose(report, report.sections.back()))
-    for (const text::Line& line : content::lines_in(context, prose)) {
-      const ByteRange content = text::trimmed(text, line.content);
-      if (content.empty()) continue;
-      const auto date = prose::parse_date(text, content.begin);
-      if (date && date->range.end == content.end) signature = date;
-    }
-  return signature;
-}
-
 // A date as one comparable number: 2023-01-31 → 20230131.
 int day_number(int year, int month, int day) { return year * 10000 + month * 100 + day; }
 
@@ -70,18 +54,19 @@ bool is_government(const CheckContext& context) {
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
-  const auto year = content::reporting_year(context);
-  const auto date = signature_date(context);
-  if (!year || !date) return;
+  const auto& reporting_year = context.analysis.reporting_year();
+  const auto& date = context.analysis.signature_date();
+  if (!reporting_year || !date) return;
+  const int year = reporting_year->value;
   const bool government = is_government(context);
   // Both deadlines fall on the 31st: January for departments, March for governments (and for anyone).
   const int deadline_month = government ? 3 : 1;
   const int published = day_number(date->year, date->month, date->day);
-  if (published <= day_number(*year + 1, deadline_month, 31)) return;
-  const std::string next_year = std::to_string(*year + 1);
+  if (published <= day_number(year + 1, deadline_month, 31)) return;
+  const std::string next_year = std::to_string(year + 1);
   const std::string written = std::to_string(date->year) + "年" + std::to_string(date->month) + "月" +
                               std::to_string(date->day) + "日";
-  const bool late_for_anyone = published > day_number(*year + 1, 3, 31);
+  const bool late_for_anyone = published > day_number(year + 1, 3, 31);
   std::string message = "发布日期" + written + "晚于" + (government ? "人民政府" : "政府部门") + "年报的法定期限" +
                         next_year + "年" + std::to_string(deadline_month) + "月31日";
   if (!government && late_for_anyone) message += "，也晚于任何机关的最迟期限" + next_year + "年3月31日";

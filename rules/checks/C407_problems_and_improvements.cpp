@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -39,7 +39,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const Section* five = report.section(5);
   if (!five) return;
-  const std::vector<ByteRange> prose = content::section_prose(report, *five);
+  const std::vector<ByteRange> prose = context.analysis.section_prose(*five);
   const bool problems = text::mentions_any(report.search_text(), prose, context.format.problem_words);
   const bool improvements = text::mentions_any(report.search_text(), prose, context.format.improvement_words);
   if (problems && improvements) return;

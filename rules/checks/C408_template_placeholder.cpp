@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 

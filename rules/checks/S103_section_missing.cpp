@@ -1,7 +1,7 @@
 // S103 section-missing: one of the six sections prescribed by the 2021 format is absent.
 #include <algorithm>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "structure_util.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"

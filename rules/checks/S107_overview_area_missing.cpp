@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -108,7 +108,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const Section* overview = report.section(1);
   if (!overview || !overview->heading) return;  // S103
   // Searched in place: a large document's overview is megabytes, too much to copy on every keystroke.
-  const std::vector<ByteRange> prose = content::section_prose(report, *overview);
+  const std::vector<ByteRange> prose = ctx.analysis.section_prose(*overview);
   const std::string titles = subheading_titles(report, *overview);
   std::string all_areas;
   for (const KeywordArea& area : ctx.format.overview_areas) all_areas += (all_areas.empty() ? "" : "、") + area.name;

@@ -1,5 +1,5 @@
 // S108 government-accountability: a people's government's overview does not report 考核 / 社会评议 / 责任追究 results.
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "structure_util.h"
 #include "xxgk/rule.h"
 
@@ -44,7 +44,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   if (!structure::is_government(report, ctx.options)) return;
   const Section* overview = report.section(1);
   if (!overview || !overview->heading) return;  // S103
-  const std::vector<ByteRange> prose = content::section_prose(report, *overview);
+  const std::vector<ByteRange> prose = ctx.analysis.section_prose(*overview);
   std::string missing;
   for (const std::string& item : ctx.format.accountability)
     if (!text::mentions_any(report.search_text(), prose, {item})) missing += (missing.empty() ? "“" : "、“") + item + "”";

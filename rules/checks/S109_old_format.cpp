@@ -5,7 +5,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "old_format.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
@@ -97,7 +97,7 @@ std::optional<ByteRange> outdated_basis(const CheckContext& ctx) {
   const Report& report = ctx.report;
   const FormatDefinition& format = ctx.format;
   const std::string_view text = report.search_text();
-  const std::vector<ByteRange> preamble = content::prose_ranges(report, report.preamble);
+  const std::vector<ByteRange> preamble = ctx.analysis.prose_in(report.preamble);
   if (text::mentions_any(text, preamble, format.notice_marks)) return std::nullopt;
   constexpr size_t kYearBeforeNumberBytes = 12;  // "2019〕60号", "[2019]60号"
   for (const ByteRange& prose : preamble) {

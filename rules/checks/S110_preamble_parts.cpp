@@ -6,7 +6,7 @@
 #include <span>
 #include <utility>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -400,8 +400,9 @@ std::optional<Enumeration> find_enumeration(const FormatDefinition& format, std:
 
 // Where the report lists its parts: the preamble, or, when the preamble was written under heading 一 (before or
 // instead of the overview), that section's first paragraph.
-std::vector<ByteRange> enumeration_areas(const Report& report) {
-  std::vector<ByteRange> areas = content::prose_ranges(report, report.preamble);
+std::vector<ByteRange> enumeration_areas(const Analysis& analysis) {
+  const Report& report = analysis.report();
+  std::vector<ByteRange> areas = analysis.prose_in(report.preamble);
   if (!report.sections.empty() && report.sections.front().number == 1 && !report.sections.front().paragraphs.empty())
     areas.push_back(report.paragraphs[report.sections.front().paragraphs.front()].range);
   return areas;
@@ -410,7 +411,7 @@ std::vector<ByteRange> enumeration_areas(const Report& report) {
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const Report& report = ctx.report;
   std::optional<Enumeration> enumeration;
-  for (const ByteRange area : enumeration_areas(report))
+  for (const ByteRange area : enumeration_areas(ctx.analysis))
     if ((enumeration = find_enumeration(ctx.format, report.search_text(), area))) break;
   if (!enumeration) return;
   const std::vector<Part>& parts = enumeration->parts;

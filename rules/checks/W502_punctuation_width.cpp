@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -129,8 +129,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   if (report.title)
     for (const ByteRange& line : report.title->lines) check_label(text, line, sink);
   for (const Heading& heading : report.headings) check_label(text, heading.range, sink);
-  for (const ByteRange& prose : content::document_prose(context))
-    for (const text::Line& line : content::lines_in(context, prose))
+  for (const ByteRange& prose : context.analysis.document_prose())
+    for (const text::Line& line : context.analysis.lines_in(prose))
       if (const auto part = subheading_part(text, {line.content.begin, std::min(line.content.end, prose.end)}))
         check_label(text, *part, sink);
   for (const Table& table : report.tables)

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -120,7 +120,7 @@ std::optional<Footer> find_footer(const CheckContext& context, const std::vector
 void check_footer(const CheckContext& context, DiagnosticSink& sink) {
   const std::string_view text = context.report.search_text();
   const size_t tail_begin = context.report.headings.empty() ? 0 : context.report.headings.back().range.end;
-  const std::vector<text::Line> lines = content::lines_in(context, {tail_begin, text.size()});
+  const std::vector<text::Line> lines = context.analysis.lines_in({tail_begin, text.size()});
   const std::optional<Footer> footer = find_footer(context, lines);
   if (!footer) return;
   auto line_text = [&](size_t i) { return text.substr(lines[i].content.begin, lines[i].content.size()); };
@@ -212,7 +212,7 @@ bool is_chinese_text(char32_t c) { return text::is_han(c) || text::is_chinese_pu
 void check_english_words(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::document_prose(context)) {
+  for (const ByteRange& prose : context.analysis.document_prose()) {
     for (size_t pos = text::find_ascii_byte(text, prose.begin, prose.end, is_ascii_word_char); pos < prose.end;
          pos = text::find_ascii_byte(text, pos, prose.end, is_ascii_word_char)) {
       size_t end = pos;

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -117,7 +117,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const std::vector<ByteRange> structure = structure_ranges(report);
-  const std::vector<text::Line>& lines = content::text_lines(context);
+  const std::vector<text::Line>& lines = context.analysis.lines();
   std::vector<bool> paragraph_line(lines.size(), false);
   size_t next_structure = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
