@@ -72,7 +72,7 @@ std::optional<NoticeCount> notice_count(const Report& report, const FormatDefini
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
-  const Cell* unpaid = context.analysis.integer_cell("table3", "R22", 6);
+  const Cell* unpaid = context.analysis.integer_cell(NamedCell::UnpaidFeeApplications);
   const Section* six = report.section(6);
   if (!unpaid || !six || cell_integer(*unpaid) == 0) return;
   const std::string unpaid_total = std::to_string(cell_integer(*unpaid));

@@ -81,7 +81,7 @@ std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  const Cell* total = context.analysis.integer_cell("table3", "R01", 6);
+  const Cell* total = context.analysis.integer_cell(NamedCell::ApplicationsReceived);
   if (!total) return;
   const long long table_count = cell_integer(*total);
   const auto report_disagreement = [&](ByteRange where, std::string said) {

@@ -103,8 +103,9 @@ class KeywordCursor {
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  const Totals totals{context.analysis.integer_cell("table4", "D", 4), context.analysis.integer_cell("table4", "D", 9),
-                      context.analysis.integer_cell("table4", "D", 14)};
+  const Analysis& analysis = context.analysis;
+  const Totals totals{analysis.integer_cell(NamedCell::ReviewTotal), analysis.integer_cell(NamedCell::DirectLitigationTotal),
+                      analysis.integer_cell(NamedCell::LitigationAfterReviewTotal)};
   if (!totals.review || !totals.direct_litigation || !totals.litigation_after_review) return;
   const auto relate_review = [&](Diagnostic& diagnostic) {
     diagnostic.related.push_back({totals.review->range, "表四行政复议总计：" +

@@ -107,7 +107,7 @@ Placement place(const CheckContext& ctx, int number) {
 // like the document: its line terminator, its table style, a blank line around headings when the document has them.
 std::string insertion(const CheckContext& ctx, const SectionSpec& section, const Placement& placement) {
   const Report& report = ctx.report;
-  const TemplateStyle style = structure::document_style(report);
+  const TemplateStyle style = ctx.analysis.document_style();
   const std::string newline(style.newline);
   const bool spaced = structure::headings_spaced(report) || style.markdown;
 

@@ -204,14 +204,32 @@ const std::optional<FeeStatement>& Analysis::fee_statement() const {
   return once(fee_statement_, [&] { return find_fee_statement(); });
 }
 
+// ---- layout --------------------------------------------------------------------------------------------------------
+
+TemplateStyle Analysis::document_style(const Table* table) const {
+  TemplateStyle style;
+  style.newline = newline_of(report_.text);
+  style.markdown = table ? table->markdown : report_.markdown;
+  style.separator = style.markdown ? '|' : '\t';
+  if (!table)
+    for (const Table& candidate : report_.tables)
+      if (!candidate.rows.empty()) {
+        table = &candidate;
+        break;
+      }
+  if (!style.markdown && table && !table->rows.empty()) style.separator = table->rows.front().separator;
+  return style;
+}
+
 // ---- cells ---------------------------------------------------------------------------------------------------------
 
-const Cell* Analysis::integer_cell(std::string_view table_id, std::string_view row_id, size_t column) const {
-  const Table* table = report_.table(table_id);
+const Cell* Analysis::integer_cell(NamedCell name) const {
+  const CellRef& where = format_.cell(name);
+  const Table* table = report_.table(where.table);
   if (!table) return nullptr;
-  const Row* row = table->row_for(row_id);
+  const Row* row = table->row_for(where.row);
   if (!row) return nullptr;
-  const Cell* cell = row->value(column);
+  const Cell* cell = row->value(where.column);
   if (!cell || cell->value.kind != ValueKind::Integer) return nullptr;
   return cell;
 }

@@ -45,7 +45,7 @@ IdentitySpec parse_identity(const json& j) {
   IdentitySpec identity;
   identity.id = j.at("id").get<std::string>();
   identity.rule = j.at("rule").get<std::string>();
-  identity.kind = j.at("kind").get<std::string>();
+  const std::string kind = j.at("kind").get<std::string>();
   identity.rows = strings(j, "rows");
   identity.terms = get_or<std::vector<int>>(j, "terms", {});
   identity.total = get_or<int>(j, "total", -1);
@@ -54,8 +54,14 @@ IdentitySpec parse_identity(const json& j) {
   identity.left = strings(j, "left");
   identity.right = strings(j, "right");
   identity.groups = get_or<std::vector<std::vector<int>>>(j, "groups", {});
-  if (identity.kind != "row-sum" && identity.kind != "column-sum" && identity.kind != "balance")
-    throw std::runtime_error("identity " + identity.id + ": unknown kind '" + identity.kind + "'");
+  if (kind == "row-sum")
+    identity.kind = IdentityKind::RowSum;
+  else if (kind == "column-sum")
+    identity.kind = IdentityKind::ColumnSum;
+  else if (kind == "balance")
+    identity.kind = IdentityKind::Balance;
+  else
+    throw std::runtime_error("identity " + identity.id + ": unknown kind '" + kind + "'");
   return identity;
 }
 
@@ -95,6 +101,26 @@ TableSpec parse_table(const json& j) {
     if (!identity.total_row.empty()) identity.total_row_index = resolve(identity.total_row);
   }
   return table;
+}
+
+// The named cells, each checked against the tables: a misspelt table, row or column must fail the load.
+std::array<CellRef, kNamedCellCount> parse_named_cells(const json& j, const std::vector<TableSpec>& tables) {
+  static constexpr std::array<std::string_view, kNamedCellCount> kNames = {
+      "applications_received", "unpaid_fee_applications", "review_total", "direct_litigation_total",
+      "litigation_after_review_total"};
+  std::array<CellRef, kNamedCellCount> cells;
+  for (size_t i = 0; i < kNamedCellCount; ++i) {
+    const std::string name(kNames[i]);
+    const json& cell = j.at(name);
+    cells[i] = CellRef{cell.at("table").get<std::string>(), cell.at("row").get<std::string>(),
+                       cell.at("column").get<size_t>()};
+    const auto table = std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.id == cells[i].table; });
+    const RowSpec* row = table == tables.end() ? nullptr : table->row(cells[i].row);
+    if (!row || cells[i].column >= static_cast<size_t>(row->values))
+      throw std::runtime_error("named cell " + name + ": no value column " + std::to_string(cells[i].column) +
+                               " in row " + cells[i].row + " of " + cells[i].table);
+  }
+  return cells;
 }
 
 }  // namespace
@@ -178,6 +204,7 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.fee_notice_amount_words = strings(j, "fee_notice_amount_words");
     format.fee_collected_words = strings(j, "fee_collected_words");
     for (const json& t : j.at("tables")) format.tables.push_back(parse_table(t));
+    format.named_cells = parse_named_cells(j.at("named_cells"), format.tables);
     return format;
   } catch (const json::exception& e) {
     throw std::runtime_error(std::string("format definition: ") + e.what());

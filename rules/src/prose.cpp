@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdio>
 
 #include "xxgk/text.h"
 
@@ -209,6 +211,15 @@ size_t subitem_marker_end(std::string_view text, size_t pos) {
   const char32_t close = code_point_at(text, number->range.end, length);
   if (close != U'）' && close != U')') return std::string_view::npos;
   return number->range.end + length;
+}
+
+std::string format_number(double number, int significant_digits) {
+  char buffer[40];
+  if (std::fabs(number - std::round(number)) < 1e-9 && std::fabs(number) < 1e15)
+    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(std::llround(number)));
+  else
+    std::snprintf(buffer, sizeof buffer, "%.*g", significant_digits, number);
+  return buffer;
 }
 
 }  // namespace xxgk::prose

@@ -61,12 +61,5 @@ TEST_F(CellExplanationTest, WrongTotalsAreTheSumRulesFindingsWithTheComputedValu
   EXPECT_TRUE(wrong_totals(report, {}).empty());
 }
 
-TEST(FormatComputedTest, IntegersWithoutAPointOthersToTenDigits) {
-  EXPECT_EQ(format_computed(52), "52");
-  EXPECT_EQ(format_computed(52.0000000001), "52");
-  EXPECT_EQ(format_computed(12.58 + 0.01), "12.59");
-  EXPECT_EQ(format_computed(1.0 / 3), "0.3333333333");
-}
-
 }  // namespace
 }  // namespace xxgk

@@ -105,4 +105,14 @@ TEST(ProseTest, SubitemMarkerEndIsPastTheClosingBracketOfEitherWidth) {
   EXPECT_EQ(subitem_marker_end("三）", 0), std::string_view::npos);
 }
 
+TEST(ProseTest, FormatNumberWritesIntegersWithoutAPointAndDecimalsToTheDigitsAsked) {
+  EXPECT_EQ(format_number(52, kEditorDigits), "52");
+  EXPECT_EQ(format_number(52.0000000001, kEditorDigits), "52");
+  EXPECT_EQ(format_number(-3, kMessageDigits), "-3");
+  EXPECT_EQ(format_number(12.58 + 0.01, kEditorDigits), "12.59");
+  EXPECT_EQ(format_number(1.0 / 3, kEditorDigits), "0.3333333333");
+  EXPECT_EQ(format_number(1.0 / 3, kMessageDigits), "0.333333");
+  EXPECT_EQ(format_number(1e15, kMessageDigits), "1e+15");
+}
+
 }  // namespace

@@ -12,6 +12,7 @@
 #include "xxgk/model.h"
 #include "xxgk/options.h"
 #include "xxgk/prose.h"
+#include "xxgk/templates.h"
 #include "xxgk/text.h"
 
 namespace xxgk {
@@ -75,11 +76,15 @@ class Analysis {
   // Section 六's fee statement; nullopt without section 六 or without a statement in it.
   const std::optional<FeeStatement>& fee_statement() const;
 
+  // ---- layout ----
+  // The style for inserting template text: the document's line terminator; GFM in a Markdown report, otherwise the
+  // separator of `table`'s rows, or of the report's first table when `table` is null ('\t' when there is none).
+  TemplateStyle document_style(const Table* table = nullptr) const;
+
   // ---- cells ----
-  // The value cell `column` of row `row_id` in table `table_id` when it holds an integer; null when the table or the
-  // row is missing, the row is repeated or misshapen, or the cell is empty or not an integer (T2xx rules report
-  // those).
-  const Cell* integer_cell(std::string_view table_id, std::string_view row_id, size_t column) const;
+  // The named cell (format "named_cells") when it holds an integer; null when its table or row is missing, the row is
+  // repeated or misshapen, or the cell is empty or not an integer (T2xx rules report those).
+  const Cell* integer_cell(NamedCell name) const;
 
   const Report& report() const { return report_; }
 

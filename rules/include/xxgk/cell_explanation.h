@@ -45,7 +45,4 @@ struct WrongTotal {
 };
 std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Diagnostic>& diagnostics);
 
-// A computed value as the editor shows it: an integer without a decimal point, else up to ten significant digits.
-std::string format_computed(double value);
-
 }  // namespace xxgk

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -51,4 +52,15 @@ std::optional<YearMention> first_year_in(std::string_view text, ByteRange range)
 // The end of a sub-item number "（一）" / "(一)" (either bracket width, inline spaces before it allowed) starting the
 // text at `pos`, or npos.
 size_t subitem_marker_end(std::string_view text, size_t pos);
+// ---- writing numbers -----------------------------------------------------------------------------------------------
+
+// Significant digits of a decimal written by format_number: a finding's message says "12.5833" (six digits, the
+// wording its snapshots hold), the editor's computed sum says "12.58333333" (ten: what it shows is checked by eye).
+inline constexpr int kMessageDigits = 6;
+inline constexpr int kEditorDigits = 10;
+
+// `number` as written: an integer (within 1e-9, below 1e15) without a decimal point, else with up to
+// `significant_digits` significant digits.
+std::string format_number(double number, int significant_digits);
+
 }  // namespace xxgk::prose
