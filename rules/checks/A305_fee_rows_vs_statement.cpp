@@ -54,9 +54,8 @@ std::optional<NoticeCount> notice_count(const Report& report, const FormatDefini
     const size_t mention = text::find_any(text, line, format.fee_notice_count_words, &word);
     if (mention == std::string_view::npos) continue;
     const ByteRange clause = text::clause_around(text, mention, line);
-    for (std::string_view negation : {"未", "没有", "无"})
-      if (report.search_slice({clause.begin, mention}).find(negation) != std::string_view::npos)
-        return NoticeCount{0, {mention, mention + word.size()}};
+    if (prose::negation_before(text, {clause.begin, mention}, format.narrative.negations))
+      return NoticeCount{0, {mention, mention + word.size()}};
     const ByteRange sentence = text::sentence_around(text, mention, line);
     for (size_t pos = mention + word.size(), length = 0; pos < sentence.end; pos += length) {
       const char32_t c = text::code_point_at(text, pos, length);

@@ -45,13 +45,13 @@ constexpr size_t kMaxClauseBytes = 64 * 3;  // a statement is read in the first 
 
 // The "申请" of an information-disclosure application after `from` in the clause: not 依申请 (the procedure), not
 // 申请人 (the applicant), not an application for 复议 or a complaint.
-size_t application_after(std::string_view text, size_t from, ByteRange clause) {
+size_t application_after(std::string_view text, size_t from, ByteRange clause, const NarrativeWords& words) {
   const std::string_view scope = text.substr(from, std::min(clause.end - from, kMaxGapBytes + kApplication.size()));
   for (size_t at = text::find_word(scope, kApplication); at != std::string_view::npos;
        at = text::find_word(scope, kApplication, at + 1)) {
     const size_t begin = from + at;
     const std::string_view gap = text.substr(from, begin - from);
-    for (std::string_view other : {"复议", "诉讼", "投诉", "举报"})
+    for (const std::string& other : words.other_proceedings)
       if (text::find_word(gap, other) != std::string_view::npos) return std::string_view::npos;
     if (text::ends_with_at(text, begin, "依") || text::starts_with_at(text, begin + kApplication.size(), "人"))
       continue;
@@ -66,12 +66,13 @@ struct Statement {
 };
 
 // "收到…申请N件" or "收到N件…申请" after the verb ending at `verb_end`.
-std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause) {
-  if (const size_t application = application_after(text, verb_end, clause); application != std::string_view::npos)
+std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause,
+                                     const NarrativeWords& words) {
+  if (const size_t application = application_after(text, verb_end, clause, words); application != std::string_view::npos)
     if (const auto count = prose::count_after(text, application + kApplication.size(), true))
       return Statement{{verb_begin, count->range.end}, count->value};
   if (const auto count = prose::count_after(text, verb_end, true)) {
-    const size_t application = application_after(text, count->range.end, clause);
+    const size_t application = application_after(text, count->range.end, clause, words);
     if (application != std::string_view::npos)
       return Statement{{verb_begin, application + kApplication.size()}, count->value};
   }
@@ -79,6 +80,9 @@ std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, 
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
+  const NarrativeWords& words = context.format.narrative;
+  size_t longest_negation = 0;
+  for (const std::string& word : words.negations.words) longest_negation = std::max(longest_negation, word.size());
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const Cell* total = context.analysis.integer_cell(NamedCell::ApplicationsReceived);
@@ -93,7 +97,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
 
   for (const ByteRange& prose : context.analysis.document_prose()) {
     const std::string_view scope = report.search_slice(prose);
-    for (std::string_view verb : {"收到", "新收", "受理"}) {
+    for (const std::string& verb : words.application_verbs) {
       for (size_t at = text::find_word(scope, verb); at != std::string_view::npos;
            at = text::find_word(scope, verb, at + 1)) {
         const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
@@ -102,16 +106,17 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
         if (verb == "受理" && text::ends_with_at(text, verb_begin, "不予")) continue;
         const size_t clause_limit = std::min(prose.end, verb_end + kMaxClauseBytes);
         const ByteRange clause{verb_begin, text::clause_end(text, verb_end, clause_limit)};
-        size_t negation = std::string_view::npos;
-        for (std::string_view word : {"未", "没有", "未曾"})
-          if (text::ends_with_at(text, verb_begin, word)) negation = verb_begin - word.size();
-        if (negation != std::string_view::npos) {
-          const size_t application = application_after(text, verb_end, clause);
+        // A negation right before the verb ("未收到", "没有收到").
+        const size_t longest = std::min(verb_begin, longest_negation);
+        const auto negation_words = prose::negation_before(text, {verb_begin - longest, verb_begin}, words.negations);
+        if (negation_words && negation_words->end == verb_begin) {
+          const size_t negation = negation_words->begin;
+          const size_t application = application_after(text, verb_end, clause, words);
           if (application != std::string_view::npos && table_count != 0)
             report_disagreement({negation, application + kApplication.size()}, "未收到政府信息公开申请");
           continue;
         }
-        const auto statement = quoted_count(text, verb_begin, verb_end, clause);
+        const auto statement = quoted_count(text, verb_begin, verb_end, clause, words);
         if (statement && statement->count != table_count)
           report_disagreement(statement->range,
                               std::string(verb) + "政府信息公开申请" + std::to_string(statement->count) + "件");

@@ -42,8 +42,6 @@ constexpr RuleDescriptor kDescriptor{
     .good = "全年因政府信息公开被申请行政复议4件……\n2\t1\t0\t1\t4\t1\t0\t1\t0\t2\t1\t0\t0\t1\t2",
 };
 
-constexpr std::string_view kReview = "复议";
-constexpr std::string_view kLitigation = "诉讼";
 
 // Table 四's group totals: 行政复议, and the two 行政诉讼 groups (未经复议直接起诉, 复议后起诉).
 struct Totals {
@@ -54,23 +52,6 @@ struct Totals {
     return cell_integer(*direct_litigation) + cell_integer(*litigation_after_review);
   }
 };
-
-// A negation opening the clause part before `keyword`: 无 (not 无法/无论/无需/无须/无偿/无正当), 未 (not 未经),
-// 没有. Returns its position or npos.
-size_t negation_before(std::string_view text, ByteRange before) {
-  const std::string_view scope = text.substr(before.begin, before.size());
-  for (std::string_view word : {"没有", "未", "无"}) {
-    for (size_t at = text::find_word(scope, word); at != std::string_view::npos;
-         at = text::find_word(scope, word, at + 1)) {
-      const size_t after = before.begin + at + word.size();
-      bool idiom = false;
-      for (std::string_view not_negation : {"法", "论", "需", "须", "偿", "正当", "经"})
-        idiom = idiom || text::starts_with_at(text, after, not_negation);
-      if (!idiom) return before.begin + at;
-    }
-  }
-  return std::string_view::npos;
-}
 
 // Whether the clause quotes a count ("4件"): such a clause states numbers, not absence.
 bool quotes_count(std::string_view text, ByteRange clause) {
@@ -85,22 +66,26 @@ bool quotes_count(std::string_view text, ByteRange clause) {
 // searching both again after every occurrence scanned the scope after it once per occurrence of the other.
 class KeywordCursor {
  public:
-  explicit KeywordCursor(std::string_view scope)
-      : scope_(scope), review_(text::find_word(scope, kReview)), litigation_(text::find_word(scope, kLitigation)) {}
+  KeywordCursor(std::string_view scope, const NarrativeWords& words)
+      : scope_(scope), review_word_(words.review), litigation_word_(words.litigation),
+        review_(text::find_word(scope, review_word_)), litigation_(text::find_word(scope, litigation_word_)) {}
   // The first occurrence of either keyword at or after `from`, or npos; `from` never decreases.
   size_t next(size_t from) {
-    if (review_ < from) review_ = text::find_word(scope_, kReview, from);
-    if (litigation_ < from) litigation_ = text::find_word(scope_, kLitigation, from);
+    if (review_ < from) review_ = text::find_word(scope_, review_word_, from);
+    if (litigation_ < from) litigation_ = text::find_word(scope_, litigation_word_, from);
     return std::min(review_, litigation_);
   }
 
  private:
   std::string_view scope_;
-  size_t review_;      // the next occurrence of kReview, or npos
-  size_t litigation_;  // the next occurrence of kLitigation, or npos
+  std::string_view review_word_, litigation_word_;
+  size_t review_;      // the next occurrence of review_word_, or npos
+  size_t litigation_;  // the next occurrence of litigation_word_, or npos
 };
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
+  const NarrativeWords& words = context.format.narrative;
+  const std::string_view review_word = words.review, litigation_word = words.litigation;
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const Analysis& analysis = context.analysis;
@@ -125,12 +110,12 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   for (const ByteRange& prose : context.analysis.document_prose()) {
     const std::string_view scope = report.search_slice(prose);
     ByteRange previous_clause{};
-    KeywordCursor keywords(scope);
+    KeywordCursor keywords(scope, words);
     for (size_t at = keywords.next(0); at != std::string_view::npos; at = keywords.next(at + 1)) {
-      const bool review = text::starts_with_at(scope, at, kReview);
+      const bool review = text::starts_with_at(scope, at, review_word);
       const bool litigation = !review;
       const size_t keyword = prose.begin + at;
-      const size_t keyword_end = keyword + kReview.size();  // both keywords are two characters
+      const size_t keyword_end = keyword + (review ? review_word : litigation_word).size();
 
       // A quoted count right after the keyword: "被申请行政复议4件", "行政诉讼案件2起".
       size_t count_at = keyword_end;
@@ -157,20 +142,24 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       if (keyword < previous_clause.end) continue;  // the clause's first keyword decided it
       const ByteRange clause = text::clause_around(text, keyword, prose);
       previous_clause = clause;
-      const size_t negation = negation_before(text, {clause.begin, keyword});
-      if (negation == std::string_view::npos || quotes_count(text, clause)) continue;
+      const auto negation_words = prose::negation_before(text, {clause.begin, keyword}, context.format.narrative.negations);
+      if (!negation_words || quotes_count(text, clause)) continue;
+      const size_t negation = negation_words->begin;
       const std::string_view said = report.search_slice({keyword, clause.end});
-      const bool says_review = review || text::find_word(said, kReview) != std::string_view::npos;
-      const bool says_litigation = litigation || text::find_word(said, kLitigation) != std::string_view::npos;
+      const bool says_review = review || text::find_word(said, review_word) != std::string_view::npos;
+      const bool says_litigation = litigation || text::find_word(said, litigation_word) != std::string_view::npos;
       const bool review_wrong = says_review && cell_integer(*totals.review) != 0;
       const bool litigation_wrong = says_litigation && totals.litigation() != 0;
       if (!review_wrong && !litigation_wrong) continue;
-      const size_t last_keyword = std::max(said.rfind(kReview) + 1, said.rfind(kLitigation) + 1) - 1;  // npos + 1 == 0
+      // The last keyword in the clause; npos + 1 == 0.
+      const size_t last_review = said.rfind(review_word) + 1, last_litigation = said.rfind(litigation_word) + 1;
+      const size_t last_keyword = std::max(last_review, last_litigation) - 1;
+      const size_t last_keyword_size = (last_review > last_litigation ? review_word : litigation_word).size();
       std::string table_says;
       if (review_wrong) table_says += "行政复议总计为" + review_total;
       if (litigation_wrong) table_says += std::string(review_wrong ? "、" : "") + "行政诉讼总计为" + litigation_total;
       Diagnostic& diagnostic =
-          sink.report({negation, keyword + last_keyword + kReview.size()},
+          sink.report({negation, keyword + last_keyword + last_keyword_size},
                       std::string("正文称无") + (says_review && says_litigation ? "行政复议、行政诉讼"
                                                  : says_review                  ? "行政复议"
                                                                                 : "行政诉讼") +

@@ -62,8 +62,6 @@ constexpr RuleDescriptor kDescriptor{
             "（国办公开办函〔2021〕30号）",
 };
 
-constexpr std::string_view kFormatTitle = "中华人民共和国政府信息公开工作年度报告格式";
-constexpr std::string_view kRegulationTitle = "中华人民共和国政府信息公开条例";
 
 struct Mark {
   ByteRange range;
@@ -101,18 +99,19 @@ void report_marks(DiagnosticSink& sink, std::string_view text, Mark open, Mark c
 }
 
 // The nested format title and the Regulation's name, with angle brackets or (for the nested title) title marks.
-void check_titles(std::string_view text, DiagnosticSink& sink) {
-  for (size_t at = text::find_word(text, kFormatTitle); at != std::string_view::npos;
-       at = text::find_word(text, kFormatTitle, at + 1)) {
-    const Mark open = mark_before(text, at), close = mark_at(text, at + kFormatTitle.size());
+void check_titles(std::string_view text, const FormatDefinition& format, DiagnosticSink& sink) {
+  const std::string_view format_title = format.format_title, regulation_title = format.regulation_title;
+  for (size_t at = text::find_word(text, format_title); at != std::string_view::npos;
+       at = text::find_word(text, format_title, at + 1)) {
+    const Mark open = mark_before(text, at), close = mark_at(text, at + format_title.size());
     const bool angle = (open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞');
     const bool nested_title_marks =
         open.c == U'《' && close.c == U'》' && text::inside_title_marks(text, open.range.begin);
     if (angle || nested_title_marks) report_marks(sink, text, open, close, "〈", "〉", "通知标题中的书名");
   }
-  for (size_t at = text::find_word(text, kRegulationTitle); at != std::string_view::npos;
-       at = text::find_word(text, kRegulationTitle, at + 1)) {
-    const Mark open = mark_before(text, at), close = mark_at(text, at + kRegulationTitle.size());
+  for (size_t at = text::find_word(text, regulation_title); at != std::string_view::npos;
+       at = text::find_word(text, regulation_title, at + 1)) {
+    const Mark open = mark_before(text, at), close = mark_at(text, at + regulation_title.size());
     if ((open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞'))
       report_marks(sink, text, open, close, "《", "》", "条例名称");
   }
@@ -210,7 +209,7 @@ void check_format_notice_number(const CheckContext& context, const DocumentNumbe
   const std::string_view text = context.report.search_text();
   if (!has_notice_year_and_serial(number, notice) || number.issuer == notice.issuer) return;
   if (const auto title = cited_title(text, number)) {
-    if (text::find_word(*title, kFormatTitle) == std::string_view::npos) return;
+    if (text::find_word(*title, context.format.format_title) == std::string_view::npos) return;
   } else {
     const ByteRange sentence = text::sentence_around(text, number.range.begin, {0, text.size()});
     static const std::vector<std::string> kAboutTheReport = {"编制", "年度报告", "年报", "格式"};
@@ -261,7 +260,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     return number.ends_with("号") ? document_number_at(number, number.size() - std::string_view("号").size())
                                   : std::nullopt;
   });
-  check_titles(text, sink);
+  check_titles(text, context.format, sink);
   check_regulation_decrees(text, sink);
   const std::vector<DocumentNumber> numbers = document_numbers(text);
   for (const DocumentNumber& number : numbers) {

@@ -103,6 +103,15 @@ TableSpec parse_table(const json& j) {
   return table;
 }
 
+// The text of `citation` between its first `open` and the `close` after it: the title a citation quotes.
+std::string between(const std::string& citation, std::string_view open, std::string_view close) {
+  const size_t begin = citation.find(open);
+  const size_t end = begin == std::string::npos ? begin : citation.find(close, begin + open.size());
+  if (end == std::string::npos)
+    throw std::runtime_error("citation without " + std::string(open) + "…" + std::string(close) + ": " + citation);
+  return citation.substr(begin + open.size(), end - begin - open.size());
+}
+
 // The named cells, each checked against the tables: a misspelt table, row or column must fail the load.
 std::array<CellRef, kNamedCellCount> parse_named_cells(const json& j, const std::vector<TableSpec>& tables) {
   static constexpr std::array<std::string_view, kNamedCellCount> kNames = {
@@ -204,6 +213,13 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.fee_notice_amount_words = strings(j, "fee_notice_amount_words");
     format.fee_collected_words = strings(j, "fee_collected_words");
     for (const json& t : j.at("tables")) format.tables.push_back(parse_table(t));
+    const json& narrative = j.at("narrative");
+    format.narrative = NarrativeWords{prose::Negations{strings(narrative, "negations"), strings(narrative, "negation_idiom_tails")},
+                                      strings(narrative, "application_verbs"), strings(narrative, "other_proceedings"),
+                                      narrative.at("review").get<std::string>(),
+                                      narrative.at("litigation").get<std::string>()};
+    format.format_title = between(format.notice_citation, "〈", "〉");
+    format.regulation_title = between(format.regulation_citation, "《", "》");
     format.named_cells = parse_named_cells(j.at("named_cells"), format.tables);
     return format;
   } catch (const json::exception& e) {

@@ -213,6 +213,26 @@ size_t subitem_marker_end(std::string_view text, size_t pos) {
   return number->range.end + length;
 }
 
+std::optional<ByteRange> negation_before(std::string_view text, ByteRange before, const Negations& negations) {
+  const std::string_view scope = text.substr(before.begin, before.size());
+  std::optional<ByteRange> first;
+  for (const std::string& word : negations.words) {
+    const size_t search_end = first ? first->begin - before.begin + word.size() : scope.size();
+    const std::string_view searched = scope.substr(0, std::min(search_end, scope.size()));
+    for (size_t at = text::find_word(searched, word); at != std::string_view::npos;
+         at = text::find_word(searched, word, at + 1)) {
+      const size_t begin = before.begin + at;
+      const bool idiom = std::any_of(negations.idiom_tails.begin(), negations.idiom_tails.end(), [&](const std::string& tail) {
+        return text::starts_with_at(text, begin + word.size(), tail);
+      });
+      if (idiom) continue;
+      if (!first || begin < first->begin) first = ByteRange{begin, begin + word.size()};
+      break;
+    }
+  }
+  return first;
+}
+
 std::string format_number(double number, int significant_digits) {
   char buffer[40];
   if (std::fabs(number - std::round(number)) < 1e-9 && std::fabs(number) < 1e15)

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -103,6 +104,25 @@ TEST(ProseTest, SubitemMarkerEndIsPastTheClosingBracketOfEitherWidth) {
   EXPECT_EQ(subitem_marker_end("（a）", 0), std::string_view::npos);
   EXPECT_EQ(subitem_marker_end("（三", 0), std::string_view::npos);
   EXPECT_EQ(subitem_marker_end("三）", 0), std::string_view::npos);
+}
+
+TEST(ProseTest, NegationBeforeIsTheFirstNegationThatIsNoIdiom) {
+  const Negations negations{{"未曾", "没有", "未", "无"}, {"法", "论", "经"}};
+  const auto negation = [&](std::string_view text) {
+    const auto found = negation_before(text, {0, text.size()}, negations);
+    return found ? std::string(slice(text, *found)) : std::string("-");
+  };
+  EXPECT_EQ(negation("本年度未曾收到"), "未曾");
+  EXPECT_EQ(negation("没有收到"), "没有");
+  EXPECT_EQ(negation("无法统计，未收到"), "未");
+  EXPECT_EQ(negation("未经复议"), "-");
+  EXPECT_EQ(negation("收到"), "-");
+  // The first by position, whatever the order of the list.
+  EXPECT_EQ(negation("无一件未办结"), "无");
+  const std::string_view text = "未收到没有";
+  const auto within = negation_before(text, {3, text.size()}, negations);
+  ASSERT_TRUE(within);
+  EXPECT_EQ(slice(text, *within), "没有");
 }
 
 TEST(ProseTest, FormatNumberWritesIntegersWithoutAPointAndDecimalsToTheDigitsAsked) {

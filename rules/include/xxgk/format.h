@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "xxgk/prose.h"
+
 namespace xxgk {
 
 struct SectionSpec {
@@ -108,6 +110,15 @@ struct CellRef {
   size_t column = 0;
 };
 
+// The words the content rules read prose with (format "narrative").
+struct NarrativeWords {
+  prose::Negations negations;                // "negations", "negation_idiom_tails": 未, 没有 … (not 无法, 未经)
+  std::vector<std::string> application_verbs;  // C403: what an agency does with applications it counts: 收到, 受理
+  std::vector<std::string> other_proceedings;  // C403: 复议, 投诉 …: an application for these is not a disclosure one
+  std::string review;                        // C404: 复议
+  std::string litigation;                    // C404: 诉讼
+};
+
 struct KeywordArea {
   std::string name;                   // "主动公开"
   std::vector<std::string> keywords;  // any of these present = covered
@@ -136,6 +147,9 @@ struct FormatDefinition {
   std::vector<std::string> title_variants;          // "政府信息公开年度报告" …
   std::string regulation_citation;                  // 《中华人民共和国政府信息公开条例》
   std::string notice_citation;                      // the full 30号 citation
+  std::string format_title;                         // the format's title, inside notice_citation's 〈〉
+  std::string regulation_title;                     // regulation_citation without its 《》
+  NarrativeWords narrative;
   std::vector<std::string> footer_markers;          // W503
   std::vector<std::string> page_chrome_markers;     // a web page's navigation and metadata ("无障碍", "来源")
   std::vector<std::string> placeholder_marks;       // C408: template text ("【待填写】", "（具体网址）")

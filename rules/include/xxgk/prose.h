@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,18 @@ std::optional<YearMention> first_year_in(std::string_view text, ByteRange range)
 // The end of a sub-item number "（一）" / "(一)" (either bracket width, inline spaces before it allowed) starting the
 // text at `pos`, or npos.
 size_t subitem_marker_end(std::string_view text, size_t pos);
+// ---- negations ----------------------------------------------------------------------------------------------------
+
+// What negates a statement in prose ("未收到", "没有", "无"): the words, and what may follow one of them in a word that
+// negates nothing (无法, 无论, 未经 …).
+struct Negations {
+  std::vector<std::string> words;        // a longer word before a shorter one it starts with (未曾 before 未)
+  std::vector<std::string> idiom_tails;  // 法 论 需 须 偿 正当 经
+};
+// The first negation in `before` (by position; at one position the first word of the list) that is not an idiom,
+// or nullopt.
+std::optional<ByteRange> negation_before(std::string_view text, ByteRange before, const Negations& negations);
+
 // ---- writing numbers -----------------------------------------------------------------------------------------------
 
 // Significant digits of a decimal written by format_number: a finding's message says "12.5833" (six digits, the
