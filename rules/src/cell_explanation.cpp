@@ -1,5 +1,7 @@
 #include "xxgk/cell_explanation.h"
 
+#include "xxgk/analysis.h"
+
 #include <algorithm>
 
 #include "table_util.h"
@@ -106,7 +108,8 @@ bool checks_a_sum(const Report& report, std::string_view rule) {
 
 }  // namespace
 
-std::optional<CellExplanation> explain_cell(const Report& report, size_t offset) {
+std::optional<CellExplanation> Analysis::explain_cell(size_t offset) const {
+  const Report& report = report_;
   const std::optional<CellLocation> location = cell_at(report, offset);
   if (!location || !location->table->spec) return std::nullopt;
   const Table& table = *location->table;
@@ -121,7 +124,8 @@ std::optional<CellExplanation> explain_cell(const Report& report, size_t offset)
                          total_explanation(table, row, *column)};
 }
 
-std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Diagnostic>& diagnostics) {
+std::vector<WrongTotal> Analysis::wrong_totals(const std::vector<Diagnostic>& diagnostics) const {
+  const Report& report = report_;
   std::vector<WrongTotal> totals;
   for (const Diagnostic& diagnostic : diagnostics) {
     if (!diagnostic.rule || !checks_a_sum(report, diagnostic.rule->id)) continue;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "xxgk/cell_explanation.h"
+#include "xxgk/analysis.h"
 #include "xxgk/prose.h"
 #include "xxgk/format.h"
 #include "xxgk/templates.h"
@@ -155,8 +155,9 @@ json folding_ranges(const Report& report, const Wire& wire) {
   return ranges;
 }
 
-std::optional<json> hover(const Report& report, const Wire& wire, size_t offset, bool markdown) {
-  const std::optional<CellExplanation> cell = explain_cell(report, offset);
+std::optional<json> hover(const Analysis& analysis, const Wire& wire, size_t offset, bool markdown) {
+  const Report& report = analysis.report();
+  const std::optional<CellExplanation> cell = analysis.explain_cell(offset);
   if (!cell) return std::nullopt;
   const std::string separator = markdown ? "\n\n" : "\n";
   std::string text = (cell->row_label.empty() ? "" : bold(cell->row_label, markdown) + " × ") +
@@ -173,10 +174,10 @@ std::optional<json> hover(const Report& report, const Wire& wire, size_t offset,
               {"range", wire.range(cell->cell->range)}};
 }
 
-json inlay_hints(const Report& report, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
+json inlay_hints(const Analysis& analysis, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
                  ByteRange range) {
   json hints = json::array();
-  for (const WrongTotal& total : wrong_totals(report, diagnostics)) {
+  for (const WrongTotal& total : analysis.wrong_totals(diagnostics)) {
     const ByteRange cell = total.cell->range;
     if (cell.end < range.begin || cell.end > range.end) continue;
     hints.push_back({{"position", wire.position(cell.end)},

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "xxgk/cell_explanation.h"
 #include "xxgk/format.h"
 #include "xxgk/model.h"
 #include "xxgk/options.h"
@@ -85,6 +86,13 @@ class Analysis {
   // The named cell (format "named_cells") when it holds an integer; null when its table or row is missing, the row is
   // repeated or misshapen, or the cell is empty or not an integer (T2xx rules report those).
   const Cell* integer_cell(NamedCell name) const;
+
+  // ---- the editor's explanations (cell_explanation.h) ----
+  // The value cell of a recognised table whose text touches `offset`, explained; nullopt anywhere else (labels,
+  // prose, a row without the expected number of values).
+  std::optional<CellExplanation> explain_cell(size_t offset) const;
+  // The totals that `diagnostics` report as wrong, each with the sum of its terms.
+  std::vector<WrongTotal> wrong_totals(const std::vector<Diagnostic>& diagnostics) const;
 
   const Report& report() const { return report_; }
 
