@@ -106,8 +106,7 @@ std::vector<prose::YearMention> work_points_years(const CheckContext& context, c
       // A sub-heading "（一）2022年扎实落实政务公开工作要点完成情况": the year opens the heading.
       const text::Line line = text::line_at(text, mention);
       const size_t marker_end = prose::subitem_marker_end(text, line.content.begin);
-      if (marker_end != std::string_view::npos)
-        add(prose::year_at(text, text::skip_inline_spaces(text, marker_end)));
+      if (marker_end != std::string_view::npos) add(prose::year_at(text, text::skip_inline_spaces(text, marker_end)));
     }
   }
   return years;

@@ -80,8 +80,7 @@ std::optional<ByteRange> garbled_period_statement(const CheckContext& context) {
       const size_t word = text::find_any(text, {pos, prose.end}, kPeriodWords);
       if (word == std::string_view::npos) break;
       const ByteRange sentence = text::sentence_around(text, word, prose);
-      if (text::find_any(text, sentence, kDayWords) != std::string_view::npos)
-        return text::trimmed(text, sentence);
+      if (text::find_any(text, sentence, kDayWords) != std::string_view::npos) return text::trimmed(text, sentence);
       pos = std::max(sentence.end, word + 1);
     }
   return std::nullopt;
@@ -105,8 +104,9 @@ bool is_calendar_year(const std::vector<prose::Date>& dates) {
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const auto& year = context.analysis.reporting_year();
-  const std::string expected = year ? std::to_string(year->value) + "年1月1日至" + std::to_string(year->value) + "年12月31日"
-                                    : std::string("N年1月1日至N年12月31日");
+  const std::string expected =
+      year ? std::to_string(year->value) + "年1月1日至" + std::to_string(year->value) + "年12月31日"
+           : std::string("N年1月1日至N年12月31日");
   const auto& period = context.analysis.statistics_period();
   if (!period) {
     if (const auto garbled = garbled_period_statement(context)) {

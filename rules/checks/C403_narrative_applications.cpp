@@ -67,8 +67,9 @@ struct Statement {
 
 // "收到…申请N件" or "收到N件…申请" after the verb ending at `verb_end`.
 std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause,
-                                     const NarrativeWords& words) {
-  if (const size_t application = application_after(text, verb_end, clause, words); application != std::string_view::npos)
+                                      const NarrativeWords& words) {
+  if (const size_t application = application_after(text, verb_end, clause, words);
+      application != std::string_view::npos)
     if (const auto count = prose::count_after(text, application + kApplication.size(), true))
       return Statement{{verb_begin, count->range.end}, count->value};
   if (const auto count = prose::count_after(text, verb_end, true)) {

@@ -42,15 +42,12 @@ constexpr RuleDescriptor kDescriptor{
     .good = "全年因政府信息公开被申请行政复议4件……\n2\t1\t0\t1\t4\t1\t0\t1\t0\t2\t1\t0\t0\t1\t2",
 };
 
-
 // Table 四's group totals: 行政复议, and the two 行政诉讼 groups (未经复议直接起诉, 复议后起诉).
 struct Totals {
   const Cell* review = nullptr;
   const Cell* direct_litigation = nullptr;
   const Cell* litigation_after_review = nullptr;
-  long long litigation() const {
-    return cell_integer(*direct_litigation) + cell_integer(*litigation_after_review);
-  }
+  long long litigation() const { return cell_integer(*direct_litigation) + cell_integer(*litigation_after_review); }
 };
 
 // Whether the clause quotes a count ("4件"): such a clause states numbers, not absence.
@@ -67,8 +64,11 @@ bool quotes_count(std::string_view text, ByteRange clause) {
 class KeywordCursor {
  public:
   KeywordCursor(std::string_view scope, const NarrativeWords& words)
-      : scope_(scope), review_word_(words.review), litigation_word_(words.litigation),
-        review_(text::find_word(scope, review_word_)), litigation_(text::find_word(scope, litigation_word_)) {}
+      : scope_(scope),
+        review_word_(words.review),
+        litigation_word_(words.litigation),
+        review_(text::find_word(scope, review_word_)),
+        litigation_(text::find_word(scope, litigation_word_)) {}
   // The first occurrence of either keyword at or after `from`, or npos; `from` never decreases.
   size_t next(size_t from) {
     if (review_ < from) review_ = text::find_word(scope_, review_word_, from);
@@ -89,20 +89,21 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const Analysis& analysis = context.analysis;
-  const Totals totals{analysis.integer_cell(NamedCell::ReviewTotal), analysis.integer_cell(NamedCell::DirectLitigationTotal),
+  const Totals totals{analysis.integer_cell(NamedCell::ReviewTotal),
+                      analysis.integer_cell(NamedCell::DirectLitigationTotal),
                       analysis.integer_cell(NamedCell::LitigationAfterReviewTotal)};
   if (!totals.review || !totals.direct_litigation || !totals.litigation_after_review) return;
   const auto relate_review = [&](Diagnostic& diagnostic) {
-    diagnostic.related.push_back({totals.review->range, "表四行政复议总计：" +
-                                                            std::to_string(cell_integer(*totals.review))});
+    diagnostic.related.push_back(
+        {totals.review->range, "表四行政复议总计：" + std::to_string(cell_integer(*totals.review))});
   };
   const auto relate_litigation = [&](Diagnostic& diagnostic) {
-    diagnostic.related.push_back({totals.direct_litigation->range,
-                                  "表四行政诉讼（未经复议直接起诉）总计：" +
-                                      std::to_string(cell_integer(*totals.direct_litigation))});
-    diagnostic.related.push_back({totals.litigation_after_review->range,
-                                  "表四行政诉讼（复议后起诉）总计：" +
-                                      std::to_string(cell_integer(*totals.litigation_after_review))});
+    diagnostic.related.push_back(
+        {totals.direct_litigation->range,
+         "表四行政诉讼（未经复议直接起诉）总计：" + std::to_string(cell_integer(*totals.direct_litigation))});
+    diagnostic.related.push_back(
+        {totals.litigation_after_review->range,
+         "表四行政诉讼（复议后起诉）总计：" + std::to_string(cell_integer(*totals.litigation_after_review))});
   };
   const std::string review_total = std::to_string(cell_integer(*totals.review));
   const std::string litigation_total = std::to_string(totals.litigation());
@@ -122,12 +123,11 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       for (std::string_view filler : {"案件", "申请"})
         if (text::starts_with_at(text, count_at, filler)) count_at += filler.size();
       if (const auto count = prose::count_after(text, count_at, true)) {
-        const bool agrees = review ? count->value == cell_integer(*totals.review)
-                                   : count->value == totals.litigation();
+        const bool agrees = review ? count->value == cell_integer(*totals.review) : count->value == totals.litigation();
         if (!agrees) {
           const std::string said = std::string(review ? "行政复议" : "行政诉讼") + std::to_string(count->value) + "件";
-          const size_t said_begin = text::ends_with_at(text, keyword, "行政") ? keyword - std::string_view("行政").size()
-                                                                               : keyword;
+          const size_t said_begin =
+              text::ends_with_at(text, keyword, "行政") ? keyword - std::string_view("行政").size() : keyword;
           Diagnostic& diagnostic = sink.report(
               {said_begin, count->range.end},
               "正文称" + said + "，但表四" + (review ? "行政复议总计为" + review_total
@@ -142,7 +142,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       if (keyword < previous_clause.end) continue;  // the clause's first keyword decided it
       const ByteRange clause = text::clause_around(text, keyword, prose);
       previous_clause = clause;
-      const auto negation_words = prose::negation_before(text, {clause.begin, keyword}, context.format.narrative.negations);
+      const auto negation_words =
+          prose::negation_before(text, {clause.begin, keyword}, context.format.narrative.negations);
       if (!negation_words || quotes_count(text, clause)) continue;
       const size_t negation = negation_words->begin;
       const std::string_view said = report.search_slice({keyword, clause.end});
@@ -158,12 +159,12 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       std::string table_says;
       if (review_wrong) table_says += "行政复议总计为" + review_total;
       if (litigation_wrong) table_says += std::string(review_wrong ? "、" : "") + "行政诉讼总计为" + litigation_total;
-      Diagnostic& diagnostic =
-          sink.report({negation, keyword + last_keyword + last_keyword_size},
-                      std::string("正文称无") + (says_review && says_litigation ? "行政复议、行政诉讼"
-                                                 : says_review                  ? "行政复议"
-                                                                                : "行政诉讼") +
-                          "，但表四" + table_says + " / the prose says none, table 四 disagrees");
+      Diagnostic& diagnostic = sink.report({negation, keyword + last_keyword + last_keyword_size},
+                                           std::string("正文称无") +
+                                               (says_review && says_litigation ? "行政复议、行政诉讼"
+                                                : says_review                  ? "行政复议"
+                                                                               : "行政诉讼") +
+                                               "，但表四" + table_says + " / the prose says none, table 四 disagrees");
       if (review_wrong) relate_review(diagnostic);
       if (litigation_wrong) relate_litigation(diagnostic);
     }

@@ -1,8 +1,8 @@
 // S103 section-missing: one of the six sections prescribed by the 2021 format is absent.
 #include <algorithm>
 
-#include "xxgk/analysis.h"
 #include "structure_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "xxgk/analysis.h"
 #include "old_format.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 

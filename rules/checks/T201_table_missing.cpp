@@ -54,8 +54,9 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     Diagnostic& diagnostic =
         sink.report(section->heading->range, "第" + chinese_numeral(spec.section) + "部分缺少“" + spec.title +
                                                  "”统计表 / the section has no table");
-    diagnostic.fixes.push_back(
-        Fix{"插入“" + spec.title + "”模板表格（各栏填 0）", false, {insert_table_after(ctx.analysis, *section->heading, spec)}});
+    diagnostic.fixes.push_back(Fix{"插入“" + spec.title + "”模板表格（各栏填 0）",
+                                   false,
+                                   {insert_table_after(ctx.analysis, *section->heading, spec)}});
   }
 }
 

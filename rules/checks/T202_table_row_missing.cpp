@@ -85,7 +85,8 @@ std::string copy_layout(std::string_view text, const Row& like, const std::strin
 // The missing row's text (no terminator), laid out like its nearest neighbour in the same group (else any neighbour),
 // 0 in every value cell. When the row must carry its group's label (the label stood on the missing row), the cells
 // are rebuilt with the label before the row label. A table without any data row gets the template's row.
-std::string missing_row_text(const Analysis& analysis, const Table& table, const std::vector<const Row*>& first, int index) {
+std::string missing_row_text(const Analysis& analysis, const Table& table, const std::vector<const Row*>& first,
+                             int index) {
   const TableSpec& spec = *table.spec;
   const RowSpec& row = spec.rows[static_cast<size_t>(index)];
   const Row* like = nearest_present(table, first, index, -1, &row.group);

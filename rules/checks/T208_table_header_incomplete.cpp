@@ -143,9 +143,10 @@ void check_header_rows(const Analysis& analysis, const Table& table, DiagnosticS
     const size_t at = line_start_at(report.text, table.range.begin);
     Diagnostic& diagnostic = sink.report(table.rows.front().content(),
                                          "表格缺少表头行 / header rows missing");
-    diagnostic.fixes.push_back(Fix{fix_title, false,
-                                   {TextEdit{{at, at}, header_text(analysis, table, table.rows.front()) +
-                                                           std::string(newline_of(report.text))}}});
+    diagnostic.fixes.push_back(Fix{
+        fix_title,
+        false,
+        {TextEdit{{at, at}, header_text(analysis, table, table.rows.front()) + std::string(newline_of(report.text))}}});
     return;
   }
   Diagnostic& diagnostic = sink.report(truncated_span(spec.header_rows, header),

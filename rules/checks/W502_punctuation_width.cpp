@@ -62,8 +62,7 @@ const char* full_width(char32_t c) {
 bool is_ascii_usage(std::string_view text, size_t pos, char32_t c) {
   if (c != U',' && c != U':') return false;
   size_t length = 0;
-  const char32_t before =
-      pos == 0 ? 0 : text::code_point_at(text, text::previous_code_point_start(text, pos), length);
+  const char32_t before = pos == 0 ? 0 : text::code_point_at(text, text::previous_code_point_start(text, pos), length);
   const char32_t after = text::code_point_at(text, pos + 1, length);
   const bool digits = before >= U'0' && before <= U'9' && after >= U'0' && after <= U'9';
   return digits || (c == U':' && after == U'/');

@@ -146,8 +146,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     size_t first_length = 0;
     const char32_t first = text::code_point_at(text, after.begin, first_length);
     // Words in Latin script keep a space between them; Chinese joins directly.
-    const bool latin_join = text::is_ascii_alnum(text::code_point_at(text, last, length)) &&
-                            text::is_ascii_alnum(first);
+    const bool latin_join =
+        text::is_ascii_alnum(text::code_point_at(text, last, length)) && text::is_ascii_alnum(first);
     sink.report({last, after.begin + first_length},
                 "段落在“" + excerpt(text, {before.begin, end}, 4, true) + "”与“" + excerpt(text, after, 4, false) +
                     "”之间被分页断开，应接成一段 / paragraph broken mid-sentence")

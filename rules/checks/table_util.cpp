@@ -254,13 +254,15 @@ std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names) 
 }
 
 std::string sum_statement(const std::vector<IdentityTerm>& shown, const IdentityInstance& instance, bool with_names) {
-  return terms_text(shown, with_names) + " = " + prose::format_number(instance.left_sum(), prose::kMessageDigits) + "，实际为 " +
-         prose::format_number(instance.right_sum(), prose::kMessageDigits);
+  return terms_text(shown, with_names) + " = " + prose::format_number(instance.left_sum(), prose::kMessageDigits) +
+         "，实际为 " + prose::format_number(instance.right_sum(), prose::kMessageDigits);
 }
 
 std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms) {
   std::vector<RelatedInformation> related;
-  for (const IdentityTerm& term : terms) related.push_back({term.cell->range, std::string(term.name) + "：" + prose::format_number(term.value, prose::kMessageDigits)});
+  for (const IdentityTerm& term : terms)
+    related.push_back(
+        {term.cell->range, std::string(term.name) + "：" + prose::format_number(term.value, prose::kMessageDigits)});
   return related;
 }
 

@@ -47,7 +47,8 @@ std::vector<text::Line> Analysis::lines_in(ByteRange range) const {
   if (range.empty()) return {};
   const std::vector<text::Line>& all = lines();
   // The line holding range.begin, cut to start there (inside its terminator, the rest of the line is empty).
-  auto it = std::partition_point(all.begin(), all.end(), [&](const text::Line& line) { return line.next <= range.begin; });
+  auto it =
+      std::partition_point(all.begin(), all.end(), [&](const text::Line& line) { return line.next <= range.begin; });
   std::vector<text::Line> in_range{text::Line{{range.begin, std::max(range.begin, it->content.end)}, it->next}};
   for (++it; it != all.end() && it->content.begin < range.end; ++it) in_range.push_back(*it);
   return in_range;
@@ -121,7 +122,9 @@ std::optional<StatisticsPeriod> Analysis::find_statistics_period() const {
     }
     return std::nullopt;
   };
-  const auto at_least = [](size_t n) { return [n](const std::vector<prose::Date>& dates) { return dates.size() >= n; }; };
+  const auto at_least = [](size_t n) {
+    return [n](const std::vector<prose::Date>& dates) { return dates.size() >= n; };
+  };
   // A range from a 1 January, without the words ("报告采用数据为2024年1月1日至2024年12月31日").
   const auto from_new_year = [](const std::vector<prose::Date>& dates) {
     return dates.size() >= 2 && dates[0].month == 1 && dates[0].day == 1;
@@ -144,8 +147,8 @@ const std::optional<ReportingYear>& Analysis::reporting_year() const {
     // The readings of prose below add what the model does not read: years in Chinese numerals and statements of
     // the period anywhere in the text.
     if (report_.year)
-      return ReportingYear{*report_.year, report_.title && report_.title->year ? YearSource::Title
-                                                                                : YearSource::StatisticsPeriod};
+      return ReportingYear{*report_.year,
+                           report_.title && report_.title->year ? YearSource::Title : YearSource::StatisticsPeriod};
     if (const auto& year = title_year()) return ReportingYear{year->year, YearSource::Title};
     if (const auto& period = statistics_period())
       return ReportingYear{period->dates.front().year, YearSource::StatisticsPeriod};

@@ -123,7 +123,8 @@ std::array<CellRef, kNamedCellCount> parse_named_cells(const json& j, const std:
     const json& cell = j.at(name);
     cells[i] = CellRef{cell.at("table").get<std::string>(), cell.at("row").get<std::string>(),
                        cell.at("column").get<size_t>()};
-    const auto table = std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.id == cells[i].table; });
+    const auto table =
+        std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.id == cells[i].table; });
     const RowSpec* row = table == tables.end() ? nullptr : table->row(cells[i].row);
     if (!row || cells[i].column >= static_cast<size_t>(row->values))
       throw std::runtime_error("named cell " + name + ": no value column " + std::to_string(cells[i].column) +
@@ -214,10 +215,10 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.fee_collected_words = strings(j, "fee_collected_words");
     for (const json& t : j.at("tables")) format.tables.push_back(parse_table(t));
     const json& narrative = j.at("narrative");
-    format.narrative = NarrativeWords{prose::Negations{strings(narrative, "negations"), strings(narrative, "negation_idiom_tails")},
-                                      strings(narrative, "application_verbs"), strings(narrative, "other_proceedings"),
-                                      narrative.at("review").get<std::string>(),
-                                      narrative.at("litigation").get<std::string>()};
+    format.narrative =
+        NarrativeWords{prose::Negations{strings(narrative, "negations"), strings(narrative, "negation_idiom_tails")},
+                       strings(narrative, "application_verbs"), strings(narrative, "other_proceedings"),
+                       narrative.at("review").get<std::string>(), narrative.at("litigation").get<std::string>()};
     format.format_title = between(format.notice_citation, "〈", "〉");
     format.regulation_title = between(format.regulation_citation, "《", "》");
     format.named_cells = parse_named_cells(j.at("named_cells"), format.tables);

@@ -508,7 +508,8 @@ namespace {
 // of a report without a year in its title. A date is tried where a year of four digits (spaces allowed before 年)
 // ends at a 年.
 std::optional<int> period_start_year(std::string_view text) {
-  for (size_t at = text::find_word(text, "年"); at != std::string_view::npos; at = text::find_word(text, "年", at + 1)) {
+  for (size_t at = text::find_word(text, "年"); at != std::string_view::npos;
+       at = text::find_word(text, "年", at + 1)) {
     size_t digits_end = at;
     while (digits_end > 0 && text[digits_end - 1] == ' ') --digits_end;
     if (digits_end < 4) continue;

@@ -222,9 +222,10 @@ std::optional<ByteRange> negation_before(std::string_view text, ByteRange before
     for (size_t at = text::find_word(searched, word); at != std::string_view::npos;
          at = text::find_word(searched, word, at + 1)) {
       const size_t begin = before.begin + at;
-      const bool idiom = std::any_of(negations.idiom_tails.begin(), negations.idiom_tails.end(), [&](const std::string& tail) {
+      const auto idiom_tail = [&](const std::string& tail) {
         return text::starts_with_at(text, begin + word.size(), tail);
-      });
+      };
+      const bool idiom = std::any_of(negations.idiom_tails.begin(), negations.idiom_tails.end(), idiom_tail);
       if (idiom) continue;
       if (!first || begin < first->begin) first = ByteRange{begin, begin + word.size()};
       break;

@@ -54,8 +54,7 @@ size_t skip_inline_spaces(std::string_view text, size_t pos) {
 }
 
 bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         c == U'〇';
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) || c == U'〇';
 }
 
 bool is_chinese_punctuation(char32_t c) {
@@ -247,7 +246,8 @@ size_t find_any(std::string_view text, ByteRange range, const std::vector<std::s
   size_t best = std::string_view::npos;
   for (const std::string& word : words) {
     // Only an occurrence starting before the best so far matters: search no further.
-    const std::string_view before_best = best == std::string_view::npos ? scope : scope.substr(0, best - 1 + word.size());
+    const std::string_view before_best =
+        best == std::string_view::npos ? scope : scope.substr(0, best - 1 + word.size());
     const size_t at = find_word(before_best, word);
     if (at < best) {
       best = at;

@@ -19,7 +19,9 @@ std::string clean_report() {
 // A report's model and its analysis under `options`.
 struct Analysed {
   explicit Analysed(std::string source, LintOptions lint_options = {})
-      : text(std::move(source)), options(std::move(lint_options)), report(build_report(text, options)),
+      : text(std::move(source)),
+        options(std::move(lint_options)),
+        report(build_report(text, options)),
         analysis(report, *report.format, options) {}
   std::string text;
   LintOptions options;

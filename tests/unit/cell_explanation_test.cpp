@@ -1,5 +1,5 @@
-// Analysis::explain_cell and Analysis::wrong_totals: what the editor's hover and inlay hints say about a table cell, read from the
-// report model and the format definition's identities.
+// Analysis::explain_cell and Analysis::wrong_totals: what the editor's hover and inlay hints say about a table cell,
+// read from the report model and the format definition's identities.
 #include <gtest/gtest.h>
 
 #include <filesystem>

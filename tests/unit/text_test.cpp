@@ -52,8 +52,7 @@ TEST(TextTest, FindAsciiByteGivesTheFirstWantedAsciiByteOfTheRange) {
     const size_t end = begin + random() % (text.size() - begin + 1);
     size_t expected = begin;
     while (expected < end && !wanted(text[expected])) ++expected;
-    ASSERT_EQ(find_ascii_byte(text, begin, end, wanted), expected)
-        << text << " [" << begin << ", " << end << ")";
+    ASSERT_EQ(find_ascii_byte(text, begin, end, wanted), expected) << text << " [" << begin << ", " << end << ")";
   }
 }
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "xxgk/analysis.h"
-#include "xxgk/prose.h"
 #include "xxgk/format.h"
+#include "xxgk/prose.h"
 #include "xxgk/templates.h"
 
 namespace xxgk::lsp {
@@ -163,7 +163,8 @@ std::optional<json> hover(const Analysis& analysis, const Wire& wire, size_t off
   std::string text = (cell->row_label.empty() ? "" : bold(cell->row_label, markdown) + " × ") +
                      bold(cell->column_label, markdown) + separator + "表 (table)：" + cell->table->spec->title;
   if (cell->total) {
-    text += separator + "合计 (computed sum)：" + bold(prose::format_number(cell->total->sum, prose::kEditorDigits), markdown);
+    text += separator + "合计 (computed sum)：" +
+            bold(prose::format_number(cell->total->sum, prose::kEditorDigits), markdown);
     if (!cell->total->complete) text += "（部分项缺失或非数字，仅计入可读的数值 (some terms are missing or not numbers)）";
     text += separator;
     for (const CellTerm& term : cell->total->terms) {
@@ -180,10 +181,11 @@ json inlay_hints(const Analysis& analysis, const std::vector<Diagnostic>& diagno
   for (const WrongTotal& total : analysis.wrong_totals(diagnostics)) {
     const ByteRange cell = total.cell->range;
     if (cell.end < range.begin || cell.end > range.end) continue;
-    hints.push_back({{"position", wire.position(cell.end)},
-                     {"label", "≠ " + prose::format_number(total.computed, prose::kEditorDigits)},
-                     {"paddingLeft", true},
-                     {"tooltip", "计算值 (computed value): " + prose::format_number(total.computed, prose::kEditorDigits)}});
+    hints.push_back(
+        {{"position", wire.position(cell.end)},
+         {"label", "≠ " + prose::format_number(total.computed, prose::kEditorDigits)},
+         {"paddingLeft", true},
+         {"tooltip", "计算值 (computed value): " + prose::format_number(total.computed, prose::kEditorDigits)}});
   }
   return hints;
 }

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "lsp/protocol.h"
-#include "xxgk/diagnostic.h"
 #include "xxgk/analysis.h"
+#include "xxgk/diagnostic.h"
 #include "xxgk/model.h"
 
 namespace xxgk::lsp {
@@ -31,8 +31,8 @@ json document_symbols(const Report& report, const Wire& wire, const std::string&
 // textDocument/foldingRange: each section and each table.
 json folding_ranges(const Report& report, const Wire& wire);
 
-// textDocument/hover on a table value cell (Analysis::explain_cell): its row and column labels, and for a total the terms
-// and their sum.
+// textDocument/hover on a table value cell (Analysis::explain_cell): its row and column labels, and for a total the
+// terms and their sum.
 std::optional<json> hover(const Analysis& analysis, const Wire& wire, size_t offset, bool markdown);
 
 // textDocument/inlayHint: after each wrong total in `range` (Analysis::wrong_totals), the computed value ("≠ 41").

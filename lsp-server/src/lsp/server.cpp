@@ -368,8 +368,7 @@ Payload Server::on_folding_range(const json& params) {
 Payload Server::on_hover(const json& params) {
   const Position position = position_from_json(object_member(params, "position"));
   return with_linted_document(params, nullptr, [&](WorkspaceDocument& document, const Wire& wire) {
-    const std::optional<json> result =
-        hover(document.analysis(), wire, wire.offset(position), client_.markdown_hover);
+    const std::optional<json> result = hover(document.analysis(), wire, wire.offset(position), client_.markdown_hover);
     return result ? *result : json(nullptr);
   });
 }

@@ -95,11 +95,11 @@ struct TableSpec {
 // The table cells the content rules compare prose with, by what they hold (format "named_cells": the total column of
 // table 三's rows 一 and （六）2, table 四's group totals).
 enum class NamedCell {
-  ApplicationsReceived,       // "applications_received": 表三 一、本年新收政府信息公开申请数量, 总计
-  UnpaidFeeApplications,      // "unpaid_fee_applications": 表三 （六）2. 逾期未缴费, 总计
-  ReviewTotal,                // "review_total": 表四 行政复议 总计
-  DirectLitigationTotal,      // "direct_litigation_total": 表四 行政诉讼 未经复议直接起诉 总计
-  LitigationAfterReviewTotal  // "litigation_after_review_total": 表四 行政诉讼 复议后起诉 总计
+  ApplicationsReceived,        // "applications_received": 表三 一、本年新收申请数量, 总计
+  UnpaidFeeApplications,       // "unpaid_fee_applications": 表三 （六）2. 逾期未缴费, 总计
+  ReviewTotal,                 // "review_total": 表四 行政复议, 总计
+  DirectLitigationTotal,       // "direct_litigation_total": 表四 未经复议直接起诉, 总计
+  LitigationAfterReviewTotal,  // "litigation_after_review_total": 表四 复议后起诉, 总计
 };
 inline constexpr size_t kNamedCellCount = 5;
 
@@ -112,11 +112,11 @@ struct CellRef {
 
 // The words the content rules read prose with (format "narrative").
 struct NarrativeWords {
-  prose::Negations negations;                // "negations", "negation_idiom_tails": 未, 没有 … (not 无法, 未经)
+  prose::Negations negations;  // "negations", "negation_idiom_tails": 未, 没有 … (not 无法, 未经)
   std::vector<std::string> application_verbs;  // C403: what an agency does with applications it counts: 收到, 受理
   std::vector<std::string> other_proceedings;  // C403: 复议, 投诉 …: an application for these is not a disclosure one
-  std::string review;                        // C404: 复议
-  std::string litigation;                    // C404: 诉讼
+  std::string review;                          // C404: 复议
+  std::string litigation;                      // C404: 诉讼
 };
 
 struct KeywordArea {

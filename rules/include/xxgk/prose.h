@@ -5,7 +5,6 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
 #include <vector>
 
@@ -28,11 +27,11 @@ std::optional<Number> parse_number(std::string_view text, size_t pos);
 std::optional<Number> count_after(std::string_view text, size_t pos, bool unit_required);
 
 struct Date {
-  int year = 0;         // 0 when the year is not written ("12月31日" after "2022年1月1日至")
+  int year = 0;  // 0 when the year is not written ("12月31日" after "2022年1月1日至")
   int month = 0;
   int day = 0;
-  ByteRange range;      // the whole date as written
-  ByteRange year_range; // the year's digits (empty when not written)
+  ByteRange range;       // the whole date as written
+  ByteRange year_range;  // the year's digits (empty when not written)
 };
 // A date "2022年1月1日" (inline spaces allowed between the parts, digits ASCII, full-width or Chinese) at `pos`;
 // with `year_optional`, also "12月31日".
