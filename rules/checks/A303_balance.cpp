@@ -32,11 +32,13 @@ constexpr RuleDescriptor kDescriptor{
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const IdentityInstance& mismatch : identity_mismatches(ctx.report, kDescriptor.id)) {
-    Diagnostic& diagnostic = sink.report(
-        mismatch.left.front().cell->range,
-        "“" + std::string(mismatch.subject) + "”栏勾稽关系不符：" + terms_text(mismatch.left, true) + " = " +
-            format_number(mismatch.left_sum()) + "，而 " + terms_text(mismatch.right, true) + " = " +
-            format_number(mismatch.right_sum()) + " / received + carried over ≠ handled + carried forward");
+    Diagnostic& diagnostic =
+        sink.report(mismatch.left.front().cell->range,
+                    "“" + std::string(mismatch.subject) + "”栏勾稽关系不符：" + terms_text(mismatch.left, true) +
+                        " = " + prose::format_number(mismatch.left_sum(), prose::kMessageDigits) + "，而 " +
+                        terms_text(mismatch.right, true) + " = " +
+                        prose::format_number(mismatch.right_sum(), prose::kMessageDigits) +
+                        " / received + carried over ≠ handled + carried forward");
     diagnostic.related = related_terms(mismatch.left);
     const std::vector<RelatedInformation> right = related_terms(mismatch.right);
     diagnostic.related.insert(diagnostic.related.end(), right.begin(), right.end());

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -47,23 +47,22 @@ struct NoticeCount {
 // The number of fee notices section 六 reports: the first number after the fee-notice words in their sentence
 // ("发出收费通知的件数为1件", "收费通知的件数和总金额……均为0"), or 0 for "未发出收费通知".
 std::optional<NoticeCount> notice_count(const Report& report, const FormatDefinition& format,
-                                        const content::FeeStatement& statement) {
+                                        const FeeStatement& statement) {
   const std::string_view text = report.search_text();
   for (const ByteRange& line : statement.lines) {
     std::string_view word;
-    const size_t mention = content::find_any(text, line, format.fee_notice_count_words, &word);
+    const size_t mention = text::find_any(text, line, format.fee_notice_count_words, &word);
     if (mention == std::string_view::npos) continue;
-    const ByteRange clause = content::clause_around(text, mention, line);
-    for (std::string_view negation : {"未", "没有", "无"})
-      if (report.search_slice({clause.begin, mention}).find(negation) != std::string_view::npos)
-        return NoticeCount{0, {mention, mention + word.size()}};
-    const ByteRange sentence = content::sentence_around(text, mention, line);
+    const ByteRange clause = text::clause_around(text, mention, line);
+    if (prose::negation_before(text, {clause.begin, mention}, format.narrative.negations))
+      return NoticeCount{0, {mention, mention + word.size()}};
+    const ByteRange sentence = text::sentence_around(text, mention, line);
     for (size_t pos = mention + word.size(), length = 0; pos < sentence.end; pos += length) {
-      const char32_t c = content::code_point_at(text, pos, length);
+      const char32_t c = text::code_point_at(text, pos, length);
       // Arabic digits are a number wherever they stand; a Chinese numeral only with its unit ("一件"), not in words
       // such as 统一.
       const bool arabic = (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-      if (const auto count = content::count_after(text, pos, !arabic); count && count->range.begin == pos)
+      if (const auto count = prose::count_after(text, pos, !arabic); count && count->range.begin == pos)
         return NoticeCount{count->value, count->range};
     }
   }
@@ -72,20 +71,20 @@ std::optional<NoticeCount> notice_count(const Report& report, const FormatDefini
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
-  const Cell* unpaid = content::integer_cell(report, "table3", "R22", 6);
+  const Cell* unpaid = context.analysis.integer_cell(NamedCell::UnpaidFeeApplications);
   const Section* six = report.section(6);
-  if (!unpaid || !six || content::cell_integer(*unpaid) == 0) return;
-  const std::string unpaid_total = std::to_string(content::cell_integer(*unpaid));
+  if (!unpaid || !six || cell_integer(*unpaid) == 0) return;
+  const std::string unpaid_total = std::to_string(cell_integer(*unpaid));
   const std::string row = "表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用…”总计为" + unpaid_total;
   const RelatedInformation related{unpaid->range, "表三逾期未缴费不再处理的申请总计：" + unpaid_total};
 
-  const auto statement = content::find_fee_statement(context, *six);
+  const auto statement = context.analysis.fee_statement();
   const auto count = statement ? notice_count(report, context.format, *statement) : std::nullopt;
   if (!count) {
     const ByteRange where = statement ? statement->sentence : six->heading ? six->heading->range : six->range;
     sink.report(where, row + "，但第六部分未报告发出收费通知的件数 / section 六 reports no fee notices")
         .related.push_back(related);
-  } else if (count->value < content::cell_integer(*unpaid)) {
+  } else if (count->value < cell_integer(*unpaid)) {
     sink.report(count->range, "第六部分称发出收费通知" + std::to_string(count->value) + "件，少于" + row +
                                   " / fewer fee notices than unpaid-fee applications")
         .related.push_back(related);

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -54,8 +54,8 @@ size_t digits_ending_at(std::string_view text, size_t end) {
   size_t start = end, length = 0;
   DigitKind kind = DigitKind::None;
   while (start > 0) {
-    const size_t previous = content::previous_code_point_start(text, start);
-    const DigitKind previous_kind = digit_kind(content::code_point_at(text, previous, length));
+    const size_t previous = text::previous_code_point_start(text, start);
+    const DigitKind previous_kind = digit_kind(text::code_point_at(text, previous, length));
     if (previous_kind == DigitKind::None || (kind != DigitKind::None && previous_kind != kind)) break;
     kind = previous_kind;
     start = previous;
@@ -64,15 +64,15 @@ size_t digits_ending_at(std::string_view text, size_t end) {
 }
 
 // The year written right before `pos` ("2022年", "2022 年度", "2022年政务公开"), as in "2022年政务公开工作要点".
-std::optional<content::YearMention> year_ending_at(std::string_view text, size_t pos) {
+std::optional<prose::YearMention> year_ending_at(std::string_view text, size_t pos) {
   const auto strip_suffix = [&](std::string_view word) {
-    if (content::ends_with_at(text, pos, word)) pos -= word.size();
+    if (text::ends_with_at(text, pos, word)) pos -= word.size();
   };
   const auto strip_spaces = [&] {
     size_t length = 0;
     while (pos > 0) {
-      const size_t previous = content::previous_code_point_start(text, pos);
-      if (!content::is_inline_space(content::code_point_at(text, previous, length))) break;
+      const size_t previous = text::previous_code_point_start(text, pos);
+      if (!text::is_inline_space(text::code_point_at(text, previous, length))) break;
       pos = previous;
     }
   };
@@ -80,33 +80,33 @@ std::optional<content::YearMention> year_ending_at(std::string_view text, size_t
   strip_spaces();
   strip_suffix("度");
   constexpr std::string_view kYear = "年";
-  if (!content::ends_with_at(text, pos, kYear)) return std::nullopt;
+  if (!text::ends_with_at(text, pos, kYear)) return std::nullopt;
   pos -= kYear.size();
   strip_spaces();
-  return content::year_at(text, digits_ending_at(text, pos));
+  return prose::year_at(text, digits_ending_at(text, pos));
 }
 
 // Years in section 六 that name the year whose 工作要点 (work points) the body implemented.
-std::vector<content::YearMention> work_points_years(const Report& report, const Section& section) {
+std::vector<prose::YearMention> work_points_years(const CheckContext& context, const Section& section) {
+  const Report& report = context.report;
   const std::string_view text = report.search_text();
-  std::vector<content::YearMention> years;
-  const auto add = [&](const std::optional<content::YearMention>& year) {
+  std::vector<prose::YearMention> years;
+  const auto add = [&](const std::optional<prose::YearMention>& year) {
     if (year && std::none_of(years.begin(), years.end(),
-                             [&](const content::YearMention& known) { return known.range == year->range; }))
+                             [&](const prose::YearMention& known) { return known.range == year->range; }))
       years.push_back(*year);
   };
   constexpr std::string_view kWorkPoints = "工作要点";
-  for (const ByteRange& prose : content::section_prose(report, section)) {
+  for (const ByteRange& prose : context.analysis.section_prose(section)) {
     const std::string_view scope = report.search_slice(prose);
-    for (size_t at = content::find_word(scope, kWorkPoints); at != std::string_view::npos;
-         at = content::find_word(scope, kWorkPoints, at + 1)) {
+    for (size_t at = text::find_word(scope, kWorkPoints); at != std::string_view::npos;
+         at = text::find_word(scope, kWorkPoints, at + 1)) {
       const size_t mention = prose.begin + at;
       add(year_ending_at(text, mention));
       // A sub-heading "（一）2022年扎实落实政务公开工作要点完成情况": the year opens the heading.
-      const content::Line line = content::line_at(text, mention);
-      const size_t marker_end = content::subitem_marker_end(text, line.content.begin);
-      if (marker_end != std::string_view::npos)
-        add(content::year_at(text, content::skip_inline_spaces(text, marker_end)));
+      const text::Line line = text::line_at(text, mention);
+      const size_t marker_end = prose::subitem_marker_end(text, line.content.begin);
+      if (marker_end != std::string_view::npos) add(prose::year_at(text, text::skip_inline_spaces(text, marker_end)));
     }
   }
   return years;
@@ -114,14 +114,15 @@ std::vector<content::YearMention> work_points_years(const Report& report, const 
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
-  const auto title = content::title_year(report);
-  const auto& period = content::find_statistics_period(context);
-  std::optional<int> reference = context.options.year;
-  if (!reference && title) reference = title->year;
-  if (!reference && period) reference = period->dates.front().year;
-  if (!reference) return;
-  const std::string reference_text = std::to_string(*reference) + "年";
-  const std::string reference_source = context.options.year ? "配置的报告年度" : title ? "标题年份" : "统计期限起始年份";
+  const auto& title = context.analysis.title_year();
+  const auto& period = context.analysis.statistics_period();
+  const auto& reporting_year = context.analysis.reporting_year();
+  if (!reporting_year) return;
+  const int reference = reporting_year->value;
+  const std::string reference_text = std::to_string(reference) + "年";
+  const std::string reference_source = reporting_year->source == YearSource::Option  ? "配置的报告年度"
+                                       : reporting_year->source == YearSource::Title ? "标题年份"
+                                                                                     : "统计期限起始年份";
 
   const auto report_mismatch = [&](ByteRange where, int year, std::string_view what) {
     Diagnostic& diagnostic = sink.report(where, std::string(what) + "为" + std::to_string(year) + "年，与" +
@@ -131,19 +132,19 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
       diagnostic.related.push_back({title->range, "标题年份：" + std::to_string(title->year) + "年"});
   };
 
-  if (context.options.year && title && title->year != *reference)
+  if (reporting_year->source == YearSource::Option && title && title->year != reference)
     report_mismatch(title->range, title->year, "标题年份");
   if (period) {
     // The start and end dates; an end date without its year ("至12月31日") inherits the start year.
     for (size_t i = 0; i < std::min<size_t>(2, period->dates.size()); ++i) {
-      const content::Date& date = period->dates[i];
-      if (!date.year_range.empty() && date.year != *reference)
+      const prose::Date& date = period->dates[i];
+      if (!date.year_range.empty() && date.year != reference)
         report_mismatch(date.year_range, date.year, "统计期限年份");
     }
   }
   if (const Section* six = report.section(6))
-    for (const content::YearMention& year : work_points_years(report, *six))
-      if (year.year != *reference) report_mismatch(year.range, year.year, "第六部分所述政务公开工作要点的年份");
+    for (const prose::YearMention& year : work_points_years(context, *six))
+      if (year.year != reference) report_mismatch(year.range, year.year, "第六部分所述政务公开工作要点的年份");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -56,9 +56,9 @@ bool repeats_title(const Report& report, std::string_view line) {
 ByteRange missing_statement_anchor(const CheckContext& context) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
-    for (const content::Line& line : content::lines_in(context, prose)) {
-      const ByteRange content = content::trimmed(text, {line.content.begin, std::min(line.content.end, prose.end)});
+  for (const ByteRange& prose : context.analysis.prose_in(report.preamble))
+    for (const text::Line& line : context.analysis.lines_in(prose)) {
+      const ByteRange content = text::trimmed(text, {line.content.begin, std::min(line.content.end, prose.end)});
       const std::string_view line_text = text.substr(content.begin, content.size());
       if (!content.empty() && !context.format.is_page_chrome(line_text) && !repeats_title(report, line_text))
         return content;
@@ -75,39 +75,39 @@ std::optional<ByteRange> garbled_period_statement(const CheckContext& context) {
   static const std::vector<std::string> kDayWords = {"月1日", "月31日"};
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::prose_ranges(report, report.preamble))
+  for (const ByteRange& prose : context.analysis.prose_in(report.preamble))
     for (size_t pos = prose.begin;;) {
-      const size_t word = content::find_any(text, {pos, prose.end}, kPeriodWords);
+      const size_t word = text::find_any(text, {pos, prose.end}, kPeriodWords);
       if (word == std::string_view::npos) break;
-      const ByteRange sentence = content::sentence_around(text, word, prose);
-      if (content::find_any(text, sentence, kDayWords) != std::string_view::npos)
-        return content::trimmed(text, sentence);
+      const ByteRange sentence = text::sentence_around(text, word, prose);
+      if (text::find_any(text, sentence, kDayWords) != std::string_view::npos) return text::trimmed(text, sentence);
       pos = std::max(sentence.end, word + 1);
     }
   return std::nullopt;
 }
 
 // Whether the two dates are joined as a range (至, 到, a dash or a tilde between them).
-bool joined_as_range(std::string_view text, const content::Date& start, const content::Date& end) {
+bool joined_as_range(std::string_view text, const prose::Date& start, const prose::Date& end) {
   const std::string_view between = text.substr(start.range.end, end.range.begin - start.range.end);
   for (std::string_view joiner : {"至", "到", "-", "—", "－", "~", "～"})
     if (between.find(joiner) != std::string_view::npos) return true;
   return false;
 }
 
-bool is_calendar_year(const std::vector<content::Date>& dates) {
+bool is_calendar_year(const std::vector<prose::Date>& dates) {
   if (dates.size() < 2) return false;
-  const content::Date& start = dates[0];
-  const content::Date& end = dates[1];
+  const prose::Date& start = dates[0];
+  const prose::Date& end = dates[1];
   return start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31 && start.year == end.year;
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
-  const auto year = content::reporting_year(context);
-  const std::string expected = year ? std::to_string(*year) + "年1月1日至" + std::to_string(*year) + "年12月31日"
-                                    : std::string("N年1月1日至N年12月31日");
-  const auto& period = content::find_statistics_period(context);
+  const auto& year = context.analysis.reporting_year();
+  const std::string expected =
+      year ? std::to_string(year->value) + "年1月1日至" + std::to_string(year->value) + "年12月31日"
+           : std::string("N年1月1日至N年12月31日");
+  const auto& period = context.analysis.statistics_period();
   if (!period) {
     if (const auto garbled = garbled_period_statement(context)) {
       sink.report(*garbled, "统计期限的日期写法有误（年份与月份之间缺少“年”等），应写明“" + expected +
@@ -129,7 +129,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const ByteRange written{period->dates.front().range.begin,
                           period->dates[std::min<size_t>(1, period->dates.size() - 1)].range.end};
   const int start_year = period->dates.front().year;
-  const std::string calendar_year = std::to_string(year.value_or(start_year));
+  const std::string calendar_year = std::to_string(year ? year->value : start_year);
   sink.report(written, "统计期限应为“" + calendar_year + "年1月1日至" + calendar_year + "年12月31日”，实际为“" +
                            std::string(report.slice(written)) + "” / the statistics period must be the calendar year");
 }

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <string>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -45,15 +45,15 @@ constexpr size_t kMaxClauseBytes = 64 * 3;  // a statement is read in the first 
 
 // The "申请" of an information-disclosure application after `from` in the clause: not 依申请 (the procedure), not
 // 申请人 (the applicant), not an application for 复议 or a complaint.
-size_t application_after(std::string_view text, size_t from, ByteRange clause) {
+size_t application_after(std::string_view text, size_t from, ByteRange clause, const NarrativeWords& words) {
   const std::string_view scope = text.substr(from, std::min(clause.end - from, kMaxGapBytes + kApplication.size()));
-  for (size_t at = content::find_word(scope, kApplication); at != std::string_view::npos;
-       at = content::find_word(scope, kApplication, at + 1)) {
+  for (size_t at = text::find_word(scope, kApplication); at != std::string_view::npos;
+       at = text::find_word(scope, kApplication, at + 1)) {
     const size_t begin = from + at;
     const std::string_view gap = text.substr(from, begin - from);
-    for (std::string_view other : {"复议", "诉讼", "投诉", "举报"})
-      if (content::find_word(gap, other) != std::string_view::npos) return std::string_view::npos;
-    if (content::ends_with_at(text, begin, "依") || content::starts_with_at(text, begin + kApplication.size(), "人"))
+    for (const std::string& other : words.other_proceedings)
+      if (text::find_word(gap, other) != std::string_view::npos) return std::string_view::npos;
+    if (text::ends_with_at(text, begin, "依") || text::starts_with_at(text, begin + kApplication.size(), "人"))
       continue;
     return begin;
   }
@@ -66,12 +66,14 @@ struct Statement {
 };
 
 // "收到…申请N件" or "收到N件…申请" after the verb ending at `verb_end`.
-std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause) {
-  if (const size_t application = application_after(text, verb_end, clause); application != std::string_view::npos)
-    if (const auto count = content::count_after(text, application + kApplication.size(), true))
+std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, size_t verb_end, ByteRange clause,
+                                      const NarrativeWords& words) {
+  if (const size_t application = application_after(text, verb_end, clause, words);
+      application != std::string_view::npos)
+    if (const auto count = prose::count_after(text, application + kApplication.size(), true))
       return Statement{{verb_begin, count->range.end}, count->value};
-  if (const auto count = content::count_after(text, verb_end, true)) {
-    const size_t application = application_after(text, count->range.end, clause);
+  if (const auto count = prose::count_after(text, verb_end, true)) {
+    const size_t application = application_after(text, count->range.end, clause, words);
     if (application != std::string_view::npos)
       return Statement{{verb_begin, application + kApplication.size()}, count->value};
   }
@@ -79,11 +81,14 @@ std::optional<Statement> quoted_count(std::string_view text, size_t verb_begin, 
 }
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
+  const NarrativeWords& words = context.format.narrative;
+  size_t longest_negation = 0;
+  for (const std::string& word : words.negations.words) longest_negation = std::max(longest_negation, word.size());
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  const Cell* total = content::integer_cell(report, "table3", "R01", 6);
+  const Cell* total = context.analysis.integer_cell(NamedCell::ApplicationsReceived);
   if (!total) return;
-  const long long table_count = content::cell_integer(*total);
+  const long long table_count = cell_integer(*total);
   const auto report_disagreement = [&](ByteRange where, std::string said) {
     Diagnostic& diagnostic = sink.report(where, "正文称" + said + "，但表三“一、本年新收政府信息公开申请数量”总计为" +
                                                     std::to_string(table_count) +
@@ -91,39 +96,33 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     diagnostic.related.push_back({total->range, "表三本年新收申请总计：" + std::to_string(table_count)});
   };
 
-  for (const ByteRange& prose : content::document_prose(context)) {
+  for (const ByteRange& prose : context.analysis.document_prose()) {
     const std::string_view scope = report.search_slice(prose);
-    const auto at_verb = [&](std::string_view verb, size_t at) {
-      const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
-      // "新收到" is found once, as 收到; "不予受理" is an outcome, not what was received.
-      if (verb == "新收" && content::starts_with_at(text, verb_end, "到")) return;
-      if (verb == "受理" && content::ends_with_at(text, verb_begin, "不予")) return;
-      const size_t clause_limit = std::min(prose.end, verb_end + kMaxClauseBytes);
-      const ByteRange clause{verb_begin, content::clause_end(text, verb_end, clause_limit)};
-      size_t negation = std::string_view::npos;
-      for (std::string_view word : {"未", "没有", "未曾"})
-        if (content::ends_with_at(text, verb_begin, word)) negation = verb_begin - word.size();
-      if (negation != std::string_view::npos) {
-        const size_t application = application_after(text, verb_end, clause);
-        if (application != std::string_view::npos && table_count != 0)
-          report_disagreement({negation, application + kApplication.size()}, "未收到政府信息公开申请");
-        return;
+    for (const std::string& verb : words.application_verbs) {
+      for (size_t at = text::find_word(scope, verb); at != std::string_view::npos;
+           at = text::find_word(scope, verb, at + 1)) {
+        const size_t verb_begin = prose.begin + at, verb_end = verb_begin + verb.size();
+        // "新收到" is found once, as 收到; "不予受理" is an outcome, not what was received.
+        if (verb == "新收" && text::starts_with_at(text, verb_end, "到")) continue;
+        if (verb == "受理" && text::ends_with_at(text, verb_begin, "不予")) continue;
+        const size_t clause_limit = std::min(prose.end, verb_end + kMaxClauseBytes);
+        const ByteRange clause{verb_begin, text::clause_end(text, verb_end, clause_limit)};
+        // A negation right before the verb ("未收到", "没有收到").
+        const size_t longest = std::min(verb_begin, longest_negation);
+        const auto negation_words = prose::negation_before(text, {verb_begin - longest, verb_begin}, words.negations);
+        if (negation_words && negation_words->end == verb_begin) {
+          const size_t negation = negation_words->begin;
+          const size_t application = application_after(text, verb_end, clause, words);
+          if (application != std::string_view::npos && table_count != 0)
+            report_disagreement({negation, application + kApplication.size()}, "未收到政府信息公开申请");
+          continue;
+        }
+        const auto statement = quoted_count(text, verb_begin, verb_end, clause, words);
+        if (statement && statement->count != table_count)
+          report_disagreement(statement->range,
+                              std::string(verb) + "政府信息公开申请" + std::to_string(statement->count) + "件");
       }
-      const auto statement = quoted_count(text, verb_begin, verb_end, clause);
-      if (statement && statement->count != table_count)
-        report_disagreement(statement->range,
-                            std::string(verb) + "政府信息公开申请" + std::to_string(statement->count) + "件");
-    };
-    // 收到 and 新收 share 收: the prose is searched once for it (the findings are put in order of position later).
-    constexpr std::string_view kReceive = "收", kNew = "新";
-    for (size_t at = content::find_word(scope, kReceive); at != std::string_view::npos;
-         at = content::find_word(scope, kReceive, at + 1)) {
-      if (content::starts_with_at(scope, at, "收到")) at_verb("收到", at);
-      if (content::ends_with_at(scope, at, kNew)) at_verb("新收", at - kNew.size());
     }
-    for (size_t at = content::find_word(scope, "受理"); at != std::string_view::npos;
-         at = content::find_word(scope, "受理", at + 1))
-      at_verb("受理", at);
   }
 }
 

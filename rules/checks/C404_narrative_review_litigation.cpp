@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -42,41 +42,19 @@ constexpr RuleDescriptor kDescriptor{
     .good = "全年因政府信息公开被申请行政复议4件……\n2\t1\t0\t1\t4\t1\t0\t1\t0\t2\t1\t0\t0\t1\t2",
 };
 
-constexpr std::string_view kReview = "复议";
-constexpr std::string_view kLitigation = "诉讼";
-
 // Table 四's group totals: 行政复议, and the two 行政诉讼 groups (未经复议直接起诉, 复议后起诉).
 struct Totals {
   const Cell* review = nullptr;
   const Cell* direct_litigation = nullptr;
   const Cell* litigation_after_review = nullptr;
-  long long litigation() const {
-    return content::cell_integer(*direct_litigation) + content::cell_integer(*litigation_after_review);
-  }
+  long long litigation() const { return cell_integer(*direct_litigation) + cell_integer(*litigation_after_review); }
 };
-
-// A negation opening the clause part before `keyword`: 无 (not 无法/无论/无需/无须/无偿/无正当), 未 (not 未经),
-// 没有. Returns its position or npos.
-size_t negation_before(std::string_view text, ByteRange before) {
-  const std::string_view scope = text.substr(before.begin, before.size());
-  for (std::string_view word : {"没有", "未", "无"}) {
-    for (size_t at = content::find_word(scope, word); at != std::string_view::npos;
-         at = content::find_word(scope, word, at + 1)) {
-      const size_t after = before.begin + at + word.size();
-      bool idiom = false;
-      for (std::string_view not_negation : {"法", "论", "需", "须", "偿", "正当", "经"})
-        idiom = idiom || content::starts_with_at(text, after, not_negation);
-      if (!idiom) return before.begin + at;
-    }
-  }
-  return std::string_view::npos;
-}
 
 // Whether the clause quotes a count ("4件"): such a clause states numbers, not absence.
 bool quotes_count(std::string_view text, ByteRange clause) {
   for (size_t pos = clause.begin, length = 0; pos < clause.end; pos += length) {
-    content::code_point_at(text, pos, length);
-    if (content::count_after(text, pos, true)) return true;
+    text::code_point_at(text, pos, length);
+    if (prose::count_after(text, pos, true)) return true;
   }
   return false;
 }
@@ -85,63 +63,71 @@ bool quotes_count(std::string_view text, ByteRange clause) {
 // searching both again after every occurrence scanned the scope after it once per occurrence of the other.
 class KeywordCursor {
  public:
-  explicit KeywordCursor(std::string_view scope)
-      : scope_(scope), review_(content::find_word(scope, kReview)), litigation_(content::find_word(scope, kLitigation)) {}
+  KeywordCursor(std::string_view scope, const NarrativeWords& words)
+      : scope_(scope),
+        review_word_(words.review),
+        litigation_word_(words.litigation),
+        review_(text::find_word(scope, review_word_)),
+        litigation_(text::find_word(scope, litigation_word_)) {}
   // The first occurrence of either keyword at or after `from`, or npos; `from` never decreases.
   size_t next(size_t from) {
-    if (review_ < from) review_ = content::find_word(scope_, kReview, from);
-    if (litigation_ < from) litigation_ = content::find_word(scope_, kLitigation, from);
+    if (review_ < from) review_ = text::find_word(scope_, review_word_, from);
+    if (litigation_ < from) litigation_ = text::find_word(scope_, litigation_word_, from);
     return std::min(review_, litigation_);
   }
 
  private:
   std::string_view scope_;
-  size_t review_;      // the next occurrence of kReview, or npos
-  size_t litigation_;  // the next occurrence of kLitigation, or npos
+  std::string_view review_word_, litigation_word_;
+  size_t review_;      // the next occurrence of review_word_, or npos
+  size_t litigation_;  // the next occurrence of litigation_word_, or npos
 };
 
 void check(const CheckContext& context, DiagnosticSink& sink) {
+  const NarrativeWords& words = context.format.narrative;
+  const std::string_view review_word = words.review, litigation_word = words.litigation;
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  const Totals totals{content::integer_cell(report, "table4", "D", 4), content::integer_cell(report, "table4", "D", 9),
-                      content::integer_cell(report, "table4", "D", 14)};
+  const Analysis& analysis = context.analysis;
+  const Totals totals{analysis.integer_cell(NamedCell::ReviewTotal),
+                      analysis.integer_cell(NamedCell::DirectLitigationTotal),
+                      analysis.integer_cell(NamedCell::LitigationAfterReviewTotal)};
   if (!totals.review || !totals.direct_litigation || !totals.litigation_after_review) return;
   const auto relate_review = [&](Diagnostic& diagnostic) {
-    diagnostic.related.push_back({totals.review->range, "表四行政复议总计：" +
-                                                            std::to_string(content::cell_integer(*totals.review))});
+    diagnostic.related.push_back(
+        {totals.review->range, "表四行政复议总计：" + std::to_string(cell_integer(*totals.review))});
   };
   const auto relate_litigation = [&](Diagnostic& diagnostic) {
-    diagnostic.related.push_back({totals.direct_litigation->range,
-                                  "表四行政诉讼（未经复议直接起诉）总计：" +
-                                      std::to_string(content::cell_integer(*totals.direct_litigation))});
-    diagnostic.related.push_back({totals.litigation_after_review->range,
-                                  "表四行政诉讼（复议后起诉）总计：" +
-                                      std::to_string(content::cell_integer(*totals.litigation_after_review))});
+    diagnostic.related.push_back(
+        {totals.direct_litigation->range,
+         "表四行政诉讼（未经复议直接起诉）总计：" + std::to_string(cell_integer(*totals.direct_litigation))});
+    diagnostic.related.push_back(
+        {totals.litigation_after_review->range,
+         "表四行政诉讼（复议后起诉）总计：" + std::to_string(cell_integer(*totals.litigation_after_review))});
   };
-  const std::string review_total = std::to_string(content::cell_integer(*totals.review));
+  const std::string review_total = std::to_string(cell_integer(*totals.review));
   const std::string litigation_total = std::to_string(totals.litigation());
 
-  for (const ByteRange& prose : content::document_prose(context)) {
+  for (const ByteRange& prose : context.analysis.document_prose()) {
     const std::string_view scope = report.search_slice(prose);
     ByteRange previous_clause{};
-    KeywordCursor keywords(scope);
+    KeywordCursor keywords(scope, words);
     for (size_t at = keywords.next(0); at != std::string_view::npos; at = keywords.next(at + 1)) {
-      const bool review = content::starts_with_at(scope, at, kReview);
+      const bool review = text::starts_with_at(scope, at, review_word);
       const bool litigation = !review;
       const size_t keyword = prose.begin + at;
-      const size_t keyword_end = keyword + kReview.size();  // both keywords are two characters
+      const size_t keyword_end = keyword + (review ? review_word : litigation_word).size();
 
       // A quoted count right after the keyword: "被申请行政复议4件", "行政诉讼案件2起".
       size_t count_at = keyword_end;
       for (std::string_view filler : {"案件", "申请"})
-        if (content::starts_with_at(text, count_at, filler)) count_at += filler.size();
-      if (const auto count = content::count_after(text, count_at, true)) {
-        const bool agrees = review ? count->value == content::cell_integer(*totals.review)
-                                   : count->value == totals.litigation();
+        if (text::starts_with_at(text, count_at, filler)) count_at += filler.size();
+      if (const auto count = prose::count_after(text, count_at, true)) {
+        const bool agrees = review ? count->value == cell_integer(*totals.review) : count->value == totals.litigation();
         if (!agrees) {
           const std::string said = std::string(review ? "行政复议" : "行政诉讼") + std::to_string(count->value) + "件";
-          const size_t said_begin = content::ends_with_at(text, keyword, "行政") ? keyword - std::string_view("行政").size()
-                                                                               : keyword;
+          const size_t said_begin =
+              text::ends_with_at(text, keyword, "行政") ? keyword - std::string_view("行政").size() : keyword;
           Diagnostic& diagnostic = sink.report(
               {said_begin, count->range.end},
               "正文称" + said + "，但表四" + (review ? "行政复议总计为" + review_total
@@ -154,26 +140,31 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
 
       // A statement of absence: the clause's first keyword, a negation before it, no count in the clause.
       if (keyword < previous_clause.end) continue;  // the clause's first keyword decided it
-      const ByteRange clause = content::clause_around(text, keyword, prose);
+      const ByteRange clause = text::clause_around(text, keyword, prose);
       previous_clause = clause;
-      const size_t negation = negation_before(text, {clause.begin, keyword});
-      if (negation == std::string_view::npos || quotes_count(text, clause)) continue;
+      const auto negation_words =
+          prose::negation_before(text, {clause.begin, keyword}, context.format.narrative.negations);
+      if (!negation_words || quotes_count(text, clause)) continue;
+      const size_t negation = negation_words->begin;
       const std::string_view said = report.search_slice({keyword, clause.end});
-      const bool says_review = review || content::find_word(said, kReview) != std::string_view::npos;
-      const bool says_litigation = litigation || content::find_word(said, kLitigation) != std::string_view::npos;
-      const bool review_wrong = says_review && content::cell_integer(*totals.review) != 0;
+      const bool says_review = review || text::find_word(said, review_word) != std::string_view::npos;
+      const bool says_litigation = litigation || text::find_word(said, litigation_word) != std::string_view::npos;
+      const bool review_wrong = says_review && cell_integer(*totals.review) != 0;
       const bool litigation_wrong = says_litigation && totals.litigation() != 0;
       if (!review_wrong && !litigation_wrong) continue;
-      const size_t last_keyword = std::max(said.rfind(kReview) + 1, said.rfind(kLitigation) + 1) - 1;  // npos + 1 == 0
+      // The last keyword in the clause; npos + 1 == 0.
+      const size_t last_review = said.rfind(review_word) + 1, last_litigation = said.rfind(litigation_word) + 1;
+      const size_t last_keyword = std::max(last_review, last_litigation) - 1;
+      const size_t last_keyword_size = (last_review > last_litigation ? review_word : litigation_word).size();
       std::string table_says;
       if (review_wrong) table_says += "行政复议总计为" + review_total;
       if (litigation_wrong) table_says += std::string(review_wrong ? "、" : "") + "行政诉讼总计为" + litigation_total;
-      Diagnostic& diagnostic =
-          sink.report({negation, keyword + last_keyword + kReview.size()},
-                      std::string("正文称无") + (says_review && says_litigation ? "行政复议、行政诉讼"
-                                                 : says_review                  ? "行政复议"
-                                                                                : "行政诉讼") +
-                          "，但表四" + table_says + " / the prose says none, table 四 disagrees");
+      Diagnostic& diagnostic = sink.report({negation, keyword + last_keyword + last_keyword_size},
+                                           std::string("正文称无") +
+                                               (says_review && says_litigation ? "行政复议、行政诉讼"
+                                                : says_review                  ? "行政复议"
+                                                                               : "行政诉讼") +
+                                               "，但表四" + table_says + " / the prose says none, table 四 disagrees");
       if (review_wrong) relate_review(diagnostic);
       if (litigation_wrong) relate_litigation(diagnostic);
     }

@@ -1,6 +1,7 @@
 #include <string>
 
-#include "content_util.h"
+#include "structure_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -18,10 +19,14 @@ constexpr RuleDescriptor kDescriptor{
         "检查落款（发布）日期是否在法定期限之内。落款日期指最后一个部分正文之后单独成行的日期（如“2023年1月11日”"
         "“二〇二三年一月十一日”），正文句子中的日期不算。期限：县级以上人民政府部门为次年1月31日；"
         "县级以上地方人民政府为次年3月31日；任何机关晚于次年3月31日都已逾期。\n\n"
-        "机关类型取配置 `agencyKind`；为 `auto`（默认）时，标题中含“人民政府”的按人民政府处理，其余按部门处理。"
+        "机关类型取配置 `agencyKind`；为 "
+        "`auto`（默认）时，标题中的机关名称以“人民政府”“政府”“乡”“镇”结尾的按人民政府处理"
+        "（与 S108 相同），其余（如“人民政府办公室”）按部门处理。"
         "报告年度N取配置的 `year`，否则取标题年份，再否则取统计期限年份。\n\n"
-        "依据：《中华人民共和国政府信息公开条例》第四十九条：县级以上人民政府部门应在每年1月31日前向本级政府信息公开工作主管部门"
-        "提交并向社会公布本部门上一年度年报；县级以上地方人民政府的政府信息公开工作主管部门应在每年3月31日前公布本级政府上一年度年报 "
+        "依据：《中华人民共和国政府信息公开条例》第四十九条：县级以上人民政府部门应在每年1月31日前向本级政府信息公开工"
+        "作主管部门"
+        "提交并向社会公布本部门上一年度年报；县级以上地方人民政府的政府信息公开工作主管部门应在每年3月31日前公布本级政"
+        "府上一年度年报 "
         "[regulation, format-2021.md D-1…D-3]。\n\n"
         "修改方法：按期发布；落款日期写错的，改为实际发布日期。",
     .doc_en =
@@ -30,8 +35,9 @@ constexpr RuleDescriptor kDescriptor{
         "inside sentences are ignored. Deadlines: 31 January of the next year for departments of governments at "
         "county level and above; 31 March for local governments at county level and above; after 31 March is late "
         "for any body.\n\n"
-        "The body's kind comes from the `agencyKind` setting; with `auto` (the default) a title naming 人民政府 means "
-        "a government, anything else a department. The reporting year N is the configured `year`, else the title's "
+        "The body's kind comes from the `agencyKind` setting; with `auto` (the default) a title whose agency name ends "
+        "with 人民政府, 政府, 乡 or 镇 means a government (as for S108), anything else (人民政府办公室, say) a "
+        "department. The reporting year N is the configured `year`, else the title's "
         "year, else the statistics period's.\n\n"
         "Why: Art. 49 of the Regulation on the Disclosure of Government Information: departments publish the "
         "previous year's report by 31 January, the disclosure office of a local government publishes the "
@@ -41,47 +47,23 @@ constexpr RuleDescriptor kDescriptor{
     .good = "青山市自然资源和规划局\n2025年1月20日",
 };
 
-// The last line of the last section that is only a date: the signature date.
-std::optional<content::Date> signature_date(const CheckContext& context) {
-  const Report& report = context.report;
-  const std::string_view text = report.search_text();
-  if (report.sections.empty()) return std::nullopt;
-  std::optional<content::Date> signature;
-  for (const ByteRange& prose : content::section_prose(report, report.sections.back()))
-    for (const content::Line& line : content::lines_in(context, prose)) {
-      const ByteRange content = content::trimmed(text, line.content);
-      if (content.empty()) continue;
-      const auto date = content::parse_date(text, content.begin);
-      if (date && date->range.end == content.end) signature = date;
-    }
-  return signature;
-}
-
 // A date as one comparable number: 2023-01-31 → 20230131.
 int day_number(int year, int month, int day) { return year * 10000 + month * 100 + day; }
 
-bool is_government(const CheckContext& context) {
-  switch (context.options.agency_kind) {
-    case AgencyKind::Government: return true;
-    case AgencyKind::Department: return false;
-    case AgencyKind::Auto: break;
-  }
-  return context.report.title && context.report.title->normalized.find("人民政府") != std::string::npos;
-}
-
 void check(const CheckContext& context, DiagnosticSink& sink) {
-  const auto year = content::reporting_year(context);
-  const auto date = signature_date(context);
-  if (!year || !date) return;
-  const bool government = is_government(context);
+  const auto& reporting_year = context.analysis.reporting_year();
+  const auto& date = context.analysis.signature_date();
+  if (!reporting_year || !date) return;
+  const int year = reporting_year->value;
+  const bool government = structure::is_government(context.report, context.options);
   // Both deadlines fall on the 31st: January for departments, March for governments (and for anyone).
   const int deadline_month = government ? 3 : 1;
   const int published = day_number(date->year, date->month, date->day);
-  if (published <= day_number(*year + 1, deadline_month, 31)) return;
-  const std::string next_year = std::to_string(*year + 1);
+  if (published <= day_number(year + 1, deadline_month, 31)) return;
+  const std::string next_year = std::to_string(year + 1);
   const std::string written = std::to_string(date->year) + "年" + std::to_string(date->month) + "月" +
                               std::to_string(date->day) + "日";
-  const bool late_for_anyone = published > day_number(*year + 1, 3, 31);
+  const bool late_for_anyone = published > day_number(year + 1, 3, 31);
   std::string message = "发布日期" + written + "晚于" + (government ? "人民政府" : "政府部门") + "年报的法定期限" +
                         next_year + "年" + std::to_string(deadline_month) + "月31日";
   if (!government && late_for_anyone) message += "，也晚于任何机关的最迟期限" + next_year + "年3月31日";

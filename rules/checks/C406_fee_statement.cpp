@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -48,9 +48,9 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const FormatDefinition& format = context.format;
   const Section* six = report.section(6);
   if (!six) return;
-  const auto statement = content::find_fee_statement(context, *six);
+  const auto statement = context.analysis.fee_statement();
   if (!statement) {
-    const ByteRange where = content::first_text_line(context, content::section_prose(report, *six))
+    const ByteRange where = context.analysis.first_text_line(context.analysis.section_prose(*six))
                                 .value_or(six->heading ? six->heading->range : six->range);
     sink.report(where,
                 "第六部分未报告信息处理费情况（应写明发出收费通知的件数、总金额和实际收取的总金额） / section 六 has "
@@ -59,7 +59,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     return;
   }
   const auto mentioned = [&](const std::vector<std::string>& words) {
-    return content::mentions_any(report.search_text(), statement->lines, words);
+    return text::mentions_any(report.search_text(), statement->lines, words);
   };
   std::vector<std::string_view> missing;
   if (!mentioned(format.fee_notice_count_words)) missing.push_back("发出收费通知的件数");

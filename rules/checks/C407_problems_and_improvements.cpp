@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -39,9 +39,9 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const Section* five = report.section(5);
   if (!five) return;
-  const std::vector<ByteRange> prose = content::section_prose(report, *five);
-  const bool problems = content::mentions_any(report.search_text(), prose, context.format.problem_words);
-  const bool improvements = content::mentions_any(report.search_text(), prose, context.format.improvement_words);
+  const std::vector<ByteRange> prose = context.analysis.section_prose(*five);
+  const bool problems = text::mentions_any(report.search_text(), prose, context.format.problem_words);
+  const bool improvements = text::mentions_any(report.search_text(), prose, context.format.improvement_words);
   if (problems && improvements) return;
   const std::string missing = !problems && !improvements ? "存在的问题和改进情况"
                               : !problems                ? "存在的问题"

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -61,7 +61,7 @@ bool is_ascii_word(char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9')
 // Whether the text after `end` (inline spaces skipped) starts with one of the suffixes a placeholder stands before.
 bool before_name_suffix(std::string_view text, size_t end, const std::u32string& suffixes) {
   size_t length = 0;
-  const char32_t next = content::code_point_at(text, content::skip_inline_spaces(text, end), length);
+  const char32_t next = text::code_point_at(text, text::skip_inline_spaces(text, end), length);
   return length > 0 && suffixes.find(next) != std::u32string::npos;
 }
 
@@ -74,7 +74,7 @@ std::optional<ByteRange> brace_placeholder(std::string_view text, size_t open) {
   const bool latin = std::all_of(inside.begin(), inside.end(), is_ascii_letter);
   bool han = true;
   for (size_t i = 0, length = 0; i < inside.size() && han; i += length)
-    han = content::is_han(content::code_point_at(inside, i, length)) && length > 0;
+    han = text::is_han(text::code_point_at(inside, i, length)) && length > 0;
   if (!latin && !han) return std::nullopt;
   return ByteRange{open, close + 1};
 }
@@ -120,7 +120,7 @@ Openers openers_of(const FormatDefinition& format) {
   Openers o;
   for (const std::string& mark : format.placeholder_marks) {
     size_t length = 0;
-    content::code_point_at(mark, 0, length);
+    text::code_point_at(mark, 0, length);
     const std::string first = mark.substr(0, std::max<size_t>(length, 1));
     auto opener = std::find_if(o.openers.begin(), o.openers.end(),
                                [&](const Opener& g) { return g.opening == Opening::Mark && g.character == first; });
@@ -164,7 +164,7 @@ void for_each_byte_of(std::string_view text, std::string_view bytes, Visit visit
 #if defined(__SSE2__)
   constexpr size_t kBlock = 16, kMostBytes = 8;
   if (!bytes.empty() && bytes.size() <= kMostBytes) {
-    std::array<__m128i, kMostBytes> wanted;
+    __m128i wanted[kMostBytes];  // a plain array: as a template argument __m128i would lose its attributes
     for (size_t i = 0; i < kMostBytes; ++i) wanted[i] = _mm_set1_epi8(bytes[std::min(i, bytes.size() - 1)]);
     for (; pos + kBlock <= text.size(); pos += kBlock) {
       const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
@@ -192,19 +192,19 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     switch (opener.opening) {
       case Opening::Mark:
         for (const std::string& mark : opener.marks)
-          if (content::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
+          if (text::starts_with_at(text, at, mark)) found.push_back({at, at + mark.size()});
         break;
       case Opening::Brace:
         if (const auto braces = brace_placeholder(text, at)) found.push_back(*braces);
         break;
       case Opening::Times:
-        if (at >= times_from && content::starts_with_at(text, at, "××")) {
+        if (at >= times_from && text::starts_with_at(text, at, "××")) {
           times_from = run_end(text, at, {"×"});
           found.push_back({at, times_from});
         }
         break;
       case Opening::Mou:
-        if (at >= mou_from && content::starts_with_at(text, at, "某某")) {
+        if (at >= mou_from && text::starts_with_at(text, at, "某某")) {
           mou_from = run_end(text, at, {"某"});
           if (before_name_suffix(text, mou_from, suffixes)) found.push_back({at, mou_from});
         }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -109,7 +109,7 @@ Fix replace_with_phrase(const Report& report, ByteRange span, const std::string&
 // after it ("《……关于政府信息公开年度报告有关事项的通知》"), or a website's column ("“政府信息公开年度报告”专栏").
 bool names_another_document(std::string_view text, size_t at, size_t end) {
   const std::string_view after = text.substr(end);
-  if (content::inside_title_marks(text, at) && !after.starts_with("》")) return true;
+  if (text::inside_title_marks(text, at) && !after.starts_with("》")) return true;
   for (std::string_view column : {"专栏", "栏目", "”专栏", "”栏目", "\"专栏", "\"栏目"})
     if (after.starts_with(column)) return true;
   return false;
@@ -145,12 +145,12 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
     for (const ByteRange line_range : report.paragraphs[p].lines) {
       const std::string_view line = report.search_slice(line_range);
       std::vector<ByteRange> taken;  // in the line's offsets: the canonical names and the variants already reported
-      for (size_t at = content::find_word(line, phrase); at != std::string_view::npos;
-           at = content::find_word(line, phrase, at + phrase.size()))
+      for (size_t at = text::find_word(line, phrase); at != std::string_view::npos;
+           at = text::find_word(line, phrase, at + phrase.size()))
         taken.push_back({at, at + phrase.size()});
       // "政府信息公开2024年度报告": the year inside the name; the fix puts it before.
-      for (size_t at = content::find_word(line, kNamePrefix); at != std::string_view::npos;
-           at = content::find_word(line, kNamePrefix, at + 1)) {
+      for (size_t at = text::find_word(line, kNamePrefix); at != std::string_view::npos;
+           at = text::find_word(line, kNamePrefix, at + 1)) {
         const auto inner = year_inside_name(line, at);
         if (!inner) continue;
         const ByteRange span{line_range.begin + at, line_range.begin + inner->end};
@@ -163,8 +163,8 @@ void check_preamble(const Report& report, const FormatDefinition& format, Diagno
                                        {TextEdit{span, inner->year + "年" + phrase}}});
       }
       for (const std::string& variant : variants) {
-        for (size_t at = content::find_word(line, variant); at != std::string_view::npos;
-             at = content::find_word(line, variant, at + 1)) {
+        for (size_t at = text::find_word(line, variant); at != std::string_view::npos;
+             at = text::find_word(line, variant, at + 1)) {
           const ByteRange found{at, at + variant.size()};
           if (std::any_of(taken.begin(), taken.end(),
                           [&](ByteRange t) { return t.begin < found.end && found.begin < t.end; }))

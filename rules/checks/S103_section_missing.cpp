@@ -1,8 +1,8 @@
 // S103 section-missing: one of the six sections prescribed by the 2021 format is absent.
 #include <algorithm>
 
-#include "content_util.h"
 #include "structure_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
 
@@ -58,13 +58,13 @@ ByteRange last_content_line(std::string_view text) {
 // names the body (a short line that is no sentence and no heading). A section missing at the end belongs before it.
 std::optional<ByteRange> signature(const Report& report) {
   const std::string_view text = report.text;
-  const ByteRange date_line = content::trimmed(text, last_content_line(text));
-  const std::optional<content::Date> date = content::parse_date(text, date_line.begin);
+  const ByteRange date_line = text::trimmed(text, last_content_line(text));
+  const std::optional<prose::Date> date = prose::parse_date(text, date_line.begin);
   if (date_line.empty() || !date || date->range.end != date_line.end) return std::nullopt;
   ByteRange block{line_start_at(text, date_line.begin), date_line.end};
   if (block.begin == 0) return block;
   const size_t above_start = line_start_at(text, block.begin - 1);
-  const ByteRange above = content::trimmed(text, {above_start, line_end_at(text, above_start)});
+  const ByteRange above = text::trimmed(text, {above_start, line_end_at(text, above_start)});
   constexpr size_t kLongestBodyName = 120;  // bytes: 40 Chinese characters
   const bool names_body = !above.empty() && above.size() <= kLongestBodyName &&
                           text.substr(above.begin, above.size()).find("。") == std::string_view::npos &&
@@ -94,7 +94,7 @@ Placement place(const CheckContext& ctx, int number) {
   }
   if (const std::optional<ByteRange> closing = signature(report)) {
     placement.insert_at = closing->begin;
-    placement.anchor = content::trimmed(report.text, {closing->begin, line_end_at(report.text, closing->begin)});
+    placement.anchor = text::trimmed(report.text, {closing->begin, line_end_at(report.text, closing->begin)});
     return placement;
   }
   placement.insert_at = report.text.size();
@@ -107,7 +107,7 @@ Placement place(const CheckContext& ctx, int number) {
 // like the document: its line terminator, its table style, a blank line around headings when the document has them.
 std::string insertion(const CheckContext& ctx, const SectionSpec& section, const Placement& placement) {
   const Report& report = ctx.report;
-  const TemplateStyle style = structure::document_style(report);
+  const TemplateStyle style = ctx.analysis.document_style();
   const std::string newline(style.newline);
   const bool spaced = structure::headings_spaced(report) || style.markdown;
 

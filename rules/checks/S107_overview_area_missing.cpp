@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -53,12 +53,12 @@ constexpr std::string_view kOnApplication = "依申请";
 bool negated(std::string_view scope, size_t at) {
   constexpr size_t kNegationReach = 8;  // code points between the negation and 依申请: "未收到政府信息依申请"
   constexpr std::string_view kNegations[] = {"未收到", "未受理", "未接到", "未发生", "未产生", "未有", "没有", "无"};
-  const size_t clause_begin = content::clause_around(scope, at, {0, scope.size()}).begin;
+  const size_t clause_begin = text::clause_around(scope, at, {0, scope.size()}).begin;
   size_t from = at;
   for (size_t steps = 0; steps < kNegationReach && from > clause_begin; ++steps)
-    from = content::previous_code_point_start(scope, from);
+    from = text::previous_code_point_start(scope, from);
   for (std::string_view negation : kNegations) {
-    const size_t found = content::find_word(scope.substr(0, at), negation, from);
+    const size_t found = text::find_word(scope.substr(0, at), negation, from);
     if (found != std::string_view::npos) return true;
   }
   return false;
@@ -68,14 +68,14 @@ bool mentions_applications(std::string_view text, const std::vector<ByteRange>& 
   constexpr std::string_view kApplication = "申请";
   for (const ByteRange range : prose) {
     const std::string_view scope = text.substr(range.begin, range.size());
-    for (size_t at = content::find_word(scope, kApplication); at != std::string_view::npos;
-         at = content::find_word(scope, kApplication, at + 1)) {
+    for (size_t at = text::find_word(scope, kApplication); at != std::string_view::npos;
+         at = text::find_word(scope, kApplication, at + 1)) {
       const size_t prefix = kOnApplication.size() - kApplication.size();
       if (at < prefix || scope.substr(at - prefix, kOnApplication.size()) != kOnApplication) return true;
       if (negated(scope, at - prefix)) return true;
       // "收到依申请公开信息": the applications received, named after the procedure.
       for (std::string_view received : {"收到", "受理"})
-        if (content::ends_with_at(scope, at - prefix, received)) return true;
+        if (text::ends_with_at(scope, at - prefix, received)) return true;
     }
   }
   return false;
@@ -99,8 +99,8 @@ std::string subheading_titles(const Report& report, const Section& section) {
 bool covered(const KeywordArea& area, std::string_view text, const std::vector<ByteRange>& prose,
              std::string_view titles) {
   if (area.name == kOnApplicationArea)
-    return content::contains_any(titles, area.keywords) || mentions_applications(text, prose);
-  return content::mentions_any(text, prose, area.keywords);
+    return text::contains_any(titles, area.keywords) || mentions_applications(text, prose);
+  return text::mentions_any(text, prose, area.keywords);
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
@@ -108,7 +108,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const Section* overview = report.section(1);
   if (!overview || !overview->heading) return;  // S103
   // Searched in place: a large document's overview is megabytes, too much to copy on every keystroke.
-  const std::vector<ByteRange> prose = content::section_prose(report, *overview);
+  const std::vector<ByteRange> prose = ctx.analysis.section_prose(*overview);
   const std::string titles = subheading_titles(report, *overview);
   std::string all_areas;
   for (const KeywordArea& area : ctx.format.overview_areas) all_areas += (all_areas.empty() ? "" : "、") + area.name;

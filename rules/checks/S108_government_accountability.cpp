@@ -1,6 +1,6 @@
 // S108 government-accountability: a people's government's overview does not report 考核 / 社会评议 / 责任追究 results.
-#include "content_util.h"
 #include "structure_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -44,10 +44,11 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   if (!structure::is_government(report, ctx.options)) return;
   const Section* overview = report.section(1);
   if (!overview || !overview->heading) return;  // S103
-  const std::vector<ByteRange> prose = content::section_prose(report, *overview);
+  const std::vector<ByteRange> prose = ctx.analysis.section_prose(*overview);
   std::string missing;
   for (const std::string& item : ctx.format.accountability)
-    if (!content::mentions_any(report.search_text(), prose, {item})) missing += (missing.empty() ? "“" : "、“") + item + "”";
+    if (!text::mentions_any(report.search_text(), prose, {item}))
+      missing += (missing.empty() ? "“" : "、“") + item + "”";
   if (missing.empty()) return;
   sink.report(overview->heading->range,
               "人民政府的报告应在“总体情况”中说明工作考核、社会评议和责任追究结果情况，未见" + missing +

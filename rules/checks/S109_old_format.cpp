@@ -5,8 +5,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "content_util.h"
 #include "old_format.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -97,17 +97,17 @@ std::optional<ByteRange> outdated_basis(const CheckContext& ctx) {
   const Report& report = ctx.report;
   const FormatDefinition& format = ctx.format;
   const std::string_view text = report.search_text();
-  const std::vector<ByteRange> preamble = content::prose_ranges(report, report.preamble);
-  if (content::mentions_any(text, preamble, format.notice_marks)) return std::nullopt;
+  const std::vector<ByteRange> preamble = ctx.analysis.prose_in(report.preamble);
+  if (text::mentions_any(text, preamble, format.notice_marks)) return std::nullopt;
   constexpr size_t kYearBeforeNumberBytes = 12;  // "2019〕60号", "[2019]60号"
   for (const ByteRange& prose : preamble) {
-    for (size_t at = content::find_word(text.substr(0, prose.end), format.trial_number, prose.begin);
-         at != std::string_view::npos; at = content::find_word(text.substr(0, prose.end), format.trial_number, at + 1)) {
+    for (size_t at = text::find_word(text.substr(0, prose.end), format.trial_number, prose.begin);
+         at != std::string_view::npos; at = text::find_word(text.substr(0, prose.end), format.trial_number, at + 1)) {
       const size_t from = std::max(prose.begin, at > kYearBeforeNumberBytes ? at - kYearBeforeNumberBytes : 0);
       const size_t year = text.substr(from, at - from).find(std::to_string(format.trial_first_year));
       if (year != std::string_view::npos) return ByteRange{from + year, at + format.trial_number.size()};
     }
-    const size_t title = content::find_word(text.substr(0, prose.end), format.trial_title_words, prose.begin);
+    const size_t title = text::find_word(text.substr(0, prose.end), format.trial_title_words, prose.begin);
     if (title != std::string_view::npos) return ByteRange{title, title + format.trial_title_words.size()};
   }
   return std::nullopt;

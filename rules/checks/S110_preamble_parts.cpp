@@ -8,7 +8,7 @@
 #include <span>
 #include <utility>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -193,7 +193,7 @@ std::pair<size_t, size_t> first_of(std::string_view text, size_t from, size_t to
                                    std::span<const std::string_view> words) {
   std::pair<size_t, size_t> first{std::string_view::npos, 0};
   for (std::string_view word : words) {
-    const size_t at = content::find_word(text.substr(0, to), word, from);
+    const size_t at = text::find_word(text.substr(0, to), word, from);
     if (at != std::string_view::npos && at < first.first) first = {at, word.size()};
   }
   return first;
@@ -240,7 +240,7 @@ std::optional<Enumeration> enumeration_in(std::string_view text, size_t begin, s
     // preamble would cost the whole text before it.
     const std::string_view sentence = text.substr(0, limit).substr(begin);
     for (std::string_view opener : kOpeners) {
-      const size_t in_sentence = content::rfind_word(sentence, opener, sentence.size());
+      const size_t in_sentence = text::rfind_word(sentence, opener, sentence.size());
       if (in_sentence == std::string_view::npos) continue;
       const size_t found = begin + in_sentence;
       if (list_begin == std::string_view::npos || found + opener.size() > list_begin) {
@@ -258,7 +258,7 @@ std::optional<Enumeration> enumeration_in(std::string_view text, size_t begin, s
     }
     const std::string_view before = text.substr(begin, opener_begin - begin);
     for (std::string_view subject : kReportSubjects)
-      if (content::find_word(before, subject) != std::string_view::npos) enumeration.of_report = true;
+      if (text::find_word(before, subject) != std::string_view::npos) enumeration.of_report = true;
   }
   list_end = strip_before(text, list_begin, list_end, {"等", "共", "，", ",", " "});
   if (list_end <= list_begin) return std::nullopt;
@@ -354,7 +354,7 @@ std::vector<Piece> list_pieces(std::string_view text, ByteRange list) {
   size_t piece_begin = list.begin;
   for (size_t i = list.begin; i < list.end;) {
     size_t length = 0;
-    const char32_t c = content::code_point_at(text, i, length);
+    const char32_t c = text::code_point_at(text, i, length);
     if (length == 0) break;
     if (c == U'（' || c == U'(' || c == U'“' || c == U'《' || c == U'〈') ++depth;
     if ((c == U'）' || c == U')' || c == U'”' || c == U'》' || c == U'〉') && depth > 0) --depth;
@@ -424,7 +424,7 @@ std::optional<Enumeration> find_enumeration(const FormatDefinition& format, std:
   for (size_t begin = range.begin; begin < range.end;) {
     // Sentences end at 。, ！, ？ or the line's end; not at a semicolon, which may separate the items.
     size_t end = std::min(line_end_at(text, begin), range.end);
-    for (std::string_view stop : {"。", "！", "？"}) end = std::min(end, content::find_word(text.substr(0, end), stop, begin));
+    for (std::string_view stop : {"。", "！", "？"}) end = std::min(end, text::find_word(text.substr(0, end), stop, begin));
     if (auto enumeration = enumeration_in(text, begin, end)) {
       enumeration->parts = read_parts(format, text, enumeration->list);
       if (lists_parts(*enumeration)) return enumeration;
@@ -437,8 +437,9 @@ std::optional<Enumeration> find_enumeration(const FormatDefinition& format, std:
 
 // Where the report lists its parts: the preamble, or, when the preamble was written under heading 一 (before or
 // instead of the overview), that section's first paragraph.
-std::vector<ByteRange> enumeration_areas(const Report& report) {
-  std::vector<ByteRange> areas = content::prose_ranges(report, report.preamble);
+std::vector<ByteRange> enumeration_areas(const Analysis& analysis) {
+  const Report& report = analysis.report();
+  std::vector<ByteRange> areas = analysis.prose_in(report.preamble);
   if (!report.sections.empty() && report.sections.front().number == 1 && !report.sections.front().paragraphs.empty())
     areas.push_back(report.paragraphs[report.sections.front().paragraphs.front()].range);
   return areas;
@@ -447,7 +448,7 @@ std::vector<ByteRange> enumeration_areas(const Report& report) {
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   const Report& report = ctx.report;
   std::optional<Enumeration> enumeration;
-  for (const ByteRange area : enumeration_areas(report))
+  for (const ByteRange area : enumeration_areas(ctx.analysis))
     if ((enumeration = find_enumeration(ctx.format, report.search_text(), area))) break;
   if (!enumeration) return;
   const std::vector<Part>& parts = enumeration->parts;

@@ -33,9 +33,9 @@ constexpr RuleDescriptor kDescriptor{
 
 // The template table inserted after the heading line, separated from it the way the document separates a heading
 // from its body (a blank line or none); in Markdown a blank line also ends the table before the next block.
-TextEdit insert_table_after(const Report& report, const Heading& heading, const TableSpec& spec) {
-  const std::string_view text = report.text;
-  const TemplateStyle style = document_style(report);
+TextEdit insert_table_after(const Analysis& analysis, const Heading& heading, const TableSpec& spec) {
+  const std::string_view text = analysis.report().text;
+  const TemplateStyle style = analysis.document_style();
   const std::string nl(style.newline);
   const std::string table = render_table(spec, style);
   const size_t at = next_line_start(text, heading.range.end);
@@ -54,8 +54,9 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     Diagnostic& diagnostic =
         sink.report(section->heading->range, "第" + chinese_numeral(spec.section) + "部分缺少“" + spec.title +
                                                  "”统计表 / the section has no table");
-    diagnostic.fixes.push_back(
-        Fix{"插入“" + spec.title + "”模板表格（各栏填 0）", false, {insert_table_after(report, *section->heading, spec)}});
+    diagnostic.fixes.push_back(Fix{"插入“" + spec.title + "”模板表格（各栏填 0）",
+                                   false,
+                                   {insert_table_after(ctx.analysis, *section->heading, spec)}});
   }
 }
 

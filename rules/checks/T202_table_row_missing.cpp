@@ -85,7 +85,8 @@ std::string copy_layout(std::string_view text, const Row& like, const std::strin
 // The missing row's text (no terminator), laid out like its nearest neighbour in the same group (else any neighbour),
 // 0 in every value cell. When the row must carry its group's label (the label stood on the missing row), the cells
 // are rebuilt with the label before the row label. A table without any data row gets the template's row.
-std::string missing_row_text(const Report& report, const Table& table, const std::vector<const Row*>& first, int index) {
+std::string missing_row_text(const Analysis& analysis, const Table& table, const std::vector<const Row*>& first,
+                             int index) {
   const TableSpec& spec = *table.spec;
   const RowSpec& row = spec.rows[static_cast<size_t>(index)];
   const Row* like = nearest_present(table, first, index, -1, &row.group);
@@ -93,12 +94,12 @@ std::string missing_row_text(const Report& report, const Table& table, const std
   if (!like) like = nearest_present(table, first, index, -1, nullptr);
   if (!like) like = nearest_present(table, first, index, +1, nullptr);
   if (!like) {
-    const TemplateStyle style = document_style(report, &table);
+    const TemplateStyle style = analysis.document_style(&table);
     std::string line = render_row(spec, index, style);
     return line.substr(0, line.size() - style.newline.size());
   }
   const GroupSpec* group = group_label_to_carry(table, index);
-  if (!group && !like->value_cells.empty()) return copy_layout(report.text, *like, row.label, row.values);
+  if (!group && !like->value_cells.empty()) return copy_layout(analysis.report().text, *like, row.label, row.values);
   const size_t leading = leading_cells(*like);
   std::vector<std::string> cells(leading > 0 ? leading - 1 : 0);
   if (group && !cells.empty()) cells.back() = group->label;
@@ -120,7 +121,8 @@ std::string name_list(const TableSpec& spec, const std::vector<int>& rows) {
   return names + " " + std::to_string(rows.size()) + " 行";
 }
 
-void check_table(const Report& report, const Table& table, DiagnosticSink& sink) {
+void check_table(const Analysis& analysis, const Table& table, DiagnosticSink& sink) {
+  const Report& report = analysis.report();
   const TableSpec& spec = *table.spec;
   const std::string nl(newline_of(report.text));
   const std::vector<const Row*> first = first_rows(table);
@@ -135,7 +137,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
     if (first[static_cast<size_t>(index)]) continue;
     const RowSpec& row = spec.rows[static_cast<size_t>(index)];
     if (const Row* next = nearest_present(table, first, index, +1, nullptr)) {
-      const std::string line = missing_row_text(report, table, first, index);
+      const std::string line = missing_row_text(analysis, table, first, index);
       const size_t label_end = next->label.empty() ? next->range.end : next->label.end;
       Diagnostic& diagnostic = sink.report(
           {next->content().begin, label_end}, "表格缺少规定的行“" + row_name(row) + "”，应位于“" +
@@ -153,7 +155,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
   const size_t after = line_end_at(report.text, previous->range.end);
   const std::string place = previous_spec ? "，应位于“" + row_name(*previous_spec) + "”行之后" : std::string();
   std::string inserted;
-  for (int index : missing_at_end) inserted += nl + missing_row_text(report, table, first, index);
+  for (int index : missing_at_end) inserted += nl + missing_row_text(analysis, table, first, index);
   if (missing_at_end.size() == 1) {
     const RowSpec& row = spec.rows[static_cast<size_t>(missing_at_end.front())];
     Diagnostic& diagnostic =
@@ -170,7 +172,7 @@ void check_table(const Report& report, const Table& table, DiagnosticSink& sink)
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const Table& table : ctx.report.tables)
-    if (table.spec) check_table(ctx.report, table, sink);
+    if (table.spec) check_table(ctx.analysis, table, sink);
 }
 
 }  // namespace

@@ -113,8 +113,8 @@ ByteRange truncated_span(const std::vector<std::vector<std::string>>& expected_r
 
 // The template header rows written like `like` (Markdown: the template's GFM header with its delimiter row), joined
 // by the document's terminator, without a final one.
-std::string header_text(const Report& report, const Table& table, const Row& like) {
-  const TemplateStyle style = document_style(report, &table);
+std::string header_text(const Analysis& analysis, const Table& table, const Row& like) {
+  const TemplateStyle style = analysis.document_style(&table);
   if (style.markdown) {
     std::string text = render_header(*table.spec, style);
     return text.substr(0, text.size() - style.newline.size());
@@ -126,7 +126,8 @@ std::string header_text(const Report& report, const Table& table, const Row& lik
 }
 
 // Table 三 / 四: the rows before the first data row are the header.
-void check_header_rows(const Report& report, const Table& table, DiagnosticSink& sink) {
+void check_header_rows(const Analysis& analysis, const Table& table, DiagnosticSink& sink) {
+  const Report& report = analysis.report();
   const TableSpec& spec = *table.spec;
   if (spec.header_rows.empty() || table.rows.empty()) return;
   size_t first_data = 0;
@@ -145,16 +146,17 @@ void check_header_rows(const Report& report, const Table& table, DiagnosticSink&
     const size_t at = line_start_at(report.text, table.range.begin);
     Diagnostic& diagnostic = sink.report(table.rows.front().content(),
                                          "表格缺少表头行 / header rows missing");
-    diagnostic.fixes.push_back(Fix{fix_title, false,
-                                   {TextEdit{{at, at}, header_text(report, table, table.rows.front()) +
-                                                           std::string(newline_of(report.text))}}});
+    diagnostic.fixes.push_back(Fix{
+        fix_title,
+        false,
+        {TextEdit{{at, at}, header_text(analysis, table, table.rows.front()) + std::string(newline_of(report.text))}}});
     return;
   }
   Diagnostic& diagnostic = sink.report(truncated_span(spec.header_rows, header),
                                        "表头不完整：缺少" + quoted_list(missing) + " / header incomplete");
   const ByteRange region{line_start_at(report.text, table.rows.front().range.begin),
                          line_end_at(report.text, table.rows[first_data - 1].range.begin)};
-  diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{region, header_text(report, table, *header.front())}}});
+  diagnostic.fixes.push_back(Fix{fix_title, false, {TextEdit{region, header_text(analysis, table, *header.front())}}});
 }
 
 // Table 二: each block title is followed by its header row.
@@ -200,7 +202,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     // A header of merged cells read from a PDF is not rebuilt reliably: a word missing there is no finding.
     if (!table.spec || table.recovered || table.header_unreliable) continue;
     if (table.spec->blocks.empty())
-      check_header_rows(ctx.report, table, sink);
+      check_header_rows(ctx.analysis, table, sink);
     else
       check_block_headers(ctx.report, table, sink);
   }

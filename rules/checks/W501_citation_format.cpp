@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -62,8 +62,6 @@ constexpr RuleDescriptor kDescriptor{
             "（国办公开办函〔2021〕30号）",
 };
 
-constexpr std::string_view kFormatTitle = "中华人民共和国政府信息公开工作年度报告格式";
-constexpr std::string_view kRegulationTitle = "中华人民共和国政府信息公开条例";
 
 struct Mark {
   ByteRange range;
@@ -71,14 +69,14 @@ struct Mark {
 };
 
 Mark mark_before(std::string_view text, size_t pos) {
-  const size_t begin = content::previous_code_point_start(text, pos);
+  const size_t begin = text::previous_code_point_start(text, pos);
   size_t length = 0;
-  return Mark{{begin, pos}, pos == 0 ? 0 : content::code_point_at(text, begin, length)};
+  return Mark{{begin, pos}, pos == 0 ? 0 : text::code_point_at(text, begin, length)};
 }
 
 Mark mark_at(std::string_view text, size_t pos) {
   size_t length = 0;
-  const char32_t c = content::code_point_at(text, pos, length);
+  const char32_t c = text::code_point_at(text, pos, length);
   return Mark{{pos, pos + length}, c};
 }
 
@@ -101,25 +99,39 @@ void report_marks(DiagnosticSink& sink, std::string_view text, Mark open, Mark c
 }
 
 // The nested format title and the Regulation's name, with angle brackets or (for the nested title) title marks.
-void check_titles(std::string_view text, DiagnosticSink& sink) {
-  // Both names begin with the country's name and 政府信息公开: the text is searched once for that beginning.
-  constexpr std::string_view kCommonBeginning = "中华人民共和国政府信息公开";
-  static_assert(kFormatTitle.starts_with(kCommonBeginning) && kRegulationTitle.starts_with(kCommonBeginning));
+void check_titles(std::string_view text, const FormatDefinition& format, DiagnosticSink& sink) {
+  const std::string_view format_title = format.format_title, regulation_title = format.regulation_title;
+  // Both names begin with the country's name and 政府信息公开: the text is searched once for what they share (by
+  // whole characters), or for each name when they share nothing.
+  size_t shared = 0;
+  while (shared < format_title.size() && shared < regulation_title.size() &&
+         format_title[shared] == regulation_title[shared])
+    ++shared;
+  while (shared > 0 && shared < format_title.size() && (static_cast<unsigned char>(format_title[shared]) & 0xC0) == 0x80)
+    --shared;
   std::vector<size_t> format_titles, regulation_titles;
-  for (size_t at = content::find_word(text, kCommonBeginning); at != std::string_view::npos;
-       at = content::find_word(text, kCommonBeginning, at + 1)) {
-    if (content::starts_with_at(text, at, kFormatTitle)) format_titles.push_back(at);
-    if (content::starts_with_at(text, at, kRegulationTitle)) regulation_titles.push_back(at);
+  const auto collect = [&](std::string_view beginning) {
+    for (size_t at = text::find_word(text, beginning); at != std::string_view::npos;
+         at = text::find_word(text, beginning, at + 1)) {
+      if (text::starts_with_at(text, at, format_title)) format_titles.push_back(at);
+      if (text::starts_with_at(text, at, regulation_title)) regulation_titles.push_back(at);
+    }
+  };
+  if (shared > 0) {
+    collect(format_title.substr(0, shared));
+  } else {
+    collect(format_title);
+    collect(regulation_title);
   }
   for (const size_t at : format_titles) {
-    const Mark open = mark_before(text, at), close = mark_at(text, at + kFormatTitle.size());
+    const Mark open = mark_before(text, at), close = mark_at(text, at + format_title.size());
     const bool angle = (open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞');
     const bool nested_title_marks =
-        open.c == U'《' && close.c == U'》' && content::inside_title_marks(text, open.range.begin);
+        open.c == U'《' && close.c == U'》' && text::inside_title_marks(text, open.range.begin);
     if (angle || nested_title_marks) report_marks(sink, text, open, close, "〈", "〉", "通知标题中的书名");
   }
   for (const size_t at : regulation_titles) {
-    const Mark open = mark_before(text, at), close = mark_at(text, at + kRegulationTitle.size());
+    const Mark open = mark_before(text, at), close = mark_at(text, at + regulation_title.size());
     if ((open.c == U'<' || open.c == U'＜') && (close.c == U'>' || close.c == U'＞'))
       report_marks(sink, text, open, close, "《", "》", "条例名称");
   }
@@ -154,23 +166,23 @@ std::optional<DocumentNumber> document_number_at(std::string_view text, size_t s
   const size_t year_end = number.close.range.begin;
   size_t year_begin = year_end;
   while (year_begin > 0 && year_end - year_begin < 4 && is_digit(text[year_begin - 1])) --year_begin;
-  const auto year = content::parse_number(text, year_begin);
+  const auto year = prose::parse_number(text, year_begin);
   if (year_end - year_begin != 4 || !year || year->value < 1949 || year->value > 2100) return std::nullopt;
   number.open = mark_before(text, year_begin);
-  if (!is_year_bracket_open(number.open.c) || !content::is_han(mark_before(text, number.open.range.begin).c))
+  if (!is_year_bracket_open(number.open.c) || !text::is_han(mark_before(text, number.open.range.begin).c))
     return std::nullopt;
-  const auto serial = content::parse_number(text, pos);
+  const auto serial = prose::parse_number(text, pos);
   if (!serial) return std::nullopt;
   number.year = year->value;
   number.serial = serial->value;
   size_t issuer_begin = number.open.range.begin;
   for (size_t steps = 0; steps < kIssuerReach && issuer_begin > 0; ++steps) {
     const Mark before = mark_before(text, issuer_begin);
-    if (!content::is_han(before.c)) break;
+    if (!text::is_han(before.c)) break;
     issuer_begin = before.range.begin;
   }
   const size_t state_office =
-      content::rfind_word(text.substr(0, number.open.range.begin), "国办", number.open.range.begin);
+      text::rfind_word(text.substr(0, number.open.range.begin), "国办", number.open.range.begin);
   if (state_office != std::string_view::npos && state_office >= issuer_begin)
     number.issuer = text.substr(state_office, number.open.range.begin - state_office);
   number.range = {number.issuer.empty() ? number.open.range.begin : state_office, sign + std::string_view("号").size()};
@@ -185,8 +197,8 @@ bool has_notice_year_and_serial(const DocumentNumber& number, const DocumentNumb
 std::vector<DocumentNumber> document_numbers(std::string_view text) {
   constexpr std::string_view kNumberSign = "号";
   std::vector<DocumentNumber> numbers;
-  for (size_t at = content::find_word(text, kNumberSign); at != std::string_view::npos;
-       at = content::find_word(text, kNumberSign, at + 1))
+  for (size_t at = text::find_word(text, kNumberSign); at != std::string_view::npos;
+       at = text::find_word(text, kNumberSign, at + 1))
     if (auto number = document_number_at(text, at)) numbers.push_back(*number);
   return numbers;
 }
@@ -203,7 +215,7 @@ std::optional<std::string_view> cited_title(std::string_view text, const Documen
   if (paren.c != U'(' && paren.c != U'（') return std::nullopt;
   const Mark close = mark_before(text, paren.range.begin);
   if (close.c != U'》') return std::nullopt;
-  const size_t open = content::rfind_word(text.substr(0, close.range.begin), "《", close.range.begin);
+  const size_t open = text::rfind_word(text.substr(0, close.range.begin), "《", close.range.begin);
   if (open == std::string_view::npos) return std::nullopt;
   return text.substr(open, close.range.end - open);
 }
@@ -217,11 +229,11 @@ void check_format_notice_number(const CheckContext& context, const DocumentNumbe
   const std::string_view text = context.report.search_text();
   if (!has_notice_year_and_serial(number, notice) || number.issuer == notice.issuer) return;
   if (const auto title = cited_title(text, number)) {
-    if (content::find_word(*title, kFormatTitle) == std::string_view::npos) return;
+    if (text::find_word(*title, context.format.format_title) == std::string_view::npos) return;
   } else {
-    const ByteRange sentence = content::sentence_around(text, number.range.begin, {0, text.size()});
+    const ByteRange sentence = text::sentence_around(text, number.range.begin, {0, text.size()});
     static const std::vector<std::string> kAboutTheReport = {"编制", "年度报告", "年报", "格式"};
-    if (content::find_any(text, sentence, kAboutTheReport) == std::string_view::npos) return;
+    if (text::find_any(text, sentence, kAboutTheReport) == std::string_view::npos) return;
   }
   sink.report(number.range, "年度报告格式通知的文号应写作“" + context.format.notice + "”，此处写作“" +
                                 std::string(text.substr(number.range.begin, number.range.size())) +
@@ -236,19 +248,19 @@ constexpr long long kRegulationDecree = 711;
 
 void check_regulation_decrees(std::string_view text, DiagnosticSink& sink) {
   static const std::vector<std::string_view> kRegulationNames = {"政府信息公开条例》", "《条例》"};
-  for (size_t at = content::find_word(text, kRegulationDecreeIssuer); at != std::string_view::npos;
-       at = content::find_word(text, kRegulationDecreeIssuer, at + 1)) {
+  for (size_t at = text::find_word(text, kRegulationDecreeIssuer); at != std::string_view::npos;
+       at = text::find_word(text, kRegulationDecreeIssuer, at + 1)) {
     const Mark paren = mark_before(text, at);
     if (paren.c != U'(' && paren.c != U'（') continue;
     const bool after_regulation = std::any_of(kRegulationNames.begin(), kRegulationNames.end(), [&](auto name) {
-      return content::ends_with_at(text, paren.range.begin, name);
+      return text::ends_with_at(text, paren.range.begin, name);
     });
     if (!after_regulation) continue;
     size_t pos = at + kRegulationDecreeIssuer.size();
-    const bool ordinal = content::starts_with_at(text, pos, "第");
+    const bool ordinal = text::starts_with_at(text, pos, "第");
     if (ordinal) pos += std::string_view("第").size();
-    const auto decree = content::parse_number(text, pos);
-    if (!decree || !is_digit(text[pos]) || !content::starts_with_at(text, decree->range.end, "号")) continue;
+    const auto decree = prose::parse_number(text, pos);
+    if (!decree || !is_digit(text[pos]) || !text::starts_with_at(text, decree->range.end, "号")) continue;
     const ByteRange written{at, decree->range.end + std::string_view("号").size()};
     const std::string as_written(text.substr(written.begin, written.size()));
     const std::string expected = std::string(kRegulationDecreeIssuer) + "第" + std::to_string(kRegulationDecree) + "号";
@@ -268,7 +280,7 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
     return number.ends_with("号") ? document_number_at(number, number.size() - std::string_view("号").size())
                                   : std::nullopt;
   });
-  check_titles(text, sink);
+  check_titles(text, context.format, sink);
   check_regulation_decrees(text, sink);
   const std::vector<DocumentNumber> numbers = document_numbers(text);
   for (const DocumentNumber& number : numbers) {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -62,9 +62,8 @@ const char* full_width(char32_t c) {
 bool is_ascii_usage(std::string_view text, size_t pos, char32_t c) {
   if (c != U',' && c != U':') return false;
   size_t length = 0;
-  const char32_t before =
-      pos == 0 ? 0 : content::code_point_at(text, content::previous_code_point_start(text, pos), length);
-  const char32_t after = content::code_point_at(text, pos + 1, length);
+  const char32_t before = pos == 0 ? 0 : text::code_point_at(text, text::previous_code_point_start(text, pos), length);
+  const char32_t after = text::code_point_at(text, pos + 1, length);
   const bool digits = before >= U'0' && before <= U'9' && after >= U'0' && after <= U'9';
   return digits || (c == U':' && after == U'/');
 }
@@ -73,14 +72,14 @@ bool is_ascii_usage(std::string_view text, size_t pos, char32_t c) {
 void check_label(std::string_view text, ByteRange label, DiagnosticSink& sink) {
   // The marks are ASCII, and an ASCII byte is always a character of its own: only those bytes need looking at.
   const auto is_mark = [](char c) { return full_width(static_cast<unsigned char>(c)) != nullptr; };
-  const size_t first_mark = content::find_ascii_byte(text, label.begin, label.end, is_mark);
+  const size_t first_mark = text::find_ascii_byte(text, label.begin, label.end, is_mark);
   if (first_mark == label.end) return;  // most labels
   // The message names each mark written once, in byte order: a flag per mark rather than a set of strings, which
   // cost more than finding the marks.
   static constexpr std::string_view kMarksInOrder = "(),:;";
   std::array<bool, kMarksInOrder.size()> written{};
   std::vector<TextEdit> edits;
-  for (size_t pos = first_mark; pos < label.end; pos = content::find_ascii_byte(text, pos + 1, label.end, is_mark)) {
+  for (size_t pos = first_mark; pos < label.end; pos = text::find_ascii_byte(text, pos + 1, label.end, is_mark)) {
     const auto c = static_cast<unsigned char>(text[pos]);
     const char* replacement = full_width(c);
     if (is_ascii_usage(text, pos, c)) continue;
@@ -100,11 +99,11 @@ void check_label(std::string_view text, ByteRange label, DiagnosticSink& sink) {
 // The sub-heading part of a line opened by "(一)"/"（一）": up to the first sentence or clause mark; a half-width
 // colon ending it belongs to it.
 std::optional<ByteRange> subheading_part(std::string_view text, ByteRange line) {
-  const size_t marker_end = content::subitem_marker_end(text, line.begin);
+  const size_t marker_end = prose::subitem_marker_end(text, line.begin);
   if (marker_end == std::string_view::npos || marker_end > line.end) return std::nullopt;
   size_t end = marker_end;
   for (size_t length = 0; end < line.end; end += length) {
-    const char32_t c = content::code_point_at(text, end, length);
+    const char32_t c = text::code_point_at(text, end, length);
     if (c == U':') return ByteRange{line.begin, end + length};
     if (std::u32string_view(U"。，,；;：！？").find(c) != std::u32string_view::npos) break;
   }
@@ -129,8 +128,8 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   if (report.title)
     for (const ByteRange& line : report.title->lines) check_label(text, line, sink);
   for (const Heading& heading : report.headings) check_label(text, heading.range, sink);
-  for (const ByteRange& prose : content::document_prose(context))
-    for (const content::Line& line : content::lines_in(context, prose))
+  for (const ByteRange& prose : context.analysis.document_prose())
+    for (const text::Line& line : context.analysis.lines_in(prose))
       if (const auto part = subheading_part(text, {line.content.begin, std::min(line.content.end, prose.end)}))
         check_label(text, *part, sink);
   for (const Table& table : report.tables)

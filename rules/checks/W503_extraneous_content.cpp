@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 
@@ -59,7 +59,7 @@ constexpr RuleDescriptor kDescriptor{
 constexpr size_t kMaxChromeLineCodePoints = 40;
 
 bool is_date_line(std::string_view text, ByteRange content) {
-  const auto date = content::parse_date(text, content.begin);
+  const auto date = prose::parse_date(text, content.begin);
   return date && date->range.end == content.end;
 }
 
@@ -79,7 +79,7 @@ constexpr std::string_view kChromePhrases[] = {
     "访问量", "浏览次数", "网站纠错", "我要纠错", "适老化", "无障碍", "网站导航", "政务微博", "官方微信"};
 
 bool is_chrome(std::string_view line, const FormatDefinition& format) {
-  return content::contains_any(line, format.footer_markers) ||
+  return text::contains_any(line, format.footer_markers) ||
          std::any_of(std::begin(kChromePhrases), std::end(kChromePhrases),
                      [&](std::string_view phrase) { return line.find(phrase) != std::string_view::npos; });
 }
@@ -91,7 +91,7 @@ struct Footer {
   size_t delete_from = 0;
 };
 
-std::optional<Footer> find_footer(const CheckContext& context, const std::vector<content::Line>& lines) {
+std::optional<Footer> find_footer(const CheckContext& context, const std::vector<text::Line>& lines) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   // Walk back from the end over the footer: marker lines, chrome-like lines and blank lines.
@@ -99,10 +99,10 @@ std::optional<Footer> find_footer(const CheckContext& context, const std::vector
   for (size_t i = lines.size(); i-- > 0;) {
     const ByteRange content = lines[i].content;
     const std::string_view line = text.substr(content.begin, content.size());
-    if (content::is_blank(line)) continue;
+    if (text::is_blank(line)) continue;
     const bool in_table = std::any_of(report.tables.begin(), report.tables.end(),
                                       [&](const Table& table) { return table.range.overlaps(content); });
-    const bool marker = !in_table && content::contains_any(line, context.format.footer_markers);
+    const bool marker = !in_table && text::contains_any(line, context.format.footer_markers);
     if (!marker && (in_table || !is_chrome_like(text, content))) break;
     if (last_text == lines.size()) last_text = i;
     if (marker) first_marker = i;
@@ -110,7 +110,7 @@ std::optional<Footer> find_footer(const CheckContext& context, const std::vector
   if (first_marker == lines.size()) return std::nullopt;
   Footer footer{first_marker, last_text, lines[first_marker].content.begin};
   for (size_t i = first_marker; i-- > 0;) {
-    if (content::is_blank(text.substr(lines[i].content.begin, lines[i].content.size()))) continue;
+    if (text::is_blank(text.substr(lines[i].content.begin, lines[i].content.size()))) continue;
     footer.delete_from = lines[i].next;
     break;
   }
@@ -120,7 +120,7 @@ std::optional<Footer> find_footer(const CheckContext& context, const std::vector
 void check_footer(const CheckContext& context, DiagnosticSink& sink) {
   const std::string_view text = context.report.search_text();
   const size_t tail_begin = context.report.headings.empty() ? 0 : context.report.headings.back().range.end;
-  const std::vector<content::Line> lines = content::lines_in(context, {tail_begin, text.size()});
+  const std::vector<text::Line> lines = context.analysis.lines_in({tail_begin, text.size()});
   const std::optional<Footer> footer = find_footer(context, lines);
   if (!footer) return;
   auto line_text = [&](size_t i) { return text.substr(lines[i].content.begin, lines[i].content.size()); };
@@ -131,13 +131,13 @@ void check_footer(const CheckContext& context, DiagnosticSink& sink) {
   std::vector<size_t> kept;
   bool after_chrome = false;
   for (size_t i = lines.size(); i-- > footer->first;) {
-    if (content::is_blank(line_text(i))) continue;
+    if (text::is_blank(line_text(i))) continue;
     deleted[i] = is_chrome(line_text(i), context.format);
     if (!deleted[i]) kept.insert(kept.begin(), i);
     // The blank lines between this line and the next non-blank one (or the end) go when that one goes, or, at the
     // end of the text, when this one does.
     const bool blanks_go = after_chrome || (i >= footer->last_text && deleted[i]);
-    for (size_t j = i + 1; j < lines.size() && content::is_blank(line_text(j)); ++j) deleted[j] = blanks_go;
+    for (size_t j = i + 1; j < lines.size() && text::is_blank(line_text(j)); ++j) deleted[j] = blanks_go;
     after_chrome = deleted[i];
   }
   std::vector<TextEdit> edits;
@@ -150,7 +150,7 @@ void check_footer(const CheckContext& context, DiagnosticSink& sink) {
       edits.push_back(TextEdit{{begin, lines[i].next}, ""});
   }
 
-  const ByteRange range{lines[footer->first].content.begin, content::trimmed(text, lines[footer->last_text].content).end};
+  const ByteRange range{lines[footer->first].content.begin, text::trimmed(text, lines[footer->last_text].content).end};
   std::string message = "报告正文后附有网站页脚信息（主办、承办、备案号等），不属于年报内容 / website footer after the report";
   if (!kept.empty())
     message += "；页脚中另有 " + std::to_string(kept.size()) + " 行不是网站信息，修复时保留 / " +
@@ -160,8 +160,8 @@ void check_footer(const CheckContext& context, DiagnosticSink& sink) {
   for (size_t i : kept) {
     // The unsafe deletion takes the blank lines before the line too (the safe fix keeps those before a kept line).
     size_t from = i;
-    while (from > footer->first && content::is_blank(line_text(from - 1))) --from;
-    const ByteRange line = content::trimmed(text, lines[i].content);
+    while (from > footer->first && text::is_blank(line_text(from - 1))) --from;
+    const ByteRange line = text::trimmed(text, lines[i].content);
     sink.report(line,
                 "网站页脚中夹有其他文字“" + std::string(text.substr(line.begin, line.size())) +
                     "”，请确认是否属于报告 / text among the website footer: keep it if it belongs to the report")
@@ -198,23 +198,23 @@ bool is_ascii_word_char(char c) {
 // The code point next to `pos` in direction `step` (-1 before, +1 after), skipping inline spaces.
 char32_t neighbour(std::string_view text, size_t pos, int step) {
   size_t length = 0;
-  if (step > 0) return content::code_point_at(text, content::skip_inline_spaces(text, pos), length);
+  if (step > 0) return text::code_point_at(text, text::skip_inline_spaces(text, pos), length);
   while (pos > 0) {
-    pos = content::previous_code_point_start(text, pos);
-    const char32_t c = content::code_point_at(text, pos, length);
-    if (!content::is_inline_space(c)) return c;
+    pos = text::previous_code_point_start(text, pos);
+    const char32_t c = text::code_point_at(text, pos, length);
+    if (!text::is_inline_space(c)) return c;
   }
   return 0;
 }
 
-bool is_chinese_text(char32_t c) { return content::is_han(c) || content::is_chinese_punctuation(c); }
+bool is_chinese_text(char32_t c) { return text::is_han(c) || text::is_chinese_punctuation(c); }
 
 void check_english_words(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
-  for (const ByteRange& prose : content::document_prose(context)) {
-    for (size_t pos = content::find_ascii_byte(text, prose.begin, prose.end, is_ascii_word_char); pos < prose.end;
-         pos = content::find_ascii_byte(text, pos, prose.end, is_ascii_word_char)) {
+  for (const ByteRange& prose : context.analysis.document_prose()) {
+    for (size_t pos = text::find_ascii_byte(text, prose.begin, prose.end, is_ascii_word_char); pos < prose.end;
+         pos = text::find_ascii_byte(text, pos, prose.end, is_ascii_word_char)) {
       size_t end = pos;
       while (end < prose.end && is_ascii_word_char(text[end])) ++end;
       const ByteRange word{pos, end};
@@ -222,7 +222,7 @@ void check_english_words(const CheckContext& context, DiagnosticSink& sink) {
       const bool lowercase_word = word.size() >= 3 && std::all_of(text.begin() + word.begin, text.begin() + word.end,
                                                                   is_lower_ascii);
       if (!lowercase_word || !is_chinese_text(neighbour(text, word.begin, -1)) ||
-          !is_chinese_text(neighbour(text, word.end, +1)) || content::inside_title_marks(text, word.begin))
+          !is_chinese_text(neighbour(text, word.end, +1)) || text::inside_title_marks(text, word.begin))
         continue;
       sink.report(word, "中文正文中夹杂英文单词“" + std::string(report.slice(word)) +
                             "”，疑为编辑残留 / stray English word in Chinese prose");

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "content_util.h"
+#include "xxgk/analysis.h"
 #include "xxgk/rule.h"
 
 namespace xxgk {
@@ -48,16 +48,16 @@ bool is_terminal(char32_t c) {
 
 bool has_chinese_punctuation(std::string_view line) {
   for (std::string_view mark : {"，", "。", "；", "、", "："})
-    if (content::find_word(line, mark) != std::string_view::npos) return true;
+    if (text::find_word(line, mark) != std::string_view::npos) return true;
   return false;
 }
 
 // Where the item number opening the line ends: （一） (一) 1. 1、 一、 一是; npos when the line opens no numbered item.
 size_t item_number_end(std::string_view text, ByteRange content) {
-  if (const size_t end = content::subitem_marker_end(text, content.begin); end != std::string_view::npos) return end;
-  if (const auto number = content::parse_number(text, content.begin)) {
+  if (const size_t end = prose::subitem_marker_end(text, content.begin); end != std::string_view::npos) return end;
+  if (const auto number = prose::parse_number(text, content.begin)) {
     size_t length = 0;
-    const char32_t after = content::code_point_at(text, number->range.end, length);
+    const char32_t after = text::code_point_at(text, number->range.end, length);
     const char first = text[content.begin];
     if (after == U'.' || after == U'．' || after == U'、') return number->range.end + length;
     if (after == U'是' && !(first >= '0' && first <= '9')) return number->range.end + length;
@@ -83,7 +83,7 @@ bool is_numbered_heading(std::string_view text, ByteRange content) {
 }
 
 bool is_date_line(std::string_view text, ByteRange content) {
-  const auto date = content::parse_date(text, content.begin);
+  const auto date = prose::parse_date(text, content.begin);
   return date && date->range.end == content.end;
 }
 
@@ -103,9 +103,9 @@ std::string excerpt(std::string_view text, ByteRange range, size_t count, bool f
   size_t pos = from_end ? range.end : range.begin, length = 0;
   for (size_t i = 0; i < count && (from_end ? pos > range.begin : pos < range.end); ++i) {
     if (from_end) {
-      pos = content::previous_code_point_start(text, pos);
+      pos = text::previous_code_point_start(text, pos);
     } else {
-      content::code_point_at(text, pos, length);
+      text::code_point_at(text, pos, length);
       pos += length;
     }
   }
@@ -117,11 +117,11 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
   const Report& report = context.report;
   const std::string_view text = report.search_text();
   const std::vector<ByteRange> structure = structure_ranges(report);
-  const std::vector<content::Line>& lines = content::text_lines(context);
+  const std::vector<text::Line>& lines = context.analysis.lines();
   std::vector<bool> paragraph_line(lines.size(), false);
   size_t next_structure = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const ByteRange content = content::trimmed(text, lines[i].content);
+    const ByteRange content = text::trimmed(text, lines[i].content);
     while (next_structure < structure.size() && structure[next_structure].end <= content.begin) ++next_structure;
     const bool structural = next_structure < structure.size() && structure[next_structure].overlaps(content);
     const std::string_view line = text.substr(content.begin, content.size());
@@ -131,23 +131,23 @@ void check(const CheckContext& context, DiagnosticSink& sink) {
 
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!paragraph_line[i]) continue;
-    const ByteRange before = content::trimmed(text, lines[i].content);
+    const ByteRange before = text::trimmed(text, lines[i].content);
     // The last character, ignoring stray bold markers ("……公开情**").
     size_t end = before.end;
     while (end > before.begin && text[end - 1] == '*') --end;
     size_t length = 0;
-    const size_t last = content::previous_code_point_start(text, end);
-    if (is_terminal(content::code_point_at(text, last, length)) || is_numbered_heading(text, before)) continue;
+    const size_t last = text::previous_code_point_start(text, end);
+    if (is_terminal(text::code_point_at(text, last, length)) || is_numbered_heading(text, before)) continue;
     size_t j = i + 1;
-    while (j < lines.size() && content::is_blank(text.substr(lines[j].content.begin, lines[j].content.size()))) ++j;
+    while (j < lines.size() && text::is_blank(text.substr(lines[j].content.begin, lines[j].content.size()))) ++j;
     if (j == i + 1 || j == lines.size() || !paragraph_line[j]) continue;
-    const ByteRange after = content::trimmed(text, lines[j].content);
+    const ByteRange after = text::trimmed(text, lines[j].content);
     if (opens_item(text, after) || is_date_line(text, after)) continue;
     size_t first_length = 0;
-    const char32_t first = content::code_point_at(text, after.begin, first_length);
+    const char32_t first = text::code_point_at(text, after.begin, first_length);
     // Words in Latin script keep a space between them; Chinese joins directly.
-    const bool latin_join = content::is_ascii_alnum(content::code_point_at(text, last, length)) &&
-                            content::is_ascii_alnum(first);
+    const bool latin_join =
+        text::is_ascii_alnum(text::code_point_at(text, last, length)) && text::is_ascii_alnum(first);
     sink.report({last, after.begin + first_length},
                 "段落在“" + excerpt(text, {before.begin, end}, 4, true) + "”与“" + excerpt(text, after, 4, false) +
                     "”之间被分页断开，应接成一段 / paragraph broken mid-sentence")

@@ -7,20 +7,6 @@
 
 namespace xxgk::structure {
 
-TemplateStyle document_style(const Report& report) {
-  TemplateStyle style;
-  style.newline = newline_of(report.text);
-  style.markdown = report.markdown;
-  for (const Table& table : report.tables) {
-    if (table.rows.empty()) continue;
-    style.separator = table.rows.front().separator;
-    style.markdown = table.markdown;
-    break;
-  }
-  if (style.markdown) style.separator = '|';
-  return style;
-}
-
 namespace {
 
 // Whether the line before the one starting at `start` is empty or blank.

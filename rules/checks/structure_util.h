@@ -11,10 +11,6 @@
 
 namespace xxgk::structure {
 
-// How inserted text should look in this document: the separator and Markdown style of its tables (tab-separated plain
-// text when it has none) and its line terminator.
-TemplateStyle document_style(const Report& report);
-
 // Whether the document puts a blank line before its section headings (so inserted headings get one too).
 bool headings_spaced(const Report& report);
 

@@ -24,21 +24,6 @@ bool blank_line_at(std::string_view text, size_t pos) {
   return true;
 }
 
-TemplateStyle document_style(const Report& report, const Table* table) {
-  TemplateStyle style;
-  style.newline = newline_of(report.text);
-  style.markdown = table ? table->markdown : report.markdown;
-  style.separator = style.markdown ? '|' : '\t';
-  if (!table)
-    for (const Table& candidate : report.tables)
-      if (!candidate.rows.empty()) {
-        table = &candidate;
-        break;
-      }
-  if (!style.markdown && table && !table->rows.empty()) style.separator = table->rows.front().separator;
-  return style;
-}
-
 // ---- Rows and cells ---------------------------------------------------------------------------------------------
 
 const RowSpec* row_spec(const Table& table, const Row& row) {
@@ -107,15 +92,6 @@ TextEdit fill_cell(const Row& row, const Cell& cell, std::string_view text) {
 
 bool is_empty_value(const Cell& cell) {
   return cell.value.kind == ValueKind::Empty || cell.value.kind == ValueKind::Placeholder;
-}
-
-std::string format_number(double number) {
-  char buffer[32];
-  if (std::fabs(number - std::round(number)) < 1e-9 && std::fabs(number) < 1e15)
-    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(std::llround(number)));
-  else
-    std::snprintf(buffer, sizeof buffer, "%.6g", number);
-  return buffer;
 }
 
 std::string ascii_digits(std::string_view text) {
@@ -231,7 +207,7 @@ void row_sum_mismatches(const Table& table, const IdentitySpec& identity, Identi
 
 void per_column_mismatches(const Table& table, const IdentitySpec& identity, IdentityInstance& scratch,
                            std::vector<IdentityInstance>& mismatches) {
-  const bool balance = identity.kind == "balance";
+  const bool balance = identity.kind == IdentityKind::Balance;
   const std::vector<int>& left_rows = balance ? identity.left_indices : identity.term_row_indices;
   const std::vector<int> right_rows = balance ? identity.right_indices : std::vector<int>{identity.total_row_index};
   for (size_t column = 0; column < table.spec->columns.size(); ++column) {
@@ -257,9 +233,9 @@ std::vector<IdentityInstance> identity_mismatches(const Report& report, std::str
     for (const IdentitySpec& identity : table.spec->identities) {
       if (identity.rule != rule_id) continue;
       scratch.identity = &identity;
-      if (identity.kind == "row-sum")
+      if (identity.kind == IdentityKind::RowSum)
         row_sum_mismatches(table, identity, scratch, mismatches);
-      else if (identity.kind == "column-sum" || identity.kind == "balance")
+      else
         per_column_mismatches(table, identity, scratch, mismatches);
     }
   }
@@ -272,19 +248,21 @@ std::string terms_text(const std::vector<IdentityTerm>& terms, bool with_names) 
   for (const IdentityTerm& term : terms) {
     if (!text.empty()) text += " + ";
     if (with_names) text.append(term.name).append(" ");
-    text += format_number(term.value);
+    text += prose::format_number(term.value, prose::kMessageDigits);
   }
   return text;
 }
 
 std::string sum_statement(const std::vector<IdentityTerm>& shown, const IdentityInstance& instance, bool with_names) {
-  return terms_text(shown, with_names) + " = " + format_number(instance.left_sum()) + "，实际为 " +
-         format_number(instance.right_sum());
+  return terms_text(shown, with_names) + " = " + prose::format_number(instance.left_sum(), prose::kMessageDigits) +
+         "，实际为 " + prose::format_number(instance.right_sum(), prose::kMessageDigits);
 }
 
 std::vector<RelatedInformation> related_terms(const std::vector<IdentityTerm>& terms) {
   std::vector<RelatedInformation> related;
-  for (const IdentityTerm& term : terms) related.push_back({term.cell->range, std::string(term.name) + "：" + format_number(term.value)});
+  for (const IdentityTerm& term : terms)
+    related.push_back(
+        {term.cell->range, std::string(term.name) + "：" + prose::format_number(term.value, prose::kMessageDigits)});
   return related;
 }
 
@@ -292,7 +270,7 @@ void report_total_mismatches(const CheckContext& ctx, DiagnosticSink& sink, std:
                              MismatchMessage message, bool nonzero_related_only) {
   for (const IdentityInstance& mismatch : identity_mismatches(ctx.report, rule_id)) {
     const IdentityTerm& total = mismatch.right.front();
-    const std::string sum = format_number(mismatch.left_sum());
+    const std::string sum = prose::format_number(mismatch.left_sum(), prose::kMessageDigits);
     Diagnostic& diagnostic = sink.report(total.cell->range, message(mismatch));
     std::vector<IdentityTerm> shown;
     for (const IdentityTerm& term : mismatch.left)

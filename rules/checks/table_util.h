@@ -9,6 +9,7 @@
 
 #include "xxgk/diagnostic.h"
 #include "xxgk/model.h"
+#include "xxgk/prose.h"
 #include "xxgk/rule.h"
 #include "xxgk/templates.h"
 
@@ -18,9 +19,6 @@ namespace xxgk {
 
 // Whether the line starting at `pos` holds only whitespace (false at the end of the text).
 bool blank_line_at(std::string_view text, size_t pos);
-// The style for inserting template text: the document's line terminator; GFM in a Markdown report, otherwise the
-// separator of `table`'s rows, or of the report's first table when `table` is null ('\t' when there is none).
-TemplateStyle document_style(const Report& report, const Table* table = nullptr);
 
 // ---- Rows and cells ---------------------------------------------------------------------------------------------
 
@@ -41,8 +39,6 @@ std::string format_row_like(const std::vector<std::string>& cells, const Row& li
 TextEdit fill_cell(const Row& row, const Cell& cell, std::string_view text);
 // Whether a value cell holds nothing usable as a number: blank or a placeholder ("/", "-", "无" …).
 bool is_empty_value(const Cell& cell);
-// `number` as written in a cell: integers without a decimal point, decimals with up to 6 significant places.
-std::string format_number(double number);
 // Full-width digits and decimal point converted to ASCII; other characters kept.
 std::string ascii_digits(std::string_view text);
 

@@ -1,8 +1,8 @@
 #include "xxgk/cell_explanation.h"
 
+#include "xxgk/analysis.h"
+
 #include <algorithm>
-#include <cmath>
-#include <sstream>
 
 #include "table_util.h"
 #include "xxgk/format.h"
@@ -61,7 +61,7 @@ std::optional<TotalExplanation> total_explanation(const Table& table, const Row&
   if (!table.spec || !spec) return std::nullopt;
   std::vector<CellTerm> terms;
   for (const IdentitySpec& identity : table.spec->identities) {
-    if (identity.kind == "row-sum") {
+    if (identity.kind == IdentityKind::RowSum) {
       const bool applies =
           identity.rows.empty() || std::find(identity.rows.begin(), identity.rows.end(), spec->id) != identity.rows.end();
       if (!applies) continue;
@@ -73,7 +73,7 @@ std::optional<TotalExplanation> total_explanation(const Table& table, const Row&
       for (int term : term_columns) {
         terms.push_back({column_label(*table.spec, spec, static_cast<size_t>(term)), row.value(static_cast<size_t>(term))});
       }
-    } else if (identity.kind == "column-sum" && identity.total_row == spec->id) {
+    } else if (identity.kind == IdentityKind::ColumnSum && identity.total_row == spec->id) {
       for (const std::string& id : identity.term_rows) {
         const Row* term_row = table.row_for(id);
         const RowSpec* term_spec = table.spec->row(id);
@@ -100,7 +100,7 @@ bool checks_a_sum(const Report& report, std::string_view rule) {
   for (const Table& table : report.tables) {
     if (!table.spec) continue;
     for (const IdentitySpec& identity : table.spec->identities) {
-      if (identity.rule == rule && (identity.kind == "row-sum" || identity.kind == "column-sum")) return true;
+      if (identity.rule == rule && identity.is_sum()) return true;
     }
   }
   return false;
@@ -108,7 +108,8 @@ bool checks_a_sum(const Report& report, std::string_view rule) {
 
 }  // namespace
 
-std::optional<CellExplanation> explain_cell(const Report& report, size_t offset) {
+std::optional<CellExplanation> Analysis::explain_cell(size_t offset) const {
+  const Report& report = report_;
   const std::optional<CellLocation> location = cell_at(report, offset);
   if (!location || !location->table->spec) return std::nullopt;
   const Table& table = *location->table;
@@ -123,7 +124,8 @@ std::optional<CellExplanation> explain_cell(const Report& report, size_t offset)
                          total_explanation(table, row, *column)};
 }
 
-std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Diagnostic>& diagnostics) {
+std::vector<WrongTotal> Analysis::wrong_totals(const std::vector<Diagnostic>& diagnostics) const {
+  const Report& report = report_;
   std::vector<WrongTotal> totals;
   for (const Diagnostic& diagnostic : diagnostics) {
     if (!diagnostic.rule || !checks_a_sum(report, diagnostic.rule->id)) continue;
@@ -140,14 +142,6 @@ std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Dia
     totals.push_back({&location->row->cells[location->cell], total->sum});
   }
   return totals;
-}
-
-std::string format_computed(double value) {
-  if (std::abs(value - std::round(value)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(value)));
-  std::ostringstream out;
-  out.precision(10);
-  out << value;
-  return out.str();
 }
 
 }  // namespace xxgk

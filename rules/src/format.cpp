@@ -60,7 +60,7 @@ IdentitySpec parse_identity(const json& j) {
   IdentitySpec identity;
   identity.id = j.at("id").get<std::string>();
   identity.rule = j.at("rule").get<std::string>();
-  identity.kind = j.at("kind").get<std::string>();
+  const std::string kind = j.at("kind").get<std::string>();
   identity.rows = strings(j, "rows");
   identity.terms = get_or<std::vector<int>>(j, "terms", {});
   identity.total = get_or<int>(j, "total", -1);
@@ -69,8 +69,14 @@ IdentitySpec parse_identity(const json& j) {
   identity.left = strings(j, "left");
   identity.right = strings(j, "right");
   identity.groups = get_or<std::vector<std::vector<int>>>(j, "groups", {});
-  if (identity.kind != "row-sum" && identity.kind != "column-sum" && identity.kind != "balance")
-    throw std::runtime_error("identity " + identity.id + ": unknown kind '" + identity.kind + "'");
+  if (kind == "row-sum")
+    identity.kind = IdentityKind::RowSum;
+  else if (kind == "column-sum")
+    identity.kind = IdentityKind::ColumnSum;
+  else if (kind == "balance")
+    identity.kind = IdentityKind::Balance;
+  else
+    throw std::runtime_error("identity " + identity.id + ": unknown kind '" + kind + "'");
   return identity;
 }
 
@@ -110,6 +116,36 @@ TableSpec parse_table(const json& j) {
     if (!identity.total_row.empty()) identity.total_row_index = resolve(identity.total_row);
   }
   return table;
+}
+
+// The text of `citation` between its first `open` and the `close` after it: the title a citation quotes.
+std::string between(const std::string& citation, std::string_view open, std::string_view close) {
+  const size_t begin = citation.find(open);
+  const size_t end = begin == std::string::npos ? begin : citation.find(close, begin + open.size());
+  if (end == std::string::npos)
+    throw std::runtime_error("citation without " + std::string(open) + "…" + std::string(close) + ": " + citation);
+  return citation.substr(begin + open.size(), end - begin - open.size());
+}
+
+// The named cells, each checked against the tables: a misspelt table, row or column must fail the load.
+std::array<CellRef, kNamedCellCount> parse_named_cells(const json& j, const std::vector<TableSpec>& tables) {
+  static constexpr std::array<std::string_view, kNamedCellCount> kNames = {
+      "applications_received", "unpaid_fee_applications", "review_total", "direct_litigation_total",
+      "litigation_after_review_total"};
+  std::array<CellRef, kNamedCellCount> cells;
+  for (size_t i = 0; i < kNamedCellCount; ++i) {
+    const std::string name(kNames[i]);
+    const json& cell = j.at(name);
+    cells[i] = CellRef{cell.at("table").get<std::string>(), cell.at("row").get<std::string>(),
+                       cell.at("column").get<size_t>()};
+    const auto table =
+        std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.id == cells[i].table; });
+    const RowSpec* row = table == tables.end() ? nullptr : table->row(cells[i].row);
+    if (!row || cells[i].column >= static_cast<size_t>(row->values))
+      throw std::runtime_error("named cell " + name + ": no value column " + std::to_string(cells[i].column) +
+                               " in row " + cells[i].row + " of " + cells[i].table);
+  }
+  return cells;
 }
 
 }  // namespace
@@ -194,6 +230,14 @@ FormatDefinition parse_format_definition(std::string_view text) {
     format.fee_notice_amount_words = strings(j, "fee_notice_amount_words");
     format.fee_collected_words = strings(j, "fee_collected_words");
     for (const json& t : j.at("tables")) format.tables.push_back(parse_table(t));
+    const json& narrative = j.at("narrative");
+    format.narrative =
+        NarrativeWords{prose::Negations{strings(narrative, "negations"), strings(narrative, "negation_idiom_tails")},
+                       strings(narrative, "application_verbs"), strings(narrative, "other_proceedings"),
+                       narrative.at("review").get<std::string>(), narrative.at("litigation").get<std::string>()};
+    format.format_title = between(format.notice_citation, "〈", "〉");
+    format.regulation_title = between(format.regulation_citation, "《", "》");
+    format.named_cells = parse_named_cells(j.at("named_cells"), format.tables);
     return format;
   } catch (const json::exception& e) {
     throw std::runtime_error(std::string("format definition: ") + e.what());

@@ -15,7 +15,8 @@ namespace {
 
 std::vector<Diagnostic> run_rules(const Report& report, const LintOptions& options) {
   std::vector<Diagnostic> diagnostics;
-  const CheckContext context{report, *report.format, options};
+  const Analysis analysis{report, *report.format, options};
+  const CheckContext context{report, *report.format, options, analysis};
   // A report in an older format gets S109's one finding saying so, and none of the 2021 checks.
   const bool old_format = old_format_of(report, *report.format).format != OldFormat::None;
   for (const Rule& rule : all_rules()) {

@@ -11,6 +11,8 @@
 #include "syntax.h"
 #include "table_recognition.h"
 #include "xxgk/normalize.h"
+#include "xxgk/prose.h"
+#include "xxgk/text.h"
 
 namespace xxgk {
 namespace {
@@ -510,27 +512,17 @@ size_t find_traditional(std::string_view text, size_t begin, size_t end) {
 
 namespace {
 
-// The year of a statistics period's start ("2022年1月1日", spaces allowed) in `text`: the reporting year of a report
-// without a title.
+// The year of a statistics period's start ("2022年1月1日", read by prose::parse_date) in `text`: the reporting year
+// of a report without a year in its title. A date is tried where a year of four digits (spaces allowed before 年)
+// ends at a 年.
 std::optional<int> period_start_year(std::string_view text) {
-  auto skip_spaces = [&](size_t i) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    return i;
-  };
-  auto expect = [&](size_t i, std::string_view word) -> size_t {
-    i = skip_spaces(i);
-    return text.substr(i, word.size()) == word ? i + word.size() : std::string_view::npos;
-  };
-  for (size_t at = text.find("年"); at != std::string_view::npos; at = text.find("年", at + 3)) {
+  for (size_t at = text::find_word(text, "年"); at != std::string_view::npos;
+       at = text::find_word(text, "年", at + 1)) {
     size_t digits_end = at;
     while (digits_end > 0 && text[digits_end - 1] == ' ') --digits_end;
     if (digits_end < 4) continue;
-    const std::string_view year = text.substr(digits_end - 4, 4);
-    if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-    size_t i = at + 3;
-    for (std::string_view word : {"1", "月", "1", "日"})
-      if (i != std::string_view::npos) i = expect(i, word);
-    if (i != std::string_view::npos) return std::stoi(std::string(year));
+    const auto date = prose::parse_date(text, digits_end - 4);
+    if (date && date->month == 1 && date->day == 1) return date->year;
   }
   return std::nullopt;
 }

@@ -1,12 +1,12 @@
-// explain_cell and wrong_totals: what the editor's hover and inlay hints say about a table cell, read from the
-// report model and the format definition's identities.
+// Analysis::explain_cell and Analysis::wrong_totals: what the editor's hover and inlay hints say about a table cell,
+// read from the report model and the format definition's identities.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "read_file.h"
 #include "snapshot.h"
-#include "xxgk/cell_explanation.h"
+#include "xxgk/analysis.h"
 #include "xxgk/linter.h"
 
 namespace xxgk {
@@ -21,13 +21,15 @@ class CellExplanationTest : public ::testing::Test {
           testing_support::read_file(std::filesystem::path(XXGK_FIXTURES_DIR) / "rules/A301/row_total.txt"), nullptr)
           .text;
   Document document{text};
-  const Report& report = document.report({});
+  const LintOptions options{};
+  const Report& report = document.report(options);
+  const Analysis analysis{report, *report.format, options};
   const size_t row = text.find("一、本年新收政府信息公开申请数量");
   const size_t total = text.find("\t53", row) + 1;
 };
 
 TEST_F(CellExplanationTest, ATotalIsExplainedByItsTermsAndTheirSum) {
-  const std::optional<CellExplanation> cell = explain_cell(report, total);
+  const std::optional<CellExplanation> cell = analysis.explain_cell(total);
   ASSERT_TRUE(cell.has_value());
   EXPECT_EQ(cell->row_label, "一、本年新收政府信息公开申请数量");
   EXPECT_EQ(cell->column_label, "总计");
@@ -42,30 +44,23 @@ TEST_F(CellExplanationTest, ATotalIsExplainedByItsTermsAndTheirSum) {
 }
 
 TEST_F(CellExplanationTest, ATermHasLabelsButNoTotal) {
-  const std::optional<CellExplanation> cell = explain_cell(report, text.find("\t40", row) + 1);
+  const std::optional<CellExplanation> cell = analysis.explain_cell(text.find("\t40", row) + 1);
   ASSERT_TRUE(cell.has_value());
   EXPECT_EQ(cell->column_label, "自然人");
   EXPECT_FALSE(cell->total.has_value());
 }
 
 TEST_F(CellExplanationTest, LabelsAndProseAreNotExplained) {
-  EXPECT_FALSE(explain_cell(report, row + 3).has_value());
-  EXPECT_FALSE(explain_cell(report, 0).has_value());
+  EXPECT_FALSE(analysis.explain_cell(row + 3).has_value());
+  EXPECT_FALSE(analysis.explain_cell(0).has_value());
 }
 
 TEST_F(CellExplanationTest, WrongTotalsAreTheSumRulesFindingsWithTheComputedValue) {
-  const std::vector<WrongTotal> totals = wrong_totals(report, document.lint({}));
+  const std::vector<WrongTotal> totals = analysis.wrong_totals(document.lint({}));
   ASSERT_EQ(totals.size(), 1u);
   EXPECT_EQ(totals[0].cell->range.begin, total);
   EXPECT_EQ(totals[0].computed, 52);
-  EXPECT_TRUE(wrong_totals(report, {}).empty());
-}
-
-TEST(FormatComputedTest, IntegersWithoutAPointOthersToTenDigits) {
-  EXPECT_EQ(format_computed(52), "52");
-  EXPECT_EQ(format_computed(52.0000000001), "52");
-  EXPECT_EQ(format_computed(12.58 + 0.01), "12.59");
-  EXPECT_EQ(format_computed(1.0 / 3), "0.3333333333");
+  EXPECT_TRUE(analysis.wrong_totals({}).empty());
 }
 
 }  // namespace

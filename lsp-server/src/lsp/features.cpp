@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "xxgk/cell_explanation.h"
+#include "xxgk/analysis.h"
 #include "xxgk/format.h"
+#include "xxgk/prose.h"
 #include "xxgk/templates.h"
 
 namespace xxgk::lsp {
@@ -26,7 +27,7 @@ ByteRange trim_end(std::string_view text, ByteRange range) {
 
 std::string term_value(const Report& report, const CellTerm& term) {
   if (!term.cell) return "缺少此行 (row missing)";
-  if (term.cell->value.is_number()) return format_computed(term.cell->value.number);
+  if (term.cell->value.is_number()) return prose::format_number(term.cell->value.number, prose::kEditorDigits);
   const std::string_view written = report.slice(term.cell->range);
   return written.empty() ? "空 (empty)" : "“" + std::string(written) + "”（非数字 not a number）";
 }
@@ -154,14 +155,16 @@ json folding_ranges(const Report& report, const Wire& wire) {
   return ranges;
 }
 
-std::optional<json> hover(const Report& report, const Wire& wire, size_t offset, bool markdown) {
-  const std::optional<CellExplanation> cell = explain_cell(report, offset);
+std::optional<json> hover(const Analysis& analysis, const Wire& wire, size_t offset, bool markdown) {
+  const Report& report = analysis.report();
+  const std::optional<CellExplanation> cell = analysis.explain_cell(offset);
   if (!cell) return std::nullopt;
   const std::string separator = markdown ? "\n\n" : "\n";
   std::string text = (cell->row_label.empty() ? "" : bold(cell->row_label, markdown) + " × ") +
                      bold(cell->column_label, markdown) + separator + "表 (table)：" + cell->table->spec->title;
   if (cell->total) {
-    text += separator + "合计 (computed sum)：" + bold(format_computed(cell->total->sum), markdown);
+    text += separator + "合计 (computed sum)：" +
+            bold(prose::format_number(cell->total->sum, prose::kEditorDigits), markdown);
     if (!cell->total->complete) text += "（部分项缺失或非数字，仅计入可读的数值 (some terms are missing or not numbers)）";
     text += separator;
     for (const CellTerm& term : cell->total->terms) {
@@ -172,16 +175,17 @@ std::optional<json> hover(const Report& report, const Wire& wire, size_t offset,
               {"range", wire.range(cell->cell->range)}};
 }
 
-json inlay_hints(const Report& report, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
+json inlay_hints(const Analysis& analysis, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
                  ByteRange range) {
   json hints = json::array();
-  for (const WrongTotal& total : wrong_totals(report, diagnostics)) {
+  for (const WrongTotal& total : analysis.wrong_totals(diagnostics)) {
     const ByteRange cell = total.cell->range;
     if (cell.end < range.begin || cell.end > range.end) continue;
-    hints.push_back({{"position", wire.position(cell.end)},
-                     {"label", "≠ " + format_computed(total.computed)},
-                     {"paddingLeft", true},
-                     {"tooltip", "计算值 (computed value): " + format_computed(total.computed)}});
+    hints.push_back(
+        {{"position", wire.position(cell.end)},
+         {"label", "≠ " + prose::format_number(total.computed, prose::kEditorDigits)},
+         {"paddingLeft", true},
+         {"tooltip", "计算值 (computed value): " + prose::format_number(total.computed, prose::kEditorDigits)}});
   }
   return hints;
 }

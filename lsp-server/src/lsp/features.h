@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lsp/protocol.h"
+#include "xxgk/analysis.h"
 #include "xxgk/diagnostic.h"
 #include "xxgk/model.h"
 
@@ -30,12 +31,12 @@ json document_symbols(const Report& report, const Wire& wire, const std::string&
 // textDocument/foldingRange: each section and each table.
 json folding_ranges(const Report& report, const Wire& wire);
 
-// textDocument/hover on a table value cell (xxgk::explain_cell): its row and column labels, and for a total the terms
-// and their sum.
-std::optional<json> hover(const Report& report, const Wire& wire, size_t offset, bool markdown);
+// textDocument/hover on a table value cell (Analysis::explain_cell): its row and column labels, and for a total the
+// terms and their sum.
+std::optional<json> hover(const Analysis& analysis, const Wire& wire, size_t offset, bool markdown);
 
-// textDocument/inlayHint: after each wrong total in `range` (xxgk::wrong_totals), the computed value ("≠ 41").
-json inlay_hints(const Report& report, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
+// textDocument/inlayHint: after each wrong total in `range` (Analysis::wrong_totals), the computed value ("≠ 41").
+json inlay_hints(const Analysis& analysis, const std::vector<Diagnostic>& diagnostics, const Wire& wire,
                  ByteRange range);
 
 // textDocument/completion at `cursor`, when everything before it on its line is the first word of the line:

@@ -436,8 +436,7 @@ Payload Server::on_folding_range(const json& params) {
 Payload Server::on_hover(const json& params) {
   const Position position = position_from_json(object_member(params, "position"));
   return with_linted_document(params, nullptr, [&](WorkspaceDocument& document, const Wire& wire) {
-    const std::optional<json> result =
-        hover(document.report(), wire, wire.offset(position), client_.markdown_hover);
+    const std::optional<json> result = hover(document.analysis(), wire, wire.offset(position), client_.markdown_hover);
     return result ? *result : json(nullptr);
   });
 }
@@ -445,7 +444,7 @@ Payload Server::on_hover(const json& params) {
 Payload Server::on_inlay_hint(const json& params) {
   const WireRange range = range_from_json(object_member(params, "range"));
   return with_linted_document(params, json::array(), [&](WorkspaceDocument& document, const Wire& wire) {
-    return inlay_hints(document.report(), document.diagnostics, wire,
+    return inlay_hints(document.analysis(), document.diagnostics, wire,
                        {wire.offset(range.start), wire.offset(range.end)});
   });
 }

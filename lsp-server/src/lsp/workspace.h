@@ -24,6 +24,7 @@
 #include "lsp/cross_documents.h"
 #include "lsp/diagnostics_wire.h"
 #include "lsp/settings.h"
+#include "xxgk/analysis.h"
 #include "xxgk/linter.h"
 
 namespace xxgk::lsp {
@@ -84,6 +85,11 @@ struct WorkspaceDocument {
   void update_lint();
   // The report model under the document's policy.
   const Report& report() { return document.report(policy.options); }
+  // The analysis of that model, for the editor's explanations of table cells.
+  Analysis analysis() {
+    const Report& model = report();
+    return Analysis(model, *model.format, policy.options);
+  }
   // The text with every safe fix applied.
   std::string fix_all_text() const;
 };

@@ -1,6 +1,6 @@
 // What a table value cell means, for the editor's hover and inlay hints: its row and column labels and, for a total,
-// the terms of the identity in the format definition that defines it, with their sum. The language server only
-// writes these out; the reading of the tables and the arithmetic are here, beside the rules that check them.
+// the terms of the identity in the format definition that defines it, with their sum. Analysis::explain_cell and
+// Analysis::wrong_totals give them; the language server only writes them out.
 #pragma once
 
 #include <optional>
@@ -33,19 +33,11 @@ struct CellExplanation {
   std::optional<TotalExplanation> total;
 };
 
-// The value cell of a recognised table whose text touches `offset`, explained; nullopt anywhere else (labels,
-// prose, a row without the expected number of values).
-std::optional<CellExplanation> explain_cell(const Report& report, size_t offset);
-
 // A total cell that a sum rule (the rule of a row-sum or column-sum identity) reported as wrong, with the sum of its
 // terms, when every term is a number.
 struct WrongTotal {
   const Cell* cell = nullptr;
   double computed = 0;
 };
-std::vector<WrongTotal> wrong_totals(const Report& report, const std::vector<Diagnostic>& diagnostics);
-
-// A computed value as the editor shows it: an integer without a decimal point, else up to ten significant digits.
-std::string format_computed(double value);
 
 }  // namespace xxgk

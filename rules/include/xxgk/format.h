@@ -3,9 +3,12 @@
 // so a future revision of the format is a new file, not new code.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "xxgk/prose.h"
 
 namespace xxgk {
 
@@ -40,6 +43,13 @@ struct BlockSpec {
   std::vector<std::string> header;   // the block's header cells ("信息内容", "本年制发件数", …)
 };
 
+// What an identity asserts, parsed once from its "kind" in the format definition.
+enum class IdentityKind {
+  RowSum,     // "row-sum"
+  ColumnSum,  // "column-sum"
+  Balance,    // "balance"
+};
+
 // Sum identity: for each listed column (or each row for kind RowSum), total = sum(terms).
 //   kind "row-sum":    within each row r in `rows` (or every data row when empty): cell[total] = sum cell[terms]
 //   kind "column-sum": for each column in `columns`: row[total] = sum of rows[terms]
@@ -47,7 +57,8 @@ struct BlockSpec {
 struct IdentitySpec {
   std::string id;         // "T3-A"
   std::string rule;       // rule id that checks it: "A303"
-  std::string kind;       // "row-sum" | "column-sum" | "balance"
+  IdentityKind kind = IdentityKind::RowSum;
+  bool is_sum() const { return kind == IdentityKind::RowSum || kind == IdentityKind::ColumnSum; }
   std::vector<std::string> rows;   // row ids the identity applies to (row-sum), empty = all data rows
   std::vector<int> terms;          // row-sum: value-column indices
   int total = -1;                  // row-sum: value-column index of the total
@@ -81,6 +92,33 @@ struct TableSpec {
   int row_index(std::string_view id) const;  // -1 if absent
 };
 
+// The table cells the content rules compare prose with, by what they hold (format "named_cells": the total column of
+// table 三's rows 一 and （六）2, table 四's group totals).
+enum class NamedCell {
+  ApplicationsReceived,        // "applications_received": 表三 一、本年新收申请数量, 总计
+  UnpaidFeeApplications,       // "unpaid_fee_applications": 表三 （六）2. 逾期未缴费, 总计
+  ReviewTotal,                 // "review_total": 表四 行政复议, 总计
+  DirectLitigationTotal,       // "direct_litigation_total": 表四 未经复议直接起诉, 总计
+  LitigationAfterReviewTotal,  // "litigation_after_review_total": 表四 复议后起诉, 总计
+};
+inline constexpr size_t kNamedCellCount = 5;
+
+// Where a named cell is: the value column `column` of row `row` in table `table`.
+struct CellRef {
+  std::string table;
+  std::string row;
+  size_t column = 0;
+};
+
+// The words the content rules read prose with (format "narrative").
+struct NarrativeWords {
+  prose::Negations negations;  // "negations", "negation_idiom_tails": 未, 没有 … (not 无法, 未经)
+  std::vector<std::string> application_verbs;  // C403: what an agency does with applications it counts: 收到, 受理
+  std::vector<std::string> other_proceedings;  // C403: 复议, 投诉 …: an application for these is not a disclosure one
+  std::string review;                          // C404: 复议
+  std::string litigation;                      // C404: 诉讼
+};
+
 struct KeywordArea {
   std::string name;                   // "主动公开"
   std::vector<std::string> keywords;  // any of these present = covered
@@ -92,6 +130,7 @@ struct FormatDefinition {
   int first_year = 0;  // first reporting year this format applies to
   std::vector<SectionSpec> sections;
   std::vector<TableSpec> tables;
+  std::array<CellRef, kNamedCellCount> named_cells;  // indexed by NamedCell
   std::vector<KeywordArea> overview_areas;          // section 一 (S107)
   std::vector<std::string> accountability;          // S108: 考核 社会评议 责任追究
   std::vector<std::string> old_format_labels;       // S109
@@ -108,6 +147,9 @@ struct FormatDefinition {
   std::vector<std::string> title_variants;          // "政府信息公开年度报告" …
   std::string regulation_citation;                  // 《中华人民共和国政府信息公开条例》
   std::string notice_citation;                      // the full 30号 citation
+  std::string format_title;                         // the format's title, inside notice_citation's 〈〉
+  std::string regulation_title;                     // regulation_citation without its 《》
+  NarrativeWords narrative;
   std::vector<std::string> footer_markers;          // W503
   std::vector<std::string> page_chrome_markers;     // a web page's navigation and metadata ("无障碍", "来源")
   std::vector<std::string> placeholder_marks;       // C408: template text ("【待填写】", "（具体网址）")
@@ -124,6 +166,7 @@ struct FormatDefinition {
   const SectionSpec* section(int number) const;
   const TableSpec* table(std::string_view id) const;
   const TableSpec* table_for_section(int section) const;
+  const CellRef& cell(NamedCell name) const { return named_cells[static_cast<size_t>(name)]; }
 };
 
 // The built-in 2021 format (parsed once, on first use).

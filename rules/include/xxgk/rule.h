@@ -3,13 +3,12 @@
 // produced from the descriptors.
 #pragma once
 
-#include <memory>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
+#include "xxgk/analysis.h"
 #include "xxgk/diagnostic.h"
 #include "xxgk/model.h"
 #include "xxgk/options.h"
@@ -30,31 +29,12 @@ struct RuleDescriptor {
   std::string_view good;      // the corrected excerpt
 };
 
-// What `derive()` returns, for the facts about a report that several checks need (its lines, its prose, its
-// statistics period): the first check of a lint that asks computes the fact, the later ones reuse it. A fact is keyed
-// by the type of its `derive` lambda, so each fact is derived at one call site, the function every check calls.
-class ReportFacts {
- public:
-  template <typename Derive>
-  const auto& get(Derive derive) {
-    using Fact = std::decay_t<decltype(derive())>;
-    static const char key = 0;
-    for (const auto& [fact_key, fact] : facts_)
-      if (fact_key == &key) return *static_cast<const Fact*>(fact.get());
-    facts_.emplace_back(&key, std::make_shared<Fact>(derive()));
-    return *static_cast<const Fact*>(facts_.back().second.get());
-  }
-
- private:
-  std::vector<std::pair<const void*, std::shared_ptr<void>>> facts_;
-};
-
 // Everything a check may read.
 struct CheckContext {
   const Report& report;
   const FormatDefinition& format;
   const LintOptions& options;
-  mutable ReportFacts facts{};  // of this lint's report
+  const Analysis& analysis;  // the facts about this lint's report, derived once
   std::string_view text() const { return report.text; }
 };
 
