@@ -168,11 +168,6 @@ void keep_if_failing(const IdentityInstance& instance, std::vector<IdentityInsta
 void row_sum_mismatches(const Table& table, const IdentitySpec& identity, IdentityInstance& scratch,
                         std::vector<IdentityInstance>& mismatches) {
   const TableSpec& spec = *table.spec;
-  std::vector<int> single_group;
-  if (identity.groups.empty()) {
-    single_group = identity.terms;
-    single_group.push_back(identity.total);
-  }
   // Each column's name, cut from its label once rather than for every row.
   std::vector<std::string_view> column_names;
   column_names.reserve(spec.columns.size());
@@ -195,8 +190,7 @@ void row_sum_mismatches(const Table& table, const IdentitySpec& identity, Identi
   const auto check_row = [&](int row_index) {
     const Row* row = table.row_for(row_index);
     if (!row) return;  // no term of it can be read
-    if (identity.groups.empty()) return check_group(row_index, *row, single_group);
-    for (const std::vector<int>& group : identity.groups) check_group(row_index, *row, group);
+    for (const std::vector<int>& group : identity.column_sums) check_group(row_index, *row, group);
   };
   if (identity.row_indices.empty()) {
     for (size_t i = 0; i < spec.rows.size(); ++i) check_row(static_cast<int>(i));

@@ -59,25 +59,23 @@ std::string row_label(const Report& report, const Table& table, const Row& row) 
 std::optional<TotalExplanation> total_explanation(const Table& table, const Row& row, size_t column) {
   const RowSpec* spec = row_spec(table, row);
   if (!table.spec || !spec) return std::nullopt;
+  const int row_index = table.spec->row_index(spec->id);
   std::vector<CellTerm> terms;
   for (const IdentitySpec& identity : table.spec->identities) {
     if (identity.kind == IdentityKind::RowSum) {
-      const bool applies =
-          identity.rows.empty() || std::find(identity.rows.begin(), identity.rows.end(), spec->id) != identity.rows.end();
-      if (!applies) continue;
-      std::vector<int> term_columns;
-      if (identity.total == static_cast<int>(column)) term_columns = identity.terms;
-      for (const std::vector<int>& group : identity.groups) {
-        if (!group.empty() && group.back() == static_cast<int>(column)) term_columns.assign(group.begin(), group.end() - 1);
+      if (!identity.applies_to_row(row_index)) continue;
+      for (const std::vector<int>& group : identity.column_sums) {
+        if (group.empty() || group.back() != static_cast<int>(column)) continue;
+        for (auto term = group.begin(); term + 1 != group.end(); ++term) {
+          const auto term_column = static_cast<size_t>(*term);
+          terms.push_back({column_label(*table.spec, spec, term_column), row.value(term_column)});
+        }
       }
-      for (int term : term_columns) {
-        terms.push_back({column_label(*table.spec, spec, static_cast<size_t>(term)), row.value(static_cast<size_t>(term))});
-      }
-    } else if (identity.kind == IdentityKind::ColumnSum && identity.total_row == spec->id) {
-      for (const std::string& id : identity.term_rows) {
-        const Row* term_row = table.row_for(id);
-        const RowSpec* term_spec = table.spec->row(id);
-        terms.push_back({term_spec ? term_spec->label : id, term_row ? term_row->value(column) : nullptr});
+    } else if (identity.kind == IdentityKind::ColumnSum && identity.total_row_index == row_index) {
+      for (const int index : identity.term_row_indices) {
+        const RowSpec& term_spec = table.spec->rows[static_cast<size_t>(index)];
+        const Row* term_row = table.row_for(index);
+        terms.push_back({term_spec.label, term_row ? term_row->value(column) : nullptr});
       }
     }
     if (!terms.empty()) break;

@@ -114,6 +114,13 @@ TableSpec parse_table(const json& j) {
     identity.left_indices = resolve_all(identity.left);
     identity.right_indices = resolve_all(identity.right);
     if (!identity.total_row.empty()) identity.total_row_index = resolve(identity.total_row);
+    if (identity.kind == IdentityKind::RowSum) {
+      identity.column_sums = identity.groups;
+      if (identity.groups.empty()) {
+        identity.column_sums.push_back(identity.terms);
+        identity.column_sums.back().push_back(identity.total);
+      }
+    }
   }
   return table;
 }

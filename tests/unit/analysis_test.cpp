@@ -102,6 +102,30 @@ TEST(AnalysisTest, NamedCellsAreTheFormatsCellsWhenTheyHoldIntegers) {
   EXPECT_EQ(placeholder.analysis.integer_cell(NamedCell::ApplicationsReceived), nullptr);
 }
 
+// A total is explained by the sum the format defines for its cell: a row's six columns (table 三), or its column
+// group (table 四: the 行政复议 group's own four columns, not the whole row).
+TEST(AnalysisTest, ATotalIsExplainedByItsRowOrItsColumnGroup) {
+  const Analysed analysed(clean_report());
+  const Cell* received = analysed.analysis.integer_cell(NamedCell::ApplicationsReceived);
+  ASSERT_NE(received, nullptr);
+  const std::optional<CellExplanation> row_total = analysed.analysis.explain_cell(received->raw.begin);
+  ASSERT_TRUE(row_total && row_total->total);
+  EXPECT_EQ(row_total->total->terms.size(), 6u);
+  EXPECT_TRUE(row_total->total->complete);
+  EXPECT_EQ(row_total->total->sum, 52);
+
+  const Cell* review = analysed.analysis.integer_cell(NamedCell::ReviewTotal);
+  ASSERT_NE(review, nullptr);
+  const std::optional<CellExplanation> group_total = analysed.analysis.explain_cell(review->raw.begin);
+  ASSERT_TRUE(group_total && group_total->total);
+  EXPECT_EQ(group_total->total->terms.size(), 4u);
+  EXPECT_EQ(group_total->total->sum, 4);
+
+  const std::optional<CellExplanation> term = analysed.analysis.explain_cell(group_total->total->terms[0].cell->raw.begin);
+  ASSERT_TRUE(term.has_value());
+  EXPECT_FALSE(term->total) << "a term of the group is not a total";
+}
+
 TEST(AnalysisTest, ProseLeavesOutTablesAndLinesStartInsideTheRange) {
   const Analysed analysed(clean_report());
   for (const ByteRange& prose : analysed.analysis.document_prose())

@@ -3,6 +3,7 @@
 // so a future revision of the format is a new file, not new code.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -71,6 +72,12 @@ struct IdentitySpec {
   // load), so that checking an identity looks nothing up by name.
   std::vector<int> row_indices, term_row_indices, left_indices, right_indices;
   int total_row_index = -1;
+  // Row sums as everything that reads them sees them (the arithmetic rules, the editor's explanation of a total):
+  // each group of value columns whose last is the group's total — `groups`, or `terms` then `total` as one group.
+  std::vector<std::vector<int>> column_sums;
+  bool applies_to_row(int row_index) const {
+    return row_indices.empty() || std::find(row_indices.begin(), row_indices.end(), row_index) != row_indices.end();
+  }
 };
 
 struct TableSpec {
