@@ -150,22 +150,46 @@ TEST(HtmlReader, EditedHeadingIsReportedAtTheHeading) {
   EXPECT_EQ(line_column(page, heading->diagnostic.range.begin), "349:423");
 }
 
-TEST(HtmlReader, EditedMissingRowIsReportedInItsTable) {
-  std::string page = read_fixture("html/pingtan_2024.html");
-  const size_t label = page.find("2.重复申请");
-  ASSERT_NE(label, std::string::npos);
-  const size_t row_begin = page.rfind("<tr", label);
-  const size_t row_end = page.find("</tr>", label) + 5;
+// `page` without the table row holding `label`; each cell of an earlier row merged down over it (rowspan) spans one row
+// less, so the table stays well-formed, as a drafter deleting the row in an editor leaves it.
+std::string without_row(std::string page, std::string_view label) {
+  const size_t at = page.find(label);
+  EXPECT_NE(at, std::string::npos) << label;
+  const size_t row_begin = page.rfind("<tr", at), row_end = page.find("</tr>", at) + 5;
+  const size_t table_begin = page.rfind("<table", at);
+  std::vector<size_t> rows;  // the rows of the table before the removed one
+  for (size_t tr = page.find("<tr", table_begin); tr < row_begin; tr = page.find("<tr", tr + 3)) rows.push_back(tr);
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const size_t end = k + 1 < rows.size() ? rows[k + 1] : row_begin;
+    for (size_t span = page.find("rowspan=\"", rows[k]); span < end; span = page.find("rowspan=\"", span + 1)) {
+      const size_t digits = span + 9, digits_end = page.find('"', digits);
+      const int rowspan = std::stoi(page.substr(digits, digits_end - digits));
+      if (rowspan > static_cast<int>(rows.size() - k))  // reaches the removed row
+        page.replace(digits, digits_end - digits, std::to_string(rowspan - 1));
+    }
+  }
   page.erase(row_begin, row_end - row_begin);
+  return page;
+}
+
+TEST(HtmlReader, EditedMissingRowIsReportedOnceInItsTable) {
+  const std::string original = read_fixture("html/pingtan_2024.html");
+  const std::string page = without_row(original, "2.重复申请");
+  ASSERT_NE(page.find("rowspan=\"21\""), std::string::npos) << "三、本年度办理结果 spans one row less";
   const std::vector<xxgk::SourceDiagnostic> diagnostics = lint_page(page);
+  const auto t202 = std::count_if(diagnostics.begin(), diagnostics.end(), [](const xxgk::SourceDiagnostic& d) {
+    return d.diagnostic.rule->id == std::string_view("T202");
+  });
+  EXPECT_EQ(t202, 1) << "one missing row, one diagnostic";
   const xxgk::SourceDiagnostic* missing = find_rule(diagnostics, "T202");
   ASSERT_NE(missing, nullptr);
   EXPECT_THAT(missing->diagnostic.message, HasSubstr("重复申请"));
-  // Inside table 三 of the page: after its first row, before the end of the table holding it.
-  const size_t table_begin = page.rfind("<table", row_begin);
-  const size_t table_end = page.find("</table>", row_begin);
+  // Inside table 三 of the page, where the row was.
+  const size_t table_begin = page.rfind("<table", page.find("3.要求提供公开出版物"));
+  const size_t table_end = page.find("</table>", table_begin);
   EXPECT_GT(missing->diagnostic.range.begin, table_begin);
   EXPECT_LT(missing->diagnostic.range.begin, table_end);
+  EXPECT_EQ(find_rule(lint_page(original), "T202"), nullptr) << "the page as published has every row";
 }
 
 TEST(HtmlReader, EditedRemovedFeeStatementIsReportedInSectionSix) {
