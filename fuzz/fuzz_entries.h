@@ -15,12 +15,12 @@ namespace xxgk::fuzz {
 // (a) grammar + model + every rule on arbitrary bytes, one lint per input. Invariant: every range lies inside the text.
 std::optional<std::string> lint_bytes(std::string_view data);
 
-// (b) the fix-up (fix_all, unsafe fixes included: up to eight lints) on arbitrary bytes, apart from (a) because it
-// costs several lints. Invariant: every range of the fixes applied and of a lint of the fixed text lies inside it.
+// (b) the fix-up (fix_all, unsafe fixes included, one pass: see kFixPasses) on arbitrary bytes, apart from (a) because
+// it costs two lints. Invariant: every range of a lint of the fixed text, its fixes' edits included, lies inside it.
 std::optional<std::string> fix_up(std::string_view data);
 
 // (c) incremental differential. `data` is a base text and a sequence of edits (see decode_edits in
-// fuzz_entries.cpp); each edit is applied with Document::replace, linting now and then (at most twice) so the tree
+// fuzz_entries.cpp); each edit is applied with Document::replace, parsing now and then (at most twice) so the tree
 // is reused.
 // Invariant: the final diagnostics (rule, severity, range, message) equal a from-scratch lint of the final text.
 std::optional<std::string> incremental_edits(std::string_view data);

@@ -6,6 +6,9 @@ Seeds are small (under 1 KB) so that each execution is cheap: the fuzzer grows t
 (fuzz/targets.sh).
 lint_bytes and fix_up: pieces of reports cut at line ends. incremental_edits: a piece followed by an edit script in the
 format decode_edits() in fuzz_entries.cpp reads. lsp_stream: framed LSP sessions opening, editing and querying a piece.
+html_reader and pdf_reader: the pieces of whole reports as small web pages and uncompressed one-page PDF files (1–8
+KB, where a published page or PDF is 50–150 KB: the fuzzer's inputs stay small, and its mutations reach the text);
+the readers' own fixtures (tests/fixtures/html, documents) cover whole published files.
 fuzz/long-run.sh minimises what it adds to these directories.
 
 Dictionaries: report.dict (headings, table labels, footer markers, numerals and numbers from
@@ -64,8 +67,8 @@ def edit_script(base, rng):
         removed = rng.choice([0, 0, 1, 3, rng.randint(0, 200)])
         removed = min(removed, size - begin)
         inserted = rng.choice(FRAGMENTS).encode()
-        lint_after = 0x80 if rng.random() < 0.5 else 0
-        script += struct.pack("<HHB", begin, removed, len(inserted) | lint_after) + inserted
+        parse_after = 0x80 if rng.random() < 0.5 else 0
+        script += struct.pack("<HHB", begin, removed, len(inserted) | parse_after) + inserted
         size += len(inserted) - removed
     return script
 
@@ -111,6 +114,99 @@ def lsp_session(text, rng):
             messages.append({"jsonrpc": "2.0", "id": request_id, "method": method, "params": params})
     messages += [{"jsonrpc": "2.0", "id": 99, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
     return b"".join(frame(m) for m in messages)
+
+
+def report_lines(text):
+    """The non-blank lines of a piece of report text, each a list of its cells (one cell unless tab-separated)."""
+    return [line.strip().split("\t") for line in text.splitlines() if line.strip()]
+
+
+def html_page(text):
+    """A small web page holding `text` as a published report's page does: a title and navigation around the body,
+    paragraphs, and the tab-separated lines as a table."""
+    def escaped(value):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    lines = report_lines(text)
+    body, rows = [], []
+    for cells in lines + [[""]]:
+        if len(cells) > 1:
+            rows.append("<tr>%s</tr>" % "".join("<td>%s</td>" % escaped(c) for c in cells))
+            continue
+        if rows:
+            body.append('<table border="1">%s</table>' % "\n".join(rows))
+            rows = []
+        if cells[0]:
+            body.append("<p>%s</p>" % escaped(cells[0]))
+    title = escaped(lines[0][0]) if lines else ""
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>%s_某某网</title>'
+            '<script>var nav = "一、不是正文";</script></head>\n<body><div class="nav"><a href="/">首页</a> &gt; '
+            '信息公开</div>\n<div class="content">\n%s\n</div>\n<footer><p>版权所有 某某网</p></footer></body></html>\n'
+            % (title, "\n".join(body))).encode()
+
+
+PDF_LINE_CHARACTERS = 50  # what fits on an A4 line at 10 points
+
+
+def pdf_file(text):
+    """A one-page PDF of `text`, uncompressed so that mutations reach its text: each line (each cell of a
+    tab-separated line, at its column) drawn with a CID font that embeds no glyphs, only a ToUnicode map, which is
+    all text extraction reads. A few hundred bytes per line, where a word processor's PDF embeds kilobytes of font."""
+    lines = []
+    for cells in report_lines(text):
+        if len(cells) > 1:
+            lines.append(cells)
+        else:  # a paragraph wraps at the line's width, as a word processor's PDF does
+            lines += [[cells[0][at:at + PDF_LINE_CHARACTERS]] for at in range(0, len(cells[0]), PDF_LINE_CHARACTERS)]
+    lines = lines[:42]  # one page
+    characters = sorted({c for cells in lines for cell in cells for c in cell})
+    cid = {c: index + 1 for index, c in enumerate(characters)}
+    widths = {}  # a table's columns: as wide as their widest cell (10 points a character) and a gap
+    for cells in lines:
+        for column, cell in enumerate(cells[:-1]):
+            widths[column] = max(widths.get(column, 0), 10 * len(cell) + 20)
+    drawn = []
+    for row, cells in enumerate(lines):
+        x = 40
+        for column, cell in enumerate(cells):
+            glyphs = "".join("%04X" % cid[c] for c in cell)
+            drawn.append("BT /F1 10 Tf %d %d Td <%s> Tj ET" % (x, 800 - 18 * row, glyphs))
+            x += widths.get(column, 0)
+    mappings = ["<%04X> <%s>" % (cid[c], c.encode("utf-16-be").hex().upper()) for c in characters]
+    cmap = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange"]
+    for start in range(0, len(mappings), 100):  # at most 100 entries per block
+        block = mappings[start:start + 100]
+        cmap += ["%d beginbfchar" % len(block)] + block + ["endbfchar"]
+    cmap += ["endcmap CMapName currentdict /CMap defineresource pop end end"]
+
+    def stream(data):
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        stream("\n".join(drawn).encode()),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] "
+        b"/ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>",
+        stream("\n".join(cmap).encode()),
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
+        b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+    ]
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf
 
 
 WRITTEN = {}  # target -> the seeds written so far: pieces repeated across fixtures are written once
@@ -197,6 +293,9 @@ def main():
             write("fix_up", name, parts[part])
             write("incremental_edits", name, edit_script(parts[part], rng))
             write("lsp_stream", name, lsp_session(utf8_prefix(parts[part], 400).decode("utf-8", "replace"), rng))
+            if index < EVERY_PIECE:  # pages and PDF files of whole reports, a piece each
+                write("html_reader", name + ".html", html_page(parts[part].decode("utf-8", "replace")))
+                write("pdf_reader", name + ".pdf", pdf_file(parts[part].decode("utf-8", "replace")))
     write_dictionary("report.dict", report_tokens())
     write_dictionary("lsp.dict", lsp_tokens())
     # Framing edge cases: garbage, a header without a body, an oversized length.

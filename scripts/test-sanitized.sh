@@ -7,9 +7,9 @@
 #      LSP tests drive over pipes, and they take most of the time.
 #      Every sanitizer report of every process (the tests and the xxgk-lint programs they start) is written to
 #      build-asan/sanitizer-reports/; any report fails the stage, whatever the exit codes the tests saw.
-#   3. fuzzing: fuzz/run.sh runs each libFuzzer target in turn, on one core, for XXGK_FUZZ_SECONDS (default 20:
-#      the seven targets one after another fit in two and a half minutes) against the same build. Long runs that grow
-#      the corpus are fuzz/long-run.sh's.
+#   3. fuzzing: fuzz/run.sh runs each libFuzzer target in turn, on one core, for XXGK_FUZZ_SECONDS (default 15:
+#      the seven targets one after another fit in two minutes, each replaying its committed corpus and fuzzing for
+#      the rest) against the same build. Long runs that grow the corpus are fuzz/long-run.sh's.
 # Exits non-zero naming the stage that failed. Installing is left to scripts/install-deps.sh --tests (test.sh runs it).
 #
 #   scripts/test-sanitized.sh [CTEST ARGS...]     XXGK_SANITIZE_BUILD_DIR overrides build-asan/;
@@ -18,7 +18,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${XXGK_SANITIZE_BUILD_DIR:-$root/build-asan}
 export XXGK_SANITIZE_BUILD_DIR=$build
-fuzz_seconds=${XXGK_FUZZ_SECONDS:-20}
+fuzz_seconds=${XXGK_FUZZ_SECONDS:-15}
 reports=$build/sanitizer-reports
 timings=()
 

@@ -3,7 +3,7 @@
 # fixture, grammar, CLI, protocol and real-editor (Neovim, VS Code) tests. Then the Debian package is built and run
 # from a clean directory root (scripts/test-package.sh, build-deb/). Then the robustness stages of
 # scripts/test-sanitized.sh: the C++ suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang,
-# build-asan/), and each libFuzzer target in turn for XXGK_FUZZ_SECONDS (default 30) against that build.
+# build-asan/), and each libFuzzer target in turn for XXGK_FUZZ_SECONDS (default 15) against that build.
 # Stops at the first stage that fails and names it; prints each stage's time at the end.
 #
 #   XXGK_BUILD_DIR overrides build/; XXGK_TEST_SANITIZED=0 leaves out the sanitizer and fuzzing stages and
