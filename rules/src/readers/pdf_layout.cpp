@@ -123,14 +123,33 @@ class PdfLayout {
       if (!pending_.empty() &&
           !(follows(pending_.back().first, line) && (cells.size() >= 2 || label_line)))
         flush_pending();
-      // A label line with an item number of its own ("5.属于三类") begins the next row's label, even right under
-      // the wrapped label of the row above.
-      const bool new_label = label_line && starts_with_item_number(cells.front());
-      if (pending_.empty() && !table_.empty() && !numeric && !new_label && follows(table_.back().last, line) &&
-          (table_has_values_ || label_line)) {
+      // A line with an item number of its own ("5.属于三类") in a column of the row above begins the next row's
+      // label, even right under the wrapped label of the row above (and beside its group label, "其他处").
+      const bool new_label =
+          !table_.empty() && std::any_of(cells.begin(), cells.end(), [&](const Cell& cell) {
+            return !is_number(cell) && starts_with_item_number(cell) && aligned(table_.back().cells, cell);
+          });
+      if (pending_.empty() && !table_.empty() && !new_label &&
+          ((!numeric && follows(table_.back().last, line) && (table_has_values_ || label_line)) ||
+           (label_line && label_goes_on(table_.back(), line)))) {
         // Wrapped lines of the row's cells (a long label, a vertical header written a few characters a line).
         merge_into(table_.back().cells, cells);
         table_.back().last = line;
+      } else if (pending_.empty() && numeric && !new_label && table_has_values_ && !has_values(table_.back()) &&
+                 follows(table_.back().last, line)) {
+        // The values of a row whose label began above them, on lines of their own: set in the middle of a tall
+        // row, they stand beside a later line of the label.
+        Row& row = table_.back();
+        for (Cell& cell : cells) {
+          if (!is_number(cell)) {
+            merge_into(row.cells, {cell});
+            continue;
+          }
+          const auto after = std::find_if(row.cells.begin(), row.cells.end(),
+                                          [&](const Cell& held) { return held.left > cell.left; });
+          row.cells.insert(after, std::move(cell));
+        }
+        row.last = line;
       } else if (cells.size() >= 2) {
         end_paragraph();
         // The lines of its label above its values (a label set in the middle of a tall cell), in reading order.
@@ -182,6 +201,34 @@ class PdfLayout {
     const Line& first = pending_.front().first;
     const Line& last = table_.back().last;
     return first.page == last.page && first.top - last.bottom <= kCellParagraphGapHeights * (first.bottom - first.top);
+  }
+
+  static bool has_values(const Row& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(), [](const Cell& cell) { return is_number(cell); });
+  }
+
+  // The top and bottom of the row's label cells (`values` false) or of its values (true).
+  static std::pair<double, double> extent(const Row& row, bool values) {
+    double top = INFINITY, bottom = -INFINITY;
+    for (const Cell& cell : row.cells)
+      if (is_number(cell) == values)
+        for (const PdfTextBox* box : cell.boxes) top = std::min(top, box->top), bottom = std::max(bottom, box->bottom);
+    return {top, bottom};
+  }
+
+  // Whether `line`, a label line a paragraph's spacing under the last row (a label cell of two paragraphs), is
+  // still that row's label: the row is cut by the page, so its label goes on at the top of the next page down to
+  // the next row's item number or values; or the row's label, set in the middle of its cell as its values are, has
+  // not yet reached as far below their middle as it began above it.
+  bool label_goes_on(const Row& row, const Line& line) const {
+    const double height = line.bottom - line.top;
+    if (line.page != row.last.page || line.top - row.last.bottom > kCellParagraphGapHeights * height) return false;
+    if (row.last.page > row.line.page) return true;
+    if (!has_values(row)) return false;
+    const auto [label_top, label_bottom] = extent(row, false);
+    const auto [values_top, values_bottom] = extent(row, true);
+    const double middle = (values_top + values_bottom) / 2;
+    return (label_top + label_bottom) / 2 < middle - kAlign && line.bottom <= 2 * middle - label_top + kAlign;
   }
 
   // Held lines that no row followed closely: prose after all.
@@ -252,15 +299,24 @@ class PdfLayout {
   // A label cell set in the middle of a tall merged cell ("（三）不予公" / "开", or a column label three characters a
   // line) shares its lines with the rows it spans: a row's first cell that carries on the first cell of the row
   // above at line spacing, on the same page, in the same column and without an item number of its own, is that
-  // cell's next line.
+  // cell's next line. A group label cut by the page ("（五）不予处" / "理") goes on beside a later row of its group
+  // on the next page: the rows between start right of its column, as they lie within the group.
   void join_labels_across_rows() {
     for (size_t r = table_.size() - 1; r >= 1; --r) {
       std::vector<Cell>& cells = table_[r].cells;
-      Cell& above = table_[r - 1].cells.front();
-      if (cells.size() < 2 || table_[r].line.page != table_[r - 1].last.page || is_number(cells.front()) ||
-          is_number(above) ||
-          std::abs(cells.front().left - above.left) > kAlign || starts_with_item_number(cells.front()))
+      if (cells.size() < 2 || is_number(cells.front()) || starts_with_item_number(cells.front())) continue;
+      size_t group = r - 1;
+      while (group > 0 && table_[group].cells.front().left > cells.front().left + kAlign) --group;
+      Cell& above = table_[group].cells.front();
+      if (is_number(above) || std::abs(cells.front().left - above.left) > kAlign) continue;
+      if (group < r - 1) {
+        if (table_[r].line.page > table_[group].last.page) {
+          above.boxes.insert(above.boxes.end(), cells.front().boxes.begin(), cells.front().boxes.end());
+          cells.erase(cells.begin());
+        }
         continue;
+      }
+      if (table_[r].line.page != table_[group].last.page) continue;
       const double height = table_[r].line.bottom - table_[r].line.top;
       const auto bottom = [](const Cell& cell) {
         double value = 0;
