@@ -122,15 +122,31 @@ class PdfLayout {
       const bool label_line = !table_.empty() && !numeric && cells.size() == 1 && aligned(table_.back().cells, cells.front());
       if (!pending_.empty() &&
           !(follows(pending_.back().first, line) && (cells.size() >= 2 || label_line)))
-        flush_pending();
+        to_prose(pending_);
       // A line with an item number of its own ("5.属于三类") in a column of the row above begins the next row's
       // label, even right under the wrapped label of the row above (and beside its group label, "其他处").
       const bool new_label =
           !table_.empty() && std::any_of(cells.begin(), cells.end(), [&](const Cell& cell) {
             return !is_number(cell) && starts_with_item_number(cell) && aligned(table_.back().cells, cell);
           });
-      if (pending_.empty() && !table_.empty() && !new_label &&
-          ((!numeric && follows(table_.back().last, line) && (table_has_values_ || label_line)) ||
+      if (!carried_.empty()) {
+        const Line& held = carried_.back().first;
+        if (label_line && !new_label && held.page == line.page &&
+            line.top - held.bottom <= kCellParagraphGapHeights * (line.bottom - line.top)) {
+          carried_.emplace_back(line, cells.front());
+          continue;
+        }
+        if (numeric || new_label) carry_over();
+        else to_prose(carried_);
+      }
+      if (pending_.empty() && !table_.empty() && !new_label && label_line &&
+          line.page != table_.back().last.page && follows(table_.back().last, line)) {
+        // The first line of a page under a table that ended the page before: the label of its last row going on,
+        // if the table goes on after it; a heading after the table, if not.
+        carried_.emplace_back(line, cells.front());
+      } else if (pending_.empty() && !table_.empty() && !new_label &&
+          ((!numeric && follows(table_.back().last, line) &&
+            (label_line || (table_has_values_ && (cells.size() >= 2 || line.page == table_.back().last.page)))) ||
            (label_line && label_goes_on(table_.back(), line)))) {
         // Wrapped lines of the row's cells (a long label, a vertical header written a few characters a line).
         merge_into(table_.back().cells, cells);
@@ -171,10 +187,11 @@ class PdfLayout {
       table_.back().last = pending_.back().first;
       pending_.clear();
     }
-    if (!pending_.empty()) flush_pending();
+    if (!pending_.empty()) to_prose(pending_);
   }
 
   void finish() {
+    if (!carried_.empty()) carry_over();
     end_paragraph();
     end_table();
   }
@@ -211,9 +228,17 @@ class PdfLayout {
   static std::pair<double, double> extent(const Row& row, bool values) {
     double top = INFINITY, bottom = -INFINITY;
     for (const Cell& cell : row.cells)
-      if (is_number(cell) == values)
-        for (const PdfTextBox* box : cell.boxes) top = std::min(top, box->top), bottom = std::max(bottom, box->bottom);
+      if (is_number(cell) == values) {
+        const auto [cell_top, cell_bottom] = extent(cell);
+        top = std::min(top, cell_top), bottom = std::max(bottom, cell_bottom);
+      }
     return {top, bottom};
+  }
+
+  static double right_of(const Cell& cell) {
+    double right = cell.left;
+    for (const PdfTextBox* box : cell.boxes) right = std::max(right, box->right);
+    return right;
   }
 
   // Whether `line`, a label line a paragraph's spacing under the last row (a label cell of two paragraphs), is
@@ -232,11 +257,18 @@ class PdfLayout {
   }
 
   // Held lines that no row followed closely: prose after all.
-  void flush_pending() {
-    const std::vector<std::pair<Line, Cell>> held = std::move(pending_);
-    pending_.clear();
+  void to_prose(std::vector<std::pair<Line, Cell>>& lines) {
+    const std::vector<std::pair<Line, Cell>> held = std::move(lines);
+    lines.clear();
     end_table();
     for (const auto& [line, cell] : held) paragraph_line(line, cell);
+  }
+
+  // The lines at the top of the page go on with the label of the table's last row: the table goes on under them.
+  void carry_over() {
+    for (const auto& [line, cell] : carried_) merge_into(table_.back().cells, {cell});
+    table_.back().last = carried_.back().first;
+    carried_.clear();
   }
 
   static bool is_number(const Cell& cell) {
@@ -299,36 +331,68 @@ class PdfLayout {
   // A label cell set in the middle of a tall merged cell ("（三）不予公" / "开", or a column label three characters a
   // line) shares its lines with the rows it spans: a row's first cell that carries on the first cell of the row
   // above at line spacing, on the same page, in the same column and without an item number of its own, is that
-  // cell's next line. A group label cut by the page ("（五）不予处" / "理") goes on beside a later row of its group
-  // on the next page: the rows between start right of its column, as they lie within the group.
+  // cell's next line.
   void join_labels_across_rows() {
     for (size_t r = table_.size() - 1; r >= 1; --r) {
       std::vector<Cell>& cells = table_[r].cells;
-      if (cells.size() < 2 || is_number(cells.front()) || starts_with_item_number(cells.front())) continue;
-      size_t group = r - 1;
-      while (group > 0 && table_[group].cells.front().left > cells.front().left + kAlign) --group;
-      Cell& above = table_[group].cells.front();
-      if (is_number(above) || std::abs(cells.front().left - above.left) > kAlign) continue;
-      if (group < r - 1) {
-        if (table_[r].line.page > table_[group].last.page) {
-          above.boxes.insert(above.boxes.end(), cells.front().boxes.begin(), cells.front().boxes.end());
-          cells.erase(cells.begin());
-        }
+      Cell& above = table_[r - 1].cells.front();
+      if (cells.size() < 2 || table_[r].line.page != table_[r - 1].last.page || is_number(cells.front()) ||
+          is_number(above) ||
+          std::abs(cells.front().left - above.left) > kAlign || starts_with_item_number(cells.front()))
         continue;
-      }
-      if (table_[r].line.page != table_[group].last.page) continue;
       const double height = table_[r].line.bottom - table_[r].line.top;
-      const auto bottom = [](const Cell& cell) {
-        double value = 0;
-        for (const PdfTextBox* box : cell.boxes) value = std::max(value, box->bottom);
-        return value;
-      };
-      double top = cells.front().boxes.front()->top;
-      for (const PdfTextBox* box : cells.front().boxes) top = std::min(top, box->top);
-      if (top - bottom(above) > kParagraphGapHeights * height) continue;
+      if (extent(cells.front()).first - extent(above).second > kParagraphGapHeights * height) continue;
       above.boxes.insert(above.boxes.end(), cells.front().boxes.begin(), cells.front().boxes.end());
       cells.erase(cells.begin());
     }
+    join_group_labels();
+  }
+
+  // A group label (a cell beside the labels of the rows it spans, "三、本年度办理结果" or "（五）不予处理") whose
+  // pieces fell to rows further apart than line spacing: set a character or two a line with wide spacing, or cut by
+  // the page. A piece without an item number goes on the nearest piece above it in its column, when the rows between
+  // have no cell there (they lie within the group) and both stand beside a row's label.
+  void join_group_labels() {
+    for (size_t r = table_.size() - 1; r >= 1; --r) {
+      std::vector<Cell>& cells = table_[r].cells;
+      if (!has_values(table_[r])) continue;
+      for (size_t c = 0; c < cells.size();) {
+        Cell* group = is_group_piece(cells, c) && !starts_with_item_number(cells[c]) ? piece_above(r, cells[c]) : nullptr;
+        if (!group) {
+          ++c;
+          continue;
+        }
+        group->boxes.insert(group->boxes.end(), cells[c].boxes.begin(), cells[c].boxes.end());
+        cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(c));
+      }
+    }
+  }
+
+  // Whether cells[c] is a label with another label to its right that starts past its end: a group label's column.
+  static bool is_group_piece(const std::vector<Cell>& cells, size_t c) {
+    return c + 1 < cells.size() && !is_number(cells[c]) && !is_number(cells[c + 1]) &&
+           right_of(cells[c]) <= cells[c + 1].left;
+  }
+
+  // The group label piece in `piece`'s column in the nearest row above row `r` that has a cell over that column.
+  Cell* piece_above(size_t r, const Cell& piece) {
+    for (size_t above = r; above-- > 0;) {
+      std::vector<Cell>& cells = table_[above].cells;
+      for (size_t c = 0; c < cells.size(); ++c) {
+        if (cells[c].left > piece.left + kAlign || right_of(cells[c]) < piece.left) continue;
+        const bool joins = std::abs(cells[c].left - piece.left) <= kAlign && has_values(table_[above]) &&
+                           is_group_piece(cells, c);
+        return joins ? &cells[c] : nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  // The top and bottom of a cell's text.
+  static std::pair<double, double> extent(const Cell& cell) {
+    double top = INFINITY, bottom = -INFINITY;
+    for (const PdfTextBox* box : cell.boxes) top = std::min(top, box->top), bottom = std::max(bottom, box->bottom);
+    return {top, bottom};
   }
 
   static bool starts_with_item_number(const Cell& cell) {
@@ -368,6 +432,7 @@ class PdfLayout {
   std::vector<Row> table_;                        // the rows of the table being read
   bool table_has_values_ = false;                 // a row of it holds numbers: past its header rows
   std::vector<std::pair<Line, Cell>> pending_;    // lines that may begin the next row's label
+  std::vector<std::pair<Line, Cell>> carried_;    // lines atop a page that may go on with the last row's label
   size_t position_ = 0;
 };
 
