@@ -1,7 +1,7 @@
 // Word and PDF reports read into the report text: the .docx LibreOffice writes from a real published report gives
 // the model of its text version, defects edited into it are reported at their paragraph or table cell, Word's list
-// numbers are read, and hostile documents (corrupt or truncated ZIP, a zip bomb, entity expansion, a PDF without
-// text) are refused with a message. Fixtures: tests/fixtures/documents/make-fixtures.sh.
+// numbers are read, five more published pages give the findings of their web page in Word and in PDF, and hostile
+// documents (corrupt or truncated ZIP, a zip bomb, entity expansion, a PDF without text) are refused with a message. Fixtures: tests/fixtures/documents/make-fixtures.sh.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -311,6 +311,43 @@ TEST(PdfReader, EditedDefectsAreReportedAtTheirPageAndLine) {
   EXPECT_EQ(fee->location.page, 4u);  // section 六 ends the last page
 }
 
+// The errors and warnings among the findings (rule ids, each as often as it is found): what the reader's layout must
+// not change. Info findings are left out: some judge how the source is written (a paragraph cut by the page).
+std::vector<std::string> errors_and_warnings(const std::vector<xxgk::SourceDiagnostic>& diagnostics) {
+  std::vector<xxgk::Diagnostic> kept;
+  for (const xxgk::SourceDiagnostic& entry : diagnostics)
+    if (entry.diagnostic.severity != xxgk::Severity::Info) kept.push_back(entry.diagnostic);
+  return rule_ids(kept);
+}
+
+TEST(PdfReader, PublishedReportsInWordAndPdfGiveTheFindingsOfTheirWebPage) {
+  // Five more published pages converted as make-fixtures.sh does, each with its own table layout: labels wrapped
+  // over two to four lines around their values, labels of two paragraphs, a group label beside numbered labels
+  // (（六）其他处理 / 1.申请人…), group labels set a character a line or cut by the page (三、本年度办理结果,
+  // （五）不予处 / 理), rows and tables ending at the foot of a page with a heading atop the next.
+  for (const char* name : {"pingtan_2023", "pingtan_2025", "pingtan-czj_2024", "pingtan-gyz_2023", "pingtan-hzs_2024"}) {
+    SCOPED_TRACE(name);
+    const std::string page = std::string("html/") + name + ".html", document = std::string("documents/") + name;
+    const std::vector<std::string> expected =
+        errors_and_warnings(xxgk::lint_source(xxgk::read_html(read_fixture(page)), {}));
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(errors_and_warnings(xxgk::lint_source(xxgk::read_docx(read_fixture(document + ".docx")), {})), expected);
+    const xxgk::SourceDocument pdf = xxgk::read_pdf(read_fixture(document + ".pdf"));
+    EXPECT_EQ(data_rows(pdf.text), data_rows(xxgk::read_html(read_fixture(page)).text));
+    EXPECT_EQ(errors_and_warnings(xxgk::lint_source(pdf, {})), expected);
+  }
+  // The two errors of pingtan-hzs_2024 at their page and line: the overview's "行政复议1起" (C404, against table
+  // 四's total 0) and the row of table 四 whose total is not the sum of its results (A304).
+  const std::vector<xxgk::SourceDiagnostic> hzs =
+      xxgk::lint_source(xxgk::read_pdf(read_fixture("documents/pingtan-hzs_2024.pdf")), {});
+  const xxgk::SourceDiagnostic* prose = find_rule(hzs, "C404");
+  ASSERT_NE(prose, nullptr);
+  EXPECT_EQ(xxgk::describe_location(prose->location), "第1页 第21行");
+  const xxgk::SourceDiagnostic* total = find_rule(hzs, "A304");
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(xxgk::describe_location(total->location), "第3页 第30行");
+}
+
 TEST(PdfReader, PdfWithoutTextAndBrokenPdfAreRefused) {
   // One page, no text: what a scanner without OCR writes (its image left out).
   const std::string blank =
@@ -381,6 +418,73 @@ TEST(PdfLayout, ALabelOfTwoParagraphsCutByThePageStaysInItsRow) {
   EXPECT_EQ(xxgk::layout_pdf_pages({first, second}).text,
             "（六）\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t1\n"
             "2.申请人逾期未按收费通知\t0\t0\n3.其他\t1\t1\n");
+}
+
+TEST(PdfLayout, ValuesBesideALaterLineOfTheirLabelJoinIt) {
+  // A label wrapped over four lines with its values beside the second; then, beside the group label (（六）/其他处/理),
+  // a numbered label whose first line comes right under the label above and whose values stand beside its second.
+  const std::vector<xxgk::PdfTextBox> page = {
+      {"5.其他", 157.5, 223.3, 200.0, 238.9},           {"0", 292.7, 223.3, 300.3, 238.9},
+      {"1.申请人无正当理由逾", 157.5, 253.7, 276.9, 269.3}, {"期不补正、行政机关不", 157.5, 267.8, 277.5, 283.4},
+      {"0", 292.7, 274.8, 300.3, 290.4},                {"再处理其政府信息公开", 157.5, 281.9, 277.5, 297.5},
+      {"申请", 157.5, 296.0, 181.5, 311.6},             {"（六）", 113.1, 312.3, 149.1, 327.9},
+      {"其他处", 113.1, 326.4, 149.1, 342.0},           {"2.申请人逾期未按收费", 157.5, 326.4, 276.9, 342.0},
+      {"理", 113.1, 340.5, 125.1, 356.1},               {"通知要求缴纳费用、行", 157.5, 340.5, 277.5, 356.1},
+      {"1", 292.7, 347.5, 300.3, 363.1},                {"政机关不再处理其政府", 157.5, 354.6, 277.5, 370.2},
+      {"信息公开申请", 157.5, 368.7, 229.5, 384.3},     {"3.其他", 157.5, 399.1, 192.9, 414.7},
+      {"2", 292.7, 399.0, 300.3, 414.6},
+  };
+  EXPECT_EQ(xxgk::layout_pdf_pages({page}).text,
+            "5.其他\t0\n（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\n"
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t1\n3.其他\t2\n");
+}
+
+TEST(PdfLayout, ALabelCentredOnItsValuesTakesItsSecondParagraphAndGoesOnOverThePage) {
+  // Label, group label and values each set in the middle of the row: the values stand beside the label's third
+  // line, its second paragraph follows after paragraph spacing. The next row's label runs over the page, in two
+  // paragraphs, down to the next row's item number.
+  const std::vector<xxgk::PdfTextBox> first = {
+      {"4.其他", 185.5, 645.0, 221.0, 660.6},      {"0", 292.2, 645.0, 299.8, 660.6},
+      {"（六）", 144.3, 689.0, 180.3, 704.6},      {"1.申请人无正当理", 185.5, 689.0, 281.0, 704.6},
+      {"其他处", 144.3, 703.1, 180.3, 718.7},      {"由逾期不补正、行", 185.5, 703.1, 281.5, 718.7},
+      {"理", 144.3, 717.2, 156.3, 732.8},          {"政机关", 185.5, 717.2, 221.5, 732.8},
+      {"8", 292.2, 724.2, 299.8, 739.8},           {"不再处理其政府信", 185.5, 745.4, 281.5, 761.0},
+      {"息公开申请", 185.5, 759.5, 245.5, 775.1},  {"2.申请人逾期未按", 185.5, 789.4, 281.0, 805.0},
+      {"2", 292.2, 789.3, 299.8, 804.9},
+  };
+  const std::vector<xxgk::PdfTextBox> second = {
+      {"收费通知要求缴纳", 185.5, 28.5, 281.5, 44.1},  {"费用、", 185.5, 42.6, 221.5, 58.2},
+      {"行政机关不再处理", 185.5, 70.8, 281.5, 86.4},  {"其政府信息公开申请", 185.5, 84.9, 281.5, 100.5},
+      {"3.其他", 185.5, 128.9, 221.0, 144.5},          {"1", 292.2, 128.9, 299.8, 144.5},
+  };
+  EXPECT_EQ(xxgk::layout_pdf_pages({first, second}).text,
+            "4.其他\t0\n（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t8\n"
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t2\n3.其他\t1\n");
+}
+
+TEST(PdfLayout, AGroupLabelCutByThePageJoinsAndAHeadingAtopThePageIsProse) {
+  // The group label （五）不予处理 runs over the page: its last character stands beside the second row of the next
+  // page. The table ends the page; the next page opens with a heading in the table's label column, then a table.
+  const std::vector<xxgk::PdfTextBox> first = {
+      {"（五", 142.8, 745.1, 166.8, 760.7}, {"1.信访举报投诉", 180.9, 745.1, 264.4, 760.7},
+      {"0", 277.1, 752.1, 284.7, 767.7},    {"）不", 142.8, 759.2, 166.8, 774.8},
+      {"类申请", 180.9, 759.2, 216.9, 774.8}, {"予处", 142.8, 773.3, 166.8, 788.9},
+      {"2.重复申请", 180.9, 789.6, 240.4, 805.2}, {"1", 277.1, 789.5, 284.7, 805.1},
+  };
+  const std::vector<xxgk::PdfTextBox> second = {
+      {"3.要求提供公开", 180.9, 59.3, 264.4, 74.9}, {"0", 277.1, 66.3, 284.7, 81.9},
+      {"出版物", 180.9, 73.4, 216.9, 89.0},         {"4.无正当理由大", 180.9, 103.8, 264.4, 119.4},
+      {"0", 277.1, 110.8, 284.7, 126.4},            {"理", 142.8, 117.9, 154.8, 133.5},
+      {"量反复申请", 180.9, 117.9, 240.9, 133.5},
+  };
+  const std::vector<xxgk::PdfTextBox> third = {
+      {"第二十条第（五）项", 180.9, 30.4, 288.9, 46.0}, {"信息内容", 180.9, 62.2, 228.9, 77.8},
+      {"本年处理决定数量", 300.0, 62.2, 396.0, 77.8},   {"行政许可", 180.9, 94.0, 228.9, 109.6},
+      {"3", 300.0, 93.9, 307.6, 109.5},
+  };
+  EXPECT_EQ(xxgk::layout_pdf_pages({first, second, third}).text,
+            "（五）不予处理\t1.信访举报投诉类申请\t0\n2.重复申请\t1\n3.要求提供公开出版物\t0\n"
+            "4.无正当理由大量反复申请\t0\n\n第二十条第（五）项\n\n信息内容\t本年处理决定数量\n行政许可\t3\n");
 }
 
 }  // namespace
