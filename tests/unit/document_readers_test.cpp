@@ -1,7 +1,8 @@
 // Word and PDF reports read into the report text: the .docx LibreOffice writes from a real published report gives
 // the model of its text version, defects edited into it are reported at their paragraph or table cell, Word's list
 // numbers are read, five more published pages give the findings of their web page in Word and in PDF, and hostile
-// documents (corrupt or truncated ZIP, a zip bomb, entity expansion, a PDF without text) are refused with a message. Fixtures: tests/fixtures/documents/make-fixtures.sh.
+// documents (corrupt or truncated ZIP, a zip bomb, entity expansion, a PDF without text) are refused with a message.
+// Fixtures: tests/fixtures/documents/make-fixtures.sh.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
