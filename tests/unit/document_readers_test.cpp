@@ -326,7 +326,8 @@ TEST(PdfReader, PublishedReportsInWordAndPdfGiveTheFindingsOfTheirWebPage) {
   // over two to four lines around their values, labels of two paragraphs, a group label beside numbered labels
   // (（六）其他处理 / 1.申请人…), group labels set a character a line or cut by the page (三、本年度办理结果,
   // （五）不予处 / 理), rows and tables ending at the foot of a page with a heading atop the next.
-  for (const char* name : {"pingtan_2023", "pingtan_2025", "pingtan-czj_2024", "pingtan-gyz_2023", "pingtan-hzs_2024"}) {
+  for (const char* name :
+       {"pingtan_2023", "pingtan_2025", "pingtan-czj_2024", "pingtan-gyz_2023", "pingtan-hzs_2024"}) {
     SCOPED_TRACE(name);
     const std::string page = std::string("html/") + name + ".html", document = std::string("documents/") + name;
     const std::vector<std::string> expected =

@@ -136,7 +136,7 @@ class PdfLayout {
           carried_.emplace_back(line, cells.front());
           continue;
         }
-        if (numeric || new_label) carry_over();
+        if (numeric || new_label) go_on_with_last_row(carried_);
         else to_prose(carried_);
       }
       if (pending_.empty() && !table_.empty() && !new_label && label_line &&
@@ -145,9 +145,10 @@ class PdfLayout {
         // if the table goes on after it; a heading after the table, if not.
         carried_.emplace_back(line, cells.front());
       } else if (pending_.empty() && !table_.empty() && !new_label &&
-          ((!numeric && follows(table_.back().last, line) &&
-            (label_line || (table_has_values_ && (cells.size() >= 2 || line.page == table_.back().last.page)))) ||
-           (label_line && label_goes_on(table_.back(), line)))) {
+                 ((!numeric && follows(table_.back().last, line) &&
+                   (label_line ||
+                    (table_has_values_ && (cells.size() >= 2 || line.page == table_.back().last.page)))) ||
+                  (label_line && label_goes_on(table_.back(), line)))) {
         // Wrapped lines of the row's cells (a long label, a vertical header written a few characters a line).
         merge_into(table_.back().cells, cells);
         table_.back().last = line;
@@ -182,16 +183,12 @@ class PdfLayout {
         paragraph_line(line, cells.front());
       }
     }
-    if (continues_last_row_over_page()) {
-      for (const auto& [line, cell] : pending_) merge_into(table_.back().cells, {cell});
-      table_.back().last = pending_.back().first;
-      pending_.clear();
-    }
+    if (continues_last_row_over_page()) go_on_with_last_row(pending_);
     if (!pending_.empty()) to_prose(pending_);
   }
 
   void finish() {
-    if (!carried_.empty()) carry_over();
+    if (!carried_.empty()) go_on_with_last_row(carried_);
     end_paragraph();
     end_table();
   }
@@ -264,11 +261,12 @@ class PdfLayout {
     for (const auto& [line, cell] : held) paragraph_line(line, cell);
   }
 
-  // The lines at the top of the page go on with the label of the table's last row: the table goes on under them.
-  void carry_over() {
-    for (const auto& [line, cell] : carried_) merge_into(table_.back().cells, {cell});
-    table_.back().last = carried_.back().first;
-    carried_.clear();
+  // Held lines that go on with the label of the table's last row (the table goes on under them, or the label
+  // runs down to the foot of the page).
+  void go_on_with_last_row(std::vector<std::pair<Line, Cell>>& lines) {
+    for (const auto& [line, cell] : lines) merge_into(table_.back().cells, {cell});
+    table_.back().last = lines.back().first;
+    lines.clear();
   }
 
   static bool is_number(const Cell& cell) {
@@ -357,7 +355,8 @@ class PdfLayout {
       std::vector<Cell>& cells = table_[r].cells;
       if (!has_values(table_[r])) continue;
       for (size_t c = 0; c < cells.size();) {
-        Cell* group = is_group_piece(cells, c) && !starts_with_item_number(cells[c]) ? piece_above(r, cells[c]) : nullptr;
+        Cell* group =
+            is_group_piece(cells, c) && !starts_with_item_number(cells[c]) ? piece_above(r, cells[c]) : nullptr;
         if (!group) {
           ++c;
           continue;
