@@ -15,3 +15,5 @@ set(XXGK_SANITIZE ON CACHE BOOL "" FORCE)
 set(XXGK_FUZZ ON CACHE BOOL "" FORCE)
 set(XXGK_BUILD_TESTS ON CACHE BOOL "" FORCE)
 set(XXGK_BUILD_BENCH OFF CACHE BOOL "" FORCE)
+# One CTest test per test program (tests/CMakeLists.txt, xxgk_add_gtest): an instrumented process is slow to start.
+set(XXGK_TESTS_PER_PROGRAM ON CACHE BOOL "" FORCE)

@@ -2,9 +2,10 @@
 # The robustness stages of scripts/test.sh, in ONE clang build directory (build-asan/, cmake/Sanitize.cmake):
 #   1. sanitizer build: everything with AddressSanitizer + UndefinedBehaviorSanitizer at -O1, the core libraries also
 #      coverage-instrumented for libFuzzer; no benchmarks.
-#   2. sanitizer tests: the C++ test suite through CTest with leak detection on. The real-editor tests (Neovim,
-#      VS Code) and the extension's TypeScript unit tests are left out: the C++ they reach is the language server the
-#      LSP tests drive over pipes, and they take most of the time.
+#   2. sanitizer tests: the C++ test suite through CTest with leak detection on, one CTest test per test program
+#      (XXGK_TESTS_PER_PROGRAM in cmake/Sanitize.cmake: an instrumented process is slow to start). The real-editor
+#      tests (Neovim, VS Code) and the extension's TypeScript unit tests are left out: the C++ they reach is the
+#      language server the LSP tests drive over pipes, and they take most of the time.
 #      Every sanitizer report of every process (the tests and the xxgk-lint programs they start) is written to
 #      build-asan/sanitizer-reports/; any report fails the stage, whatever the exit codes the tests saw.
 #   3. fuzzing: fuzz/run.sh runs each libFuzzer target in turn, on one core, for XXGK_FUZZ_SECONDS (default 15:
