@@ -1,5 +1,8 @@
 // S103 section-missing: one of the six sections prescribed by the 2021 format is absent.
 #include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
 
 #include "structure_util.h"
 #include "xxgk/analysis.h"
@@ -103,6 +106,22 @@ Placement place(const CheckContext& ctx, int number) {
   return placement;
 }
 
+// The template tables, rendered once per format, thread and layout: every lint of an excerpt puts one into the fix of
+// each missing section with a table, whether or not the fix is applied (a quarter of linting a short excerpt).
+struct RenderedTables {
+  mutable std::map<std::tuple<const TableSpec*, char, bool, std::string>, std::string> by_layout;
+};
+
+const std::string& rendered_table(const CheckContext& ctx, const TableSpec& table, const TemplateStyle& style) {
+  const RenderedTables& rendered =
+      derived_from_format(ctx.format, [](const FormatDefinition&) { return RenderedTables{}; });
+  auto key = std::make_tuple(&table, style.separator, style.markdown, std::string(style.newline));
+  auto found = rendered.by_layout.find(key);
+  if (found == rendered.by_layout.end())
+    found = rendered.by_layout.emplace(std::move(key), render_table(table, style)).first;
+  return found->second;
+}
+
 // The text that puts the section (heading, and the template table unless it is already there) at its place, laid out
 // like the document: its line terminator, its table style, a blank line around headings when the document has them.
 std::string insertion(const CheckContext& ctx, const SectionSpec& section, const Placement& placement) {
@@ -128,7 +147,7 @@ std::string insertion(const CheckContext& ctx, const SectionSpec& section, const
   const TableSpec* table = ctx.format.table_for_section(section.number);
   if (table && !placement.table_present) {
     if (spaced) text += newline;
-    text += render_table(*table, style);
+    text += rendered_table(ctx, *table, style);
   }
   if (spaced && !placement.at_end) text += newline;
   return text;
