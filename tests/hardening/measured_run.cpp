@@ -20,7 +20,17 @@ MeasuredRun run_measured(const std::vector<std::string>& args, const fs::path& d
   // Output goes to files: a child blocked on a full pipe would look like a hang.
   cli_test::TempDir streams;
   const fs::path input = input_file.empty() ? fs::path("/dev/null") : input_file;
-  const std::string program = XXGK_LINT_BINARY;
+  // Run as another user, the program is a copy in a directory that user can reach: the build tree may lie under a
+  // directory only its owner can enter (a clone made in `mktemp -d`, mode 0700), where exec would fail.
+  cli_test::TempDir reachable;
+  std::string program = XXGK_LINT_BINARY;
+  if (conditions.run_as) {
+    fs::permissions(reachable.path(), fs::perms(0755));
+    const fs::path copy = reachable / "xxgk-lint";
+    fs::copy_file(program, copy);
+    fs::permissions(copy, fs::perms(0755));
+    program = copy.string();
+  }
   std::vector<char*> argv{const_cast<char*>(program.c_str())};
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
