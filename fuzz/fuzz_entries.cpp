@@ -1,5 +1,7 @@
 #include "fuzz_entries.h"
 
+#include <iterator>
+#include <limits>
 #include <sstream>
 #include <vector>
 
@@ -186,5 +188,44 @@ std::optional<std::string> read_and_lint(SourceDocument (*read)(std::string_view
 std::optional<std::string> html_reader(std::string_view data) { return read_and_lint(read_html, data); }
 std::optional<std::string> docx_reader(std::string_view data) { return read_and_lint(read_docx, data); }
 std::optional<std::string> pdf_reader(std::string_view data) { return read_and_lint(read_pdf, data); }
+
+namespace {
+
+// The pages of text boxes a PDF reader would hand to the layout: see decode_pdf_boxes in fuzz_entries.h. Caps as
+// read_pdf's on pages; a box costs at least 9 bytes, so -max_len bounds the boxes.
+constexpr size_t kMaxLayoutPages = 500;
+
+// A coordinate in points: 1/8 point steps from -200 (a box may lie off the page); the top 8 codes are the values a
+// broken PDF's text matrix can give a reader (not a number, infinite, or too large to add to).
+double coordinate(size_t code) {
+  constexpr double kSpecial[] = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+                                 -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::max(),
+                                 -std::numeric_limits<double>::max(),      1e300,
+                                 -1e300,                                   std::numeric_limits<double>::denorm_min()};
+  constexpr size_t kFirstSpecial = 0x10000 - std::size(kSpecial);
+  if (code >= kFirstSpecial) return kSpecial[code - kFirstSpecial];
+  return static_cast<double>(code) / 8.0 - 200.0;
+}
+
+SourceDocument decode_and_layout_pdf_boxes(std::string_view data) {
+  std::vector<std::vector<PdfTextBox>> pages(1);
+  Reader reader(data);
+  while (!reader.done()) {
+    const size_t head = reader.number(1);
+    if ((head & 0x80) != 0 && pages.size() < kMaxLayoutPages) pages.emplace_back();
+    PdfTextBox box;
+    box.left = coordinate(reader.number(2));
+    box.top = coordinate(reader.number(2));
+    box.right = coordinate(reader.number(2));
+    box.bottom = coordinate(reader.number(2));
+    box.text = std::string(reader.bytes(head & 0x7F));
+    pages.back().push_back(std::move(box));
+  }
+  return layout_pdf_pages(pages);
+}
+
+}  // namespace
+
+std::optional<std::string> pdf_layout(std::string_view data) { return read_and_lint(decode_and_layout_pdf_boxes, data); }
 
 }  // namespace xxgk::fuzz

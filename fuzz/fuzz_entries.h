@@ -36,4 +36,12 @@ std::optional<std::string> html_reader(std::string_view data);
 std::optional<std::string> docx_reader(std::string_view data);
 std::optional<std::string> pdf_reader(std::string_view data);
 
+// (e) the PDF layout (layout_pdf_pages: lines, table cells, wrapped cells and paragraphs from positioned text boxes)
+// on the boxes `data` encodes, then the lint of the text laid out; apart from pdf_reader, whose every input pays for
+// poppler's document setup and text extraction first. Per box: a head byte (its top bit starts a new page, the low 7
+// bits are the text's length), left, top, right, bottom (2 bytes each, little-endian; see coordinate() in
+// fuzz_entries.cpp: 1/8 point steps, the top codes NaN, infinities and huge values), then the text's bytes.
+// Invariants as the readers'.
+std::optional<std::string> pdf_layout(std::string_view data);
+
 }  // namespace xxgk::fuzz

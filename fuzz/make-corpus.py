@@ -8,8 +8,9 @@ lint_bytes and fix_up: pieces of reports cut at line ends. incremental_edits: a 
 format decode_edits() in fuzz_entries.cpp reads. lsp_stream: framed LSP sessions opening, editing and querying a piece.
 html_reader and pdf_reader: the pieces of whole reports as small web pages and uncompressed one-page PDF files (1–8
 KB, where a published page or PDF is 50–150 KB: the fuzzer's inputs stay small, and its mutations reach the text);
-the readers' own fixtures (tests/fixtures/html, documents) cover whole published files.
-fuzz/long-run.sh minimises what it adds to these directories.
+the readers' own fixtures (tests/fixtures/html, documents) cover whole published files. pdf_layout: the text boxes
+of those PDF files, in the encoding decode_and_layout_pdf_boxes() in fuzz_entries.cpp reads.
+fuzz/long-run.sh minimises what it adds to these directories; writing the seeds again keeps what it added.
 
 Dictionaries: report.dict (headings, table labels, footer markers, numerals and numbers from
 rules/formats/gov-2021.json) for the report targets; lsp.dict (JSON-RPC tokens, method names, setting names, numbers
@@ -18,9 +19,13 @@ that overflow) for lsp_stream.
 import json
 import pathlib
 import random
+import re
 import struct
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+# What fuzz/long-run.sh merged into a corpus (libFuzzer names an input by its SHA-1): kept when the seeds are written
+# again.
+LEARNT_INPUT = re.compile("[0-9a-f]{40}")
 CORPUS = ROOT / "fuzz" / "corpus"
 PIECE = 900  # bytes of report text per seed
 EVERY_PIECE = 3  # the first reports give all their pieces (a whole report in order), the others one piece each
@@ -147,23 +152,34 @@ def html_page(text):
 PDF_LINE_CHARACTERS = 50  # what fits on an A4 line at 10 points
 
 
-def pdf_file(text):
-    """A one-page PDF of `text`, uncompressed so that mutations reach its text: each line (each cell of a
-    tab-separated line, at its column) drawn with a CID font that embeds no glyphs, only a ToUnicode map, which is
-    all text extraction reads. A few hundred bytes per line, where a word processor's PDF embeds kilobytes of font."""
+def pdf_lines(text):
+    """The lines of one page of `text` as drawn in a PDF file, each a list of cells."""
     lines = []
     for cells in report_lines(text):
         if len(cells) > 1:
             lines.append(cells)
         else:  # a paragraph wraps at the line's width, as a word processor's PDF does
             lines += [[cells[0][at:at + PDF_LINE_CHARACTERS]] for at in range(0, len(cells[0]), PDF_LINE_CHARACTERS)]
-    lines = lines[:42]  # one page
-    characters = sorted({c for cells in lines for cell in cells for c in cell})
-    cid = {c: index + 1 for index, c in enumerate(characters)}
-    widths = {}  # a table's columns: as wide as their widest cell (10 points a character) and a gap
-    for cells in lines:
+    return lines[:42]  # one page
+
+
+def pdf_column_widths(text):
+    """A table's columns: as wide as their widest cell (10 points a character) and a gap."""
+    widths = {}
+    for cells in pdf_lines(text):
         for column, cell in enumerate(cells[:-1]):
             widths[column] = max(widths.get(column, 0), 10 * len(cell) + 20)
+    return widths
+
+
+def pdf_file(text):
+    """A one-page PDF of `text`, uncompressed so that mutations reach its text: each line (each cell of a
+    tab-separated line, at its column) drawn with a CID font that embeds no glyphs, only a ToUnicode map, which is
+    all text extraction reads. A few hundred bytes per line, where a word processor's PDF embeds kilobytes of font."""
+    lines = pdf_lines(text)
+    characters = sorted({c for cells in lines for cell in cells for c in cell})
+    cid = {c: index + 1 for index, c in enumerate(characters)}
+    widths = pdf_column_widths(text)
     drawn = []
     for row, cells in enumerate(lines):
         x = 40
@@ -207,6 +223,29 @@ def pdf_file(text):
     pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return pdf
+
+
+def pdf_boxes(text):
+    """The text boxes a PDF reader would give for `text` laid out as pdf_file() draws it (one box per word of a
+    paragraph line or cell, 10 points a character, lines 18 points apart), in the encoding pdf_layout reads
+    (decode_and_layout_pdf_boxes in fuzz_entries.cpp)."""
+    def coordinate(points):
+        return struct.pack("<H", int((points + 200) * 8))
+    data = b""
+    widths = pdf_column_widths(text)
+    for row, cells in enumerate(pdf_lines(text)):
+        x = 40
+        for column, cell in enumerate(cells):
+            word_x = x
+            for word in cell.split(" "):
+                encoded = word.encode()[:127]
+                width = 10 * len(word)
+                top = 32 + 18 * row
+                data += bytes([len(encoded)]) + coordinate(word_x) + coordinate(top) + coordinate(word_x + width)
+                data += coordinate(top + 10) + encoded
+                word_x += width + 5
+            x += widths.get(column, 0)
+    return data
 
 
 WRITTEN = {}  # target -> the seeds written so far: pieces repeated across fixtures are written once
@@ -279,9 +318,10 @@ def lsp_tokens():
 
 def main():
     rng = random.Random(20240601)
-    for directory in ("lint_bytes", "fix_up", "incremental_edits", "lsp_stream"):
+    for directory in ("lint_bytes", "fix_up", "incremental_edits", "lsp_stream", "pdf_layout"):
         for old in (CORPUS / directory).glob("*") if (CORPUS / directory).is_dir() else []:
-            old.unlink()
+            if not LEARNT_INPUT.fullmatch(old.name):
+                old.unlink()
     for index, source in enumerate(sources()):
         data = without_range_markers(source.read_bytes())
         stem = "%02d-%s" % (index, source.name.replace(".", "-"))
@@ -296,6 +336,7 @@ def main():
             if index < EVERY_PIECE:  # pages and PDF files of whole reports, a piece each
                 write("html_reader", name + ".html", html_page(parts[part].decode("utf-8", "replace")))
                 write("pdf_reader", name + ".pdf", pdf_file(parts[part].decode("utf-8", "replace")))
+                write("pdf_layout", name, pdf_boxes(parts[part].decode("utf-8", "replace")))
     write_dictionary("report.dict", report_tokens())
     write_dictionary("lsp.dict", lsp_tokens())
     # Framing edge cases: garbage, a header without a body, an oversized length.

@@ -2,7 +2,7 @@
 # build of the sanitizer directory they live in.
 # shellcheck shell=bash
 
-XXGK_FUZZ_TARGETS=(lint_bytes fix_up incremental_edits lsp_stream html_reader docx_reader pdf_reader)
+XXGK_FUZZ_TARGETS=(lint_bytes fix_up incremental_edits lsp_stream html_reader docx_reader pdf_reader pdf_layout)
 
 # The dictionary and the input size bound of each target: small inputs keep executions cheap (the seeds are pieces of
 # under 1 KB, and an execution's cost grows with the text it lints); the fix-up's inputs stay shorter (its fixes insert
@@ -21,6 +21,7 @@ fuzz_max_len() {
     lsp_stream) echo 4096 ;;
     html_reader) echo 4096 ;;
     pdf_reader) echo 16384 ;;
+    pdf_layout) echo 4096 ;;
     docx_reader) echo 65536 ;;
     *) echo 2048 ;;
   esac

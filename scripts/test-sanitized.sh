@@ -9,7 +9,7 @@
 #      Every sanitizer report of every process (the tests and the xxgk-lint programs they start) is written to
 #      build-asan/sanitizer-reports/; any report fails the stage, whatever the exit codes the tests saw.
 #   3. fuzzing: fuzz/run.sh runs each libFuzzer target in turn, on one core, for XXGK_FUZZ_SECONDS (default 15:
-#      the seven targets one after another fit in two minutes, each replaying its committed corpus and fuzzing for
+#      the eight targets one after another fit in two and a half minutes, each replaying its committed corpus and fuzzing for
 #      the rest) against the same build. Long runs that grow the corpus are fuzz/long-run.sh's.
 # Exits non-zero naming the stage that failed. Installing is left to scripts/install-deps.sh --tests (test.sh runs it).
 #

@@ -45,5 +45,7 @@ TEST(FuzzReplay, DocxReader) { EXPECT_GE(replay("docx_reader", xxgk::fuzz::docx_
 
 TEST(FuzzReplay, PdfReader) { EXPECT_GE(replay("pdf_reader", xxgk::fuzz::pdf_reader), 3u); }
 
+TEST(FuzzReplay, PdfLayout) { EXPECT_GE(replay("pdf_layout", xxgk::fuzz::pdf_layout), 3u); }
+
 }  // namespace
 }  // namespace xxgk::hardening
