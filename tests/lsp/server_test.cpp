@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 
 #include "lsp/code_actions.h"
 #include "test_client.h"
@@ -345,6 +346,21 @@ TEST_F(ServerTest, BurstOfEditsIsDebouncedIntoOnePublication) {
     EXPECT_EQ(message["params"]["version"], 6);
   }
   EXPECT_EQ(published, 1);
+}
+
+// A delay near the limit of the clock's type overflowed the arithmetic that schedules the diagnostics (undefined
+// behaviour; the sanitizer build reported it); any delay longer than the server's longest is cut to it.
+TEST_F(ServerTest, AnOverlongDiagnosticsDelayIsCutToTheLongest) {
+  InProcessClient patient(100ms);
+  patient.initialize(json::object(), {{"diagnosticsDelayMs", std::numeric_limits<int64_t>::max()}});
+  patient.open(kUri, report);
+  patient.diagnostics(kUri, 1);
+  patient.notify("textDocument/didChange",
+                 {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                  {"contentChanges", {{{"range", {{"start", {{"line", 0}, {"character", 0}}},
+                                                 {"end", {{"line", 0}, {"character", 0}}}}},
+                                       {"text", " "}}}}});
+  EXPECT_NO_THROW(patient.diagnostics(kUri, 2));
 }
 
 TEST_F(ServerTest, ClosingClearsDiagnostics) {

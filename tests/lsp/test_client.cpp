@@ -122,11 +122,13 @@ void TestClient::open(const std::string& uri, const std::string& text, const std
 
 // ---------------------------------------------------------------------------------------------------------------
 
-InProcessClient::InProcessClient()
-    : server_(std::make_unique<Server>([this](const json& message) {
-        std::lock_guard lock(mutex_);
-        outgoing_.push_back(message);
-      })) {}
+InProcessClient::InProcessClient(std::chrono::milliseconds longest_diagnostics_delay)
+    : server_(std::make_unique<Server>(
+          [this](const json& message) {
+            std::lock_guard lock(mutex_);
+            outgoing_.push_back(message);
+          },
+          longest_diagnostics_delay)) {}
 
 void InProcessClient::write(const json& message) {
   server_->post(serialize(message));

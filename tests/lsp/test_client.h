@@ -152,7 +152,7 @@ class TestClient {
 
 class InProcessClient : public TestClient {
  public:
-  InProcessClient();
+  explicit InProcessClient(std::chrono::milliseconds longest_diagnostics_delay = Server::kLongestDiagnosticsDelay);
   Server& server() { return *server_; }
   void write(const json& message) override;
 

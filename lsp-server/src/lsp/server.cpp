@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "config/config_file.h"
@@ -24,6 +25,9 @@ constexpr std::chrono::milliseconds kClientProcessCheckInterval = 1000ms;
 // While edits keep coming, diagnostics are published at least this often (or as often as the configured delay, if
 // it is longer).
 constexpr std::chrono::milliseconds kDiagnosticsCeiling = 250ms;
+// How long a document must be quiet after an edit before its diagnostics are computed, unless the client asks for
+// another delay.
+constexpr std::chrono::milliseconds kDefaultDiagnosticsDelay = 50ms;
 // The worker's key for republishing a document whose findings across reports may have changed, after its URI: apart
 // from the key of its own publication, which it must not replace (a URI has no spaces).
 constexpr std::string_view kAcrossReportsKey = " across reports";
@@ -65,8 +69,12 @@ ClientCapabilities ClientCapabilities::parse(const json& capabilities) {
   return client;
 }
 
-Server::Server(Sink sink)
-    : dispatcher_(std::move(sink)), workspace_([this](const Notice& notice) { tell(notice); }), worker_(kDiagnosticsCeiling) {
+Server::Server(Sink sink, std::chrono::milliseconds longest_diagnostics_delay)
+    : dispatcher_(std::move(sink)),
+      workspace_([this](const Notice& notice) { tell(notice); }),
+      longest_diagnostics_delay_(longest_diagnostics_delay),
+      diagnostics_delay_(std::min(kDefaultDiagnosticsDelay, longest_diagnostics_delay)),
+      worker_(kDiagnosticsCeiling) {
   const auto request = [this](const char* method, Payload (Server::*handler)(const json&)) {
     dispatcher_.add_request(method, [this, handler](const json& params) { return (this->*handler)(params); });
   };
@@ -142,7 +150,7 @@ Payload Server::on_initialize(const json& params) {
   if (const json* options = optional_member(params, "initializationOptions"); options && options->is_object()) {
     if (const json* delay = optional_member(*options, "diagnosticsDelayMs");
         delay && delay->is_number_integer() && delay->get<int64_t>() >= 0) {
-      diagnostics_delay_ = std::chrono::milliseconds(delay->get<int64_t>());
+      diagnostics_delay_ = std::min(std::chrono::milliseconds(delay->get<int64_t>()), longest_diagnostics_delay_);
     }
     // The VS Code extension sends its settings object itself; other clients may nest it under the section name.
     const json* settings = optional_member(*options, kSettingsSection);

@@ -46,7 +46,12 @@ class Server {
   // from the diagnostics worker, never both at once.
   using Sink = Dispatcher::Sink;
 
-  explicit Server(Sink sink);
+  // The longest diagnostics delay a client may ask for (initializationOptions.diagnosticsDelayMs): a longer one is
+  // cut to it. Seconds of delay only keep the diagnostics back, and a delay near the limit of the clock's type would
+  // overflow the arithmetic that schedules them. The fuzz target passes zero, so that its executions never sleep.
+  static constexpr std::chrono::milliseconds kLongestDiagnosticsDelay{5000};
+
+  explicit Server(Sink sink, std::chrono::milliseconds longest_diagnostics_delay = kLongestDiagnosticsDelay);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -131,7 +136,8 @@ class Server {
   // Loop state: touched only by the loop's thread (and read by the worker's jobs, which it outlives).
   ClientCapabilities client_;
   std::optional<int64_t> client_process_id_;
-  std::chrono::milliseconds diagnostics_delay_{50};
+  std::chrono::milliseconds longest_diagnostics_delay_;
+  std::chrono::milliseconds diagnostics_delay_;
 
   CrossDocuments cross_documents_;
 
