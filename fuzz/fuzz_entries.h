@@ -29,9 +29,10 @@ std::optional<std::string> incremental_edits(std::string_view data);
 // Invariant: every message the server sends is a JSON-RPC 2.0 object.
 std::optional<std::string> lsp_stream(std::string_view data);
 
-// (d) the readers of published formats (web page, Word, PDF) on arbitrary bytes, then the lint of what they read.
-// Invariants: a read either succeeds or throws SourceReadError; every diagnostic's range lies inside the source
-// (HTML) or the text read (Word, PDF); every span of the source map lies inside both.
+// (d) the readers of published formats (web page, Word, PDF) on arbitrary bytes, then (web page, Word) the lint of
+// what they read. Invariants: a read either succeeds or throws SourceReadError; every span of the source map lies
+// inside the source (HTML) and the text read; every diagnostic's range lies inside the source (HTML) or the text
+// read (Word). The PDF reader's text is not linted here: pdf_layout lints the layout's text of any boxes.
 std::optional<std::string> html_reader(std::string_view data);
 std::optional<std::string> docx_reader(std::string_view data);
 std::optional<std::string> pdf_reader(std::string_view data);
