@@ -236,6 +236,8 @@ SourceDocument decode_and_layout_pdf_boxes(std::string_view data) {
 
 }  // namespace
 
-std::optional<std::string> pdf_layout(std::string_view data) { return read_and_lint(decode_and_layout_pdf_boxes, data); }
+std::optional<std::string> pdf_layout(std::string_view data) {
+  return read_and_lint(decode_and_layout_pdf_boxes, data);
+}
 
 }  // namespace xxgk::fuzz

@@ -59,6 +59,14 @@ uint32_t line_containing(const std::string& text, const std::string& needle) {
   return static_cast<uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at_byte), '\n'));
 }
 
+// didChange params that put a space before the first character of kUri, making it `version`.
+json space_at_start(int64_t version) {
+  return {{"textDocument", {{"uri", kUri}, {"version", version}}},
+          {"contentChanges",
+           {{{"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+             {"text", " "}}}}};
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   InProcessClient client;
@@ -333,11 +341,7 @@ TEST_F(ServerTest, BurstOfEditsIsDebouncedIntoOnePublication) {
   client.open(kUri, report);
   client.diagnostics(kUri, 1);
   for (int version = 2; version <= 6; ++version) {
-    client.notify("textDocument/didChange",
-                  {{"textDocument", {{"uri", kUri}, {"version", version}}},
-                   {"contentChanges", {{{"range", {{"start", {{"line", 0}, {"character", 0}}},
-                                                  {"end", {{"line", 0}, {"character", 0}}}}},
-                                        {"text", " "}}}}});
+    client.notify("textDocument/didChange", space_at_start(version));
   }
   int published = 0;
   for (const json& message : client.drain()) {
@@ -355,11 +359,7 @@ TEST_F(ServerTest, AnOverlongDiagnosticsDelayIsCutToTheLongest) {
   patient.initialize(json::object(), {{"diagnosticsDelayMs", std::numeric_limits<int64_t>::max()}});
   patient.open(kUri, report);
   patient.diagnostics(kUri, 1);
-  patient.notify("textDocument/didChange",
-                 {{"textDocument", {{"uri", kUri}, {"version", 2}}},
-                  {"contentChanges", {{{"range", {{"start", {{"line", 0}, {"character", 0}}},
-                                                 {"end", {{"line", 0}, {"character", 0}}}}},
-                                       {"text", " "}}}}});
+  patient.notify("textDocument/didChange", space_at_start(2));
   EXPECT_NO_THROW(patient.diagnostics(kUri, 2));
 }
 
