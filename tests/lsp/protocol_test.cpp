@@ -82,6 +82,15 @@ TEST(ProtocolTest, ExitsWhenTheClientProcessDies) {
   EXPECT_EQ(client.wait_exit(5s), 1);
 }
 
+// A processId that no pid_t holds is not watched: cut to 32 bits, 2^32 - 2 named the process group 2, which kill()
+// reported gone, and the server exited on the first check.
+TEST(ProtocolTest, AProcessIdOutsidePidRangeIsNotWatched) {
+  ProcessClient client;
+  client.initialize(json::object(), {{"diagnosticsDelayMs", 0}}, (int64_t{1} << 32) - 2);
+  EXPECT_FALSE(client.wait_exit(1500ms).has_value());
+  EXPECT_TRUE(client.request("shutdown", nullptr).contains("result"));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Garbage in, errors out, and the server keeps working
 

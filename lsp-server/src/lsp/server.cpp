@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <limits>
 
 #include "config/config_file.h"
 #include "lsp/code_actions.h"
@@ -112,7 +113,9 @@ int Server::run() {
 }
 
 void Server::check_client_process() {
-  if (!client_process_id_ || *client_process_id_ <= 0) return;
+  // No pid_t holds an id outside (0, max]: cut to it, the id would name another process or a process group.
+  if (!client_process_id_ || *client_process_id_ <= 0 || *client_process_id_ > std::numeric_limits<pid_t>::max())
+    return;
   if (::kill(static_cast<pid_t>(*client_process_id_), 0) == -1 && errno == ESRCH) {
     dispatcher_.log(MessageType::Error,
                     "the client process " + std::to_string(*client_process_id_) + " is gone; exiting");
