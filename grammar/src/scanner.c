@@ -744,8 +744,12 @@ bool tree_sitter_xxgk_report_external_scanner_scan(void *payload, TSLexer *lexer
   if (valid_symbols[ERROR_SENTINEL]) return false;
   direct_input_check(lexer);
   if (!s->in_line) return scan_line_start(s, lexer, valid_symbols, false);
-  /* Where a line may end, the next line or the end of input may follow. */
-  if (valid_symbols[LINE] || valid_symbols[END]) return scan_in_line(s, lexer, valid_symbols);
+  /* Where a line may end, the next line or the end of input may follow. At the end of a line they follow whatever
+   * the parser expects: an incremental parse that reuses a node of the old tree (a whole run of eight preamble
+   * items, ending with a title) resumes in the state after it, which lists neither LINE nor END, and must read the
+   * next line as a parse from scratch does (it once took the end of the title's line for an empty ATX title). No
+   * token that may be followed by more of its line ends at a terminator. */
+  if (valid_symbols[LINE] || valid_symbols[END] || at_line_end(lexer)) return scan_in_line(s, lexer, valid_symbols);
 
   /* Inside the first part of a line that cannot end here. */
   if (valid_symbols[HEADING_SEP]) {

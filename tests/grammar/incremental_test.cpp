@@ -309,6 +309,24 @@ int run_chain(const std::string &original, uint64_t seed, size_t steps, size_t c
   return failures;
 }
 
+// Eight preamble items (a title, six blank lines, a second title) make a whole run of the preamble list; more blank
+// lines follow, then the body. An edit in the body leaves the run to be reused, and the parse resumes after it in a
+// state that lists neither LINE nor END: the scanner, still at the end of the second title's line, took that end for
+// an empty ATX title (a zero-width title node the parse from scratch has not), and the document's title grew to span
+// both title lines.
+TEST(IncrementalReuse, ARunOfPreambleItemsEndingInATitle) {
+  const std::string text = "标题\n\n\n\n\n\n\n副标题\n\n\n\n正文的第一行。\n";
+  const Edit edit{text.size() - 1, 0, "x", "insert"};
+  auto parser = make_parser();
+  TreePtr tree = parse(parser.get(), text);
+  const std::string edited = apply_edit(text, edit);
+  TSInputEdit input_edit = to_input_edit(text, edited, edit);
+  ts_tree_edit(tree.get(), &input_edit);
+  TreePtr incremental = parse(parser.get(), edited, tree.get());
+  TreePtr fresh = parse(make_parser().get(), edited);
+  EXPECT_EQ(dump(ts_tree_root_node(incremental.get())), dump(ts_tree_root_node(fresh.get())));
+}
+
 class IncrementalTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(IncrementalTest, RandomEditsMatchFreshParse) {
