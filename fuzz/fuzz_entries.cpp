@@ -8,6 +8,7 @@
 #include "lsp/server.h"
 #include "lsp/transport.h"
 #include "xxgk/linter.h"
+#include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 #include "xxgk/source_reader.h"
 
@@ -239,5 +240,7 @@ SourceDocument decode_and_layout_pdf_boxes(std::string_view data) {
 std::optional<std::string> pdf_layout(std::string_view data) {
   return read_and_lint(decode_and_layout_pdf_boxes, data);
 }
+
+void end_execution() { forget_normalized_labels(); }
 
 }  // namespace xxgk::fuzz

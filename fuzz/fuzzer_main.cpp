@@ -13,5 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::fprintf(stderr, "invariant broken: %s\n", failure->c_str());
     std::abort();
   }
+  xxgk::fuzz::end_execution();
   return 0;
 }

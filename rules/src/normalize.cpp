@@ -110,16 +110,24 @@ std::string compute_label(std::string_view text) {
   return out;
 }
 
+// Labels repeat across the rows of a report and across the reports of a batch: remember them per thread. Looked up by
+// string_view, so that a hit allocates nothing but the copy returned.
+struct LabelHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using LabelCache = std::unordered_map<std::string, std::string, LabelHash, std::equal_to<>>;
+LabelCache& label_cache() {
+  thread_local LabelCache cache;
+  return cache;
+}
+
 }  // namespace
 
+void forget_normalized_labels() { label_cache().clear(); }
+
 std::string normalize_label(std::string_view text) {
-  // Labels repeat across the rows of a report and across the reports of a batch: remember them per thread. Looked up
-  // by string_view, so that a hit allocates nothing but the copy returned.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
+  LabelCache& cache = label_cache();
   constexpr size_t kCacheLimit = 1 << 14;
   constexpr size_t kCacheableLength = 256;
   if (text.size() > kCacheableLength) return compute_label(text);
