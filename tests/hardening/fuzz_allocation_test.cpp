@@ -18,18 +18,33 @@ namespace {
 std::atomic<long> live_blocks{0};
 }  // namespace
 
+// Every form of new and delete but the aligned ones, so that none is left to the sanitizer runtime's own (which would
+// free what this malloc took, or the other way round).
 void* operator new(std::size_t size) {
   void* block = std::malloc(size == 0 ? 1 : size);
   if (block == nullptr) throw std::bad_alloc();
   live_blocks.fetch_add(1, std::memory_order_relaxed);
   return block;
 }
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return operator new(size);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, const std::nothrow_t& nothrow) noexcept { return operator new(size, nothrow); }
 void operator delete(void* block) noexcept {
   if (block == nullptr) return;
   live_blocks.fetch_sub(1, std::memory_order_relaxed);
   std::free(block);
 }
+void operator delete[](void* block) noexcept { operator delete(block); }
 void operator delete(void* block, std::size_t) noexcept { operator delete(block); }
+void operator delete[](void* block, std::size_t) noexcept { operator delete(block); }
+void operator delete(void* block, const std::nothrow_t&) noexcept { operator delete(block); }
+void operator delete[](void* block, const std::nothrow_t&) noexcept { operator delete(block); }
 
 namespace xxgk::hardening {
 namespace {
