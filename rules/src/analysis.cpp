@@ -233,7 +233,7 @@ const Cell* Analysis::integer_cell(NamedCell name) const {
   const Row* row = table->row_for(where.row);
   if (!row) return nullptr;
   const Cell* cell = row->value(where.column);
-  if (!cell || cell->value.kind != ValueKind::Integer) return nullptr;
+  if (!cell || !cell->value.is_exact_count()) return nullptr;
   return cell;
 }
 

@@ -29,7 +29,7 @@ std::vector<std::optional<TableFigure>> row_figures(const Table& table, std::str
   if (row == nullptr || !row->complete) return figures;
   for (size_t column = 0; column < row->value_cells.size(); ++column) {
     const Cell* cell = row->value(column);
-    if (cell != nullptr && cell->value.kind == ValueKind::Integer)
+    if (cell != nullptr && cell->value.is_exact_count())
       figures.push_back(TableFigure{cell->value.number, cell->range});
     else
       figures.emplace_back();

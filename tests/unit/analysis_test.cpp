@@ -100,6 +100,8 @@ TEST(AnalysisTest, NamedCellsAreTheFormatsCellsWhenTheyHoldIntegers) {
   EXPECT_EQ(cell_integer(*review), 4);
   const Analysed placeholder(replaced(clean_report(), "40\t5\t1\t2\t3\t1\t52", "40\t5\t1\t2\t3\t1\t/"));
   EXPECT_EQ(placeholder.analysis.integer_cell(NamedCell::ApplicationsReceived), nullptr);
+  const Analysed huge(replaced(clean_report(), "40\t5\t1\t2\t3\t1\t52", "40\t5\t1\t2\t3\t1\t" + std::string(54, '9')));
+  EXPECT_EQ(huge.analysis.integer_cell(NamedCell::ApplicationsReceived), nullptr) << "no count";
 }
 
 // A total is explained by the sum the format defines for its cell: a row's six columns (table 三), or its column

@@ -26,6 +26,20 @@ TEST(CellValueTest, ReadsIntegersWhateverTheirLengthAndDigits) {
   EXPECT_EQ(fullwidth.number_range, (xxgk::ByteRange{0, 6}));
 }
 
+// A count is an integer that converts to long long as it was written: below 2⁵³. A longer run of digits is an Integer
+// all the same (the T2xx rules read it as a number), but no count: a fuzzer's 54 nines made C403 convert 1e54.
+TEST(CellValueTest, ACountIsAnIntegerBelowTwoToTheFiftyThree) {
+  EXPECT_TRUE(parse_cell_value("0", 0).is_exact_count());
+  EXPECT_TRUE(parse_cell_value("9007199254740991", 0).is_exact_count());
+  EXPECT_FALSE(parse_cell_value("9007199254740992", 0).is_exact_count());
+  const xxgk::CellValue nines = parse_cell_value(std::string(54, '9'), 0);
+  EXPECT_EQ(nines.kind, ValueKind::Integer);
+  EXPECT_FALSE(nines.is_exact_count());
+  EXPECT_FALSE(parse_cell_value(std::string(400, '9'), 0).is_exact_count()) << "beyond a double: infinity";
+  EXPECT_FALSE(parse_cell_value("1.5", 0).is_exact_count());
+  EXPECT_FALSE(parse_cell_value("3件", 0).is_exact_count());
+}
+
 TEST(CellValueTest, TellsDecimalsUnitsPlaceholdersMalformedNumbersAndLabelsApart) {
   EXPECT_EQ(parse_cell_value("1.5", 0).kind, ValueKind::Decimal);
   EXPECT_EQ(parse_cell_value("1.5", 0).number, 1.5);

@@ -83,8 +83,9 @@ class Analysis {
   TemplateStyle document_style(const Table* table = nullptr) const;
 
   // ---- cells ----
-  // The named cell (format "named_cells") when it holds an integer; null when its table or row is missing, the row is
-  // repeated or misshapen, or the cell is empty or not an integer (T2xx rules report those).
+  // The named cell (format "named_cells") when it holds a count (CellValue::is_exact_count); null when its table or row
+  // is missing, the row is repeated or misshapen, or the cell is empty or not an integer (T2xx rules report those), or
+  // an integer of 2⁵³ or more.
   const Cell* integer_cell(NamedCell name) const;
 
   // ---- the editor's explanations (cell_explanation.h) ----

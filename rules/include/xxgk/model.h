@@ -75,6 +75,10 @@ struct CellValue {
   bool is_number() const {
     return kind == ValueKind::Integer || kind == ValueKind::Decimal || kind == ValueKind::NumberWithUnit;
   }
+  // An integer below 2⁵³, which a double holds exactly, so that it converts to `long long`: the counts the rules compare
+  // with prose and with last year's report. A cell of 54 nines is an Integer too, but no count (and converting it
+  // would be undefined behaviour).
+  bool is_exact_count() const { return kind == ValueKind::Integer && number < 9007199254740992.0; }
 };
 
 struct Cell {
