@@ -20,7 +20,10 @@ size=$(stat -c %s "$package")
 
 dpkg -x "$package" "$scratch/root"
 binary="$scratch/root/usr/bin/xxgk-lint"
-"$binary" --version | grep -q "^xxgk-lint " || fail "--version"
+# Each output goes to a file before grep reads it: under pipefail, grep -q leaving at its first match made a late write
+# of the binary die of SIGPIPE, and the step failed now and then on a loaded machine.
+"$binary" --version >"$scratch/version.txt"
+grep -q "^xxgk-lint " "$scratch/version.txt" || fail "--version"
 for installed in usr/share/man/man1/xxgk-lint.1 usr/share/bash-completion/completions/xxgk-lint \
   usr/share/zsh/vendor-completions/_xxgk-lint usr/share/doc/xxgk-lint/rules/T204.md \
   usr/share/doc/xxgk-lint/config.schema.json; do
@@ -34,9 +37,11 @@ cd "$scratch"
 "$binary" check --no-progress report.txt >skeleton.txt && fail "the skeleton's placeholders are not errors"
 grep -q "error\[C408\]" skeleton.txt || fail "the skeleton's placeholders are not reported"
 sed -i 's/【待填写】//g' report.txt  # filled in: a clean report
-"$binary" check --no-progress report.txt | grep -q " 0 errors" || fail "check of a clean report"
+"$binary" check --no-progress report.txt >clean.txt || fail "check of a clean report: exit $?"
+grep -q " 0 errors" clean.txt || fail "check of a clean report"
 printf '# 笔记\n\n今天整理了资料。\n' >notes.md
-"$binary" check --no-progress notes.md 2>&1 | grep -q "skipped" || fail "a file that is not a report was not skipped"
+"$binary" check --no-progress notes.md >notes.txt 2>&1 || fail "check of a file that is not a report: exit $?"
+grep -q "skipped" notes.txt || fail "a file that is not a report was not skipped"
 sed -i 's/五、存在的主要问题及改进情况/五、存在主要问题及改进情况/' report.txt
 status=0
 "$binary" check --no-progress report.txt >out.txt || status=$?
