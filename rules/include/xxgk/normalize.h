@@ -12,7 +12,7 @@ namespace xxgk {
 // punctuation folded to the full-width Chinese forms ( ) : , ; → （ ）： ， ；, curly/straight quotes unified,
 // "1." "1．" "1、" → "1.". Chinese text stays Chinese; ASCII digits and letters stay ASCII.
 std::string normalize_label(std::string_view text);
-// Empties this thread's cache of normalised labels (normalize_label remembers up to 16,384 per thread), for a caller
+// Empties this thread's cache of normalised labels (what normalize_label remembers), for a caller
 // that expects a unit of work to free what it allocated: the fuzz targets (fuzz/fuzz_entries.h, end_execution).
 void forget_normalized_labels();
 
