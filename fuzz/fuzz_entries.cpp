@@ -8,7 +8,6 @@
 #include "lsp/server.h"
 #include "lsp/transport.h"
 #include "xxgk/linter.h"
-#include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 #include "xxgk/source_reader.h"
 
@@ -241,6 +240,6 @@ std::optional<std::string> pdf_layout(std::string_view data) {
   return read_and_lint(decode_and_layout_pdf_boxes, data);
 }
 
-void end_execution() { forget_normalized_labels(); }
+void end_execution() { release_thread_state(); }
 
 }  // namespace xxgk::fuzz

@@ -7,6 +7,7 @@
 #include "model_builder.h"
 #include "old_format.h"
 #include "syntax.h"
+#include "xxgk/normalize.h"
 #include "xxgk/rule.h"
 #include "xxgk/suppression.h"
 
@@ -348,6 +349,11 @@ FixResult fix_all(std::string_view text, const LintOptions& options, FixMode mod
     total.applied_titles.insert(total.applied_titles.end(), step.applied_titles.begin(), step.applied_titles.end());
   }
   return total;
+}
+
+void release_thread_state() {
+  forget_normalized_labels();
+  release_thread_parser();
 }
 
 }  // namespace xxgk

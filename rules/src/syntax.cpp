@@ -49,16 +49,26 @@ struct ParserDeleter {
 // One parser per thread, shared by the trees on it, rather than one per document: making and freeing a parser (its
 // stacks and pools) costs about 45,000 instructions, and parses on one thread never overlap (a parser keeps nothing
 // of a finished parse but its memory pools).
+namespace {
+std::unique_ptr<TSParser, ParserDeleter>& thread_parser_slot() {
+  thread_local std::unique_ptr<TSParser, ParserDeleter> parser;
+  return parser;
+}
+}  // namespace
+
 TSParser* thread_parser() {
-  thread_local const std::unique_ptr<TSParser, ParserDeleter> parser = [] {
+  std::unique_ptr<TSParser, ParserDeleter>& parser = thread_parser_slot();
+  if (!parser) {
     install_tree_allocator();
     std::unique_ptr<TSParser, ParserDeleter> made(ts_parser_new());
     if (!ts_parser_set_language(made.get(), tree_sitter_xxgk_report()))
       throw std::logic_error("the xxgk_report grammar does not match the Tree-sitter runtime's ABI");
-    return made;
-  }();
+    parser = std::move(made);
+  }
   return parser.get();
 }
+
+void release_thread_parser() { thread_parser_slot().reset(); }
 
 const GrammarSymbols& GrammarSymbols::get() {
   static const GrammarSymbols symbols = [] {

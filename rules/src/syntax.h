@@ -18,6 +18,9 @@ struct GrammarSymbols {
 
 // The parser of the calling thread, which every SyntaxTree on the thread parses with.
 TSParser* thread_parser();
+// Frees the calling thread's parser and the pools it keeps between parses (the next parse makes another), for a
+// caller that expects a unit of work to free what it allocated: the fuzz targets (fuzz/fuzz_entries.h, end_execution).
+void release_thread_parser();
 
 class SyntaxTree {
  public:

@@ -71,4 +71,9 @@ FixResult fix_all(std::string_view text, const LintOptions& options, FixMode mod
 // Builds the model of `text` (parse + recognise) without running rules.
 Report build_report(std::string_view text, const LintOptions& options);
 
+// Frees what lints keep on the calling thread for the next one: the normalised labels and the parser with its pools of
+// freed stack nodes and subtrees. For a caller that expects a unit of work to free what it allocated: the fuzz
+// targets (fuzz/fuzz_entries.h, end_execution). The next lint rebuilds them.
+void release_thread_state();
+
 }  // namespace xxgk

@@ -12,8 +12,8 @@ namespace xxgk {
 // punctuation folded to the full-width Chinese forms ( ) : , ; → （ ）： ， ；, curly/straight quotes unified,
 // "1." "1．" "1、" → "1.". Chinese text stays Chinese; ASCII digits and letters stay ASCII.
 std::string normalize_label(std::string_view text);
-// Empties this thread's cache of normalised labels (what normalize_label remembers), for a caller
-// that expects a unit of work to free what it allocated: the fuzz targets (fuzz/fuzz_entries.h, end_execution).
+// Empties this thread's cache of normalised labels (what normalize_label remembers): see release_thread_state
+// (xxgk/linter.h).
 void forget_normalized_labels();
 
 // The text with Traditional characters turned Simplified, or "" when nothing changes or when the result would not
