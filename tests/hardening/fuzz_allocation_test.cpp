@@ -69,9 +69,10 @@ std::vector<std::string> seeds_by_size(const std::string& target) {
 enum class EndExecution { Yes, No };
 
 // Blocks still allocated after an execution of the target's largest input, once it and the next twenty have run and
-// end_execution() has followed each: they fill what is kept for the life of the process or thread (its parser, the
-// format's normalised tables, the statics a rule builds on first use, buffers grown near their largest; a buffer that
-// grows later frees its old block). The labels the largest input taught the cache were forgotten after its first
+// end_execution() has followed each: they fill what is kept for the life of the process or thread (the format's
+// normalised tables, the statics a rule builds on first use, buffers grown near their largest; a buffer that grows
+// later frees its old block). The parser, which end_execution() frees, allocates with malloc and is not counted here
+// (TreeAllocatorTest.ReleasingTheThreadParserFreesWhatItKeptAndTheNextParseMakesAnother). The labels the largest input taught the cache were forgotten after its first
 // run, so it teaches them again: kept, they are counted.
 long blocks_left_by_the_largest_input(const std::string& target, Entry entry, EndExecution end) {
   const std::vector<std::string> seeds = seeds_by_size(target);
