@@ -196,7 +196,7 @@ std::optional<std::string> read_and_lint(SourceDocument (*read)(std::string_view
 std::optional<std::string> html_reader(std::string_view data) { return read_and_lint(read_html, data); }
 std::optional<std::string> docx_reader(std::string_view data) { return read_and_lint(read_docx, data); }
 // No lint: pdf_layout lints what the layout makes of any boxes, at a few times the rate (poppler's document setup and
-// text extraction come first here: about 1.5 ms of each execution in the sanitizer build).
+// text extraction come first here: 1–1.5 ms of each execution in the sanitizer build).
 std::optional<std::string> pdf_reader(std::string_view data) { return read_and_lint(read_pdf, data, AndLint::No); }
 
 namespace {
