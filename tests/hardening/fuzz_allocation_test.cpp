@@ -72,8 +72,8 @@ enum class EndExecution { Yes, No };
 // end_execution() has followed each: they fill what is kept for the life of the process or thread (the format's
 // normalised tables, the statics a rule builds on first use, buffers grown near their largest; a buffer that grows
 // later frees its old block). The parser, which end_execution() frees, allocates with malloc and is not counted here
-// (TreeAllocatorTest.ReleasingTheThreadParserFreesWhatItKeptAndTheNextParseMakesAnother). The labels the largest input taught the cache were forgotten after its first
-// run, so it teaches them again: kept, they are counted.
+// (TreeAllocatorTest.ReleasingTheThreadParserFreesWhatItKeptAndTheNextParseMakesAnother). The labels the largest
+// input taught the cache were forgotten after its first run, so it teaches them again: kept, they are counted.
 long blocks_left_by_the_largest_input(const std::string& target, Entry entry, EndExecution end) {
   const std::vector<std::string> seeds = seeds_by_size(target);
   EXPECT_GT(seeds.size(), 1u) << target;

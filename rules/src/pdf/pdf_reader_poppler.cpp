@@ -19,7 +19,7 @@ constexpr int kMaxPages = 500;
 
 // Poppler builds its global tables (glyph names, encodings, Unicode maps: GlobalParams) when a first document opens and
 // frees them when the last one closes, so each file read after another rebuilt them: reading and checking a six-page
-// report took 9.9 ms instead of 6.4 (readers_bench), reading the PDF fuzz seeds 1,327 µs a file instead of 384. An
+// report took 9.9 ms instead of 6.3 (readers_bench), reading the PDF fuzz seeds 1,327 µs a file instead of 384. An
 // empty document held open until the process exits keeps them.
 void keep_poppler_tables() {
   static constexpr std::string_view kEmptyPdf =
