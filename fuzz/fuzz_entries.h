@@ -26,8 +26,10 @@ std::optional<std::string> fix_up(std::string_view data);
 std::optional<std::string> incremental_edits(std::string_view data);
 
 // (d) the language server's message loop on an arbitrary byte stream (framing, JSON, requests in any order).
-// Invariant: every message the server sends is a JSON-RPC 2.0 object.
+// Invariant: every message the server sends, as written (lsp::Payload::text), is_json_rpc_message.
 std::optional<std::string> lsp_stream(std::string_view data);
+// Whether `text` is one JSON value, an object whose member "jsonrpc" is the string "2.0".
+bool is_json_rpc_message(std::string_view text);
 
 // (d) the readers of published formats (web page, Word, PDF) on arbitrary bytes, then (web page, Word) the lint of
 // what they read. Invariants: a read either succeeds or throws SourceReadError; every span of the source map lies

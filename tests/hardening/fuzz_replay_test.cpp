@@ -47,5 +47,23 @@ TEST(FuzzReplay, PdfReader) { EXPECT_GE(replay("pdf_reader", xxgk::fuzz::pdf_rea
 
 TEST(FuzzReplay, PdfLayout) { EXPECT_GE(replay("pdf_layout", xxgk::fuzz::pdf_layout), 3u); }
 
+// lsp_stream's invariant, read from the text the server writes: what it accepts and what it must not.
+TEST(FuzzInvariant, AJsonRpcMessageIsAnObjectWhoseTopLevelJsonrpcIs2_0) {
+  using xxgk::fuzz::is_json_rpc_message;
+  EXPECT_TRUE(is_json_rpc_message(R"({"jsonrpc":"2.0","id":1,"result":null})"));
+  EXPECT_TRUE(is_json_rpc_message(R"({"id":1,"result":{"jsonrpc":[1]},"jsonrpc":"2.0"})"));
+  EXPECT_TRUE(is_json_rpc_message(R"({"method":"x","params":{"a":[{"b":"2.0"}]},"jsonrpc":"2.0"})"));
+
+  EXPECT_FALSE(is_json_rpc_message(R"({"jsonrpc":"1.0","id":1})"));
+  EXPECT_FALSE(is_json_rpc_message(R"({"jsonrpc":2.0,"id":1})"));
+  EXPECT_FALSE(is_json_rpc_message(R"({"jsonrpc":["2.0"],"id":1})"));
+  EXPECT_FALSE(is_json_rpc_message(R"({"id":1,"result":{"jsonrpc":"2.0"}})"));  // only a nested member says 2.0
+  EXPECT_FALSE(is_json_rpc_message(R"({"id":"2.0","result":null})"));            // a value "2.0" of another member
+  EXPECT_FALSE(is_json_rpc_message(R"(["jsonrpc","2.0"])"));
+  EXPECT_FALSE(is_json_rpc_message(R"({"jsonrpc":"2.0","id":1)"));  // cut short
+  EXPECT_FALSE(is_json_rpc_message(R"({"jsonrpc":"2.0"} {})"));     // two values
+  EXPECT_FALSE(is_json_rpc_message(""));
+}
+
 }  // namespace
 }  // namespace xxgk::hardening
