@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,22 +35,42 @@ icu::UnicodeString from_utf8(std::string_view text) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 }
 
-std::u32string code_points(const icu::UnicodeString& u) {
-  std::u32string out(static_cast<size_t>(u.countChar32()), U'\0');
+// The code points of `u`, into `out`.
+void code_points(const icu::UnicodeString& u, std::u32string& out) {
+  out.resize(static_cast<size_t>(u.countChar32()));
   UErrorCode status = U_ZERO_ERROR;
   u.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
-  return out;
 }
 
-std::u32string nfkc_simplified(std::string_view text) {
-  icu::UnicodeString u = from_utf8(text);
-  if (const icu::Normalizer2* n = nfkc()) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString normalized = n->normalize(u, status);
-    if (U_SUCCESS(status)) u = normalized;
+// Whether `text` is well-formed UTF-8 whose code points NFKC leaves as they are, whatever surrounds them (most labels:
+// Chinese characters and punctuation without full-width forms); if so, its code points are in `out`. Such text needs
+// no trip through ICU's UTF-16 strings. A U+FFFD (what decode_utf8 makes of an ill-formed sequence, which ICU may
+// count differently) takes the other way.
+bool inert_code_points(std::string_view text, const icu::Normalizer2& n, std::u32string& out) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    const char32_t c = decode_utf8(text, i, length);
+    if (c == U'\uFFFD' || !n.isInert(static_cast<UChar32>(c))) return false;
+    out.push_back(c);
+    i += length;
   }
-  std::u32string normalized = code_points(u);
-  if (is_ascii(text)) return normalized;
+  return true;
+}
+
+// Not for ASCII text, which NFKC and the simplification leave as it is (compute_label takes its bytes as they are).
+std::u32string nfkc_simplified(std::string_view text) {
+  const icu::Normalizer2* n = nfkc();
+  std::u32string normalized;
+  normalized.reserve(text.size());  // a code point takes a byte or more, and NFKC seldom lengthens text
+  if (!n || !inert_code_points(text, *n, normalized)) {
+    icu::UnicodeString u = from_utf8(text);
+    if (n) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString nfkc_form = n->normalize(u, status);
+      if (U_SUCCESS(status)) u = std::move(nfkc_form);
+    }
+    code_points(u, normalized);
+  }
   std::u32string simplified;
   simplified.reserve(normalized.size());
   append_simplified(normalized, simplified);
@@ -75,37 +97,59 @@ char32_t fold_punctuation(char32_t c) {
   }
 }
 
-bool is_space(char32_t c) { return c == U'\u3000' || u_isUWhiteSpace(static_cast<UChar32>(c)); }
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+// ICU's White_Space ends at U+3000; below U+0080 it is the tab to the carriage return and the space.
+bool is_space(char32_t c) {
+  if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+  return c <= U'\u3000' && (c == U'\u3000' || u_isUWhiteSpace(static_cast<UChar32>(c)));
 }
 
-std::string compute_label(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// Writes `c` as UTF-8 at `at`, which has room for four bytes; returns the end of what it wrote.
+char* put_utf8(char* at, char32_t c) {
+  if (c < 0x80) {
+    *at++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *at++ = static_cast<char>(0xC0 | (c >> 6));
+    *at++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *at++ = static_cast<char>(0xE0 | (c >> 12));
+    *at++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *at++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *at++ = static_cast<char>(0xF0 | (c >> 18));
+    *at++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *at++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *at++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return at;
+}
+
+// The label of `code_points`, into `out`, which has room for `most_bytes` (four per code point, or three per ASCII
+// character: fold_punctuation makes "(" "（"). Written in place, not appended: every label of a report is built here.
+template <typename CodePoints>
+void write_label(const CodePoints& code_points, size_t most_bytes, std::string& out) {
+  out.resize(most_bytes);
+  char* const begin = out.data();
+  char* end = begin;
   bool after_digit = false;
-  for (char32_t c : nfkc_simplified(text)) {
+  for (char32_t c : code_points) {
     if (is_space(c)) continue;
     // "1、" and "1．" (NFKC has made the latter "1.") are the same item number as "1.".
     if (after_digit && c == U'、') c = U'.';
     c = fold_punctuation(c);
     after_digit = c >= U'0' && c <= U'9';
-    append_utf8(out, c);
+    end = put_utf8(end, c);
+  }
+  out.resize(static_cast<size_t>(end - begin));
+}
+
+std::string compute_label(std::string_view text) {
+  std::string out;
+  if (is_ascii(text)) {
+    const std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    write_label(bytes, 3 * text.size(), out);
+  } else {
+    const std::u32string code_points = nfkc_simplified(text);
+    write_label(code_points, 4 * code_points.size(), out);
   }
   return out;
 }
@@ -138,14 +182,16 @@ std::string normalize_label(std::string_view text) {
 
 std::string to_simplified_same_length(std::string_view text) {
   if (is_ascii(text)) return {};
-  const std::u32string original = code_points(from_utf8(text));
+  std::u32string original;
+  code_points(from_utf8(text), original);
   std::u32string simplified;
   simplified.reserve(original.size());
   append_simplified(original, simplified);
   if (simplified == original) return {};
-  std::string out;
-  out.reserve(text.size());
-  for (char32_t c : simplified) append_utf8(out, c);
+  std::string out(4 * simplified.size(), '\0');
+  char* end = out.data();
+  for (char32_t c : simplified) end = put_utf8(end, c);
+  out.resize(static_cast<size_t>(end - out.data()));
   // Offsets must stay valid: accept the result only when every character kept its UTF-8 length.
   if (out.size() != text.size()) return {};
   return out;

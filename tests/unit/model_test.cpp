@@ -228,6 +228,20 @@ TEST(NormalizeTest, FoldsWidthSpacesItemNumbersAndScript) {
   EXPECT_EQ(xxgk::normalize_label("自然\u3000人"), "自然人");
 }
 
+// normalize_label takes ASCII text byte by byte, text whose code points NFKC leaves alone without ICU's conversions,
+// and the rest through ICU: each way, and the seams between them, give what NFKC and the folding give.
+TEST(NormalizeTest, EveryWayThroughTheNormalisationGivesNfkcAndTheFolding) {
+  EXPECT_EQ(xxgk::normalize_label("(a) b:c"), "（a）b：c");                   // ASCII, punctuation widened
+  EXPECT_EQ(xxgk::normalize_label("a\tb\rc\vd\fe"), "abcde");                  // ASCII white space
+  EXPECT_EQ(xxgk::normalize_label("统计表Ａ说明"), "统计表A说明");             // one full-width letter amid inert text
+  EXPECT_EQ(xxgk::normalize_label("\u1100\u1161"), "\uAC00");                 // conjoining jamo compose
+  EXPECT_EQ(xxgk::normalize_label("e\u0301"), "\u00E9");                      // a combining mark after ASCII
+  EXPECT_EQ(xxgk::normalize_label("\uF900"), "岂");  // a compatibility ideograph: NFKC makes it 豈, simplified 岂
+  EXPECT_EQ(xxgk::normalize_label("\u2003x\u00A0y\u0085z"), "xyz");           // white space beyond ASCII
+  EXPECT_EQ(xxgk::normalize_label("\xFF统计"), "\uFFFD统计");                  // an ill-formed byte
+  EXPECT_EQ(xxgk::normalize_label("\xE4\xB8统计"), "\uFFFD统计");             // a sequence cut short: one U+FFFD
+}
+
 TEST(NormalizeTest, EditDistanceCountsCodePointsAndStopsAtTheCap) {
   EXPECT_EQ(xxgk::edit_distance("本年度办理结果", "本年办理结果"), 1u);
   EXPECT_EQ(xxgk::edit_distance("𠮷", "吉"), 1u);
