@@ -55,22 +55,17 @@ build_fuzz_targets() {
 # seconds for 1,200 inputs, the mean of two runs); a report then shows two frames of where the memory was allocated and freed, and
 # replaying the reproducer (fuzz_replay_test in the sanitizer build, or the target on the file) gives the whole stacks.
 #
-# quarantine_size_mb=4 for the targets behind poppler and gumbo: they allocate and free megabytes per input, and with
-# ASan's default quarantine (256 MB of freed memory held back from reuse) each allocation lands on memory the process
-# has not touched for a long while. pdf_reader: 13.3 against 9.5 processor seconds for 3,000 executions (16 MB: 11.5;
-# 64 MB: 12.9); html_reader: 11.3 against 9.2; fix_up, whose allocations are small, gained nothing. A use of memory
-# freed within the last 4 MB is still caught, which covers an execution's own dangling pointers; the tests and the
-# replay of reproducers run with the default quarantine.
-fuzz_asan_options() {
-  case $1 in
-    pdf_reader | html_reader) echo ":quarantine_size_mb=4" ;;
-  esac
-}
-
+# quarantine_size_mb=4: ASan's default holds 256 MB of freed memory back from reuse, so every allocation lands on memory
+# the process has not touched for a long while (fix_up took about 12 page faults per execution, now under 2). Poppler
+# and gumbo free megabytes per input: pdf_reader 13.3 against 9.5 processor seconds for 3,000 executions (16 MB: 11.5;
+# 64 MB: 12.9); html_reader 11.3 against 9.2. The lint-bound targets, the same executions (-seed, -runs) with either
+# quarantine at the same time on the two cores, then swapped, twice: 1.04–1.14× as fast (tests/hardening/README.md).
+# A use of memory freed within the last 4 MB (several executions' worth) is still caught, which covers an execution's
+# own dangling pointers (OSS-Fuzz fuzzes with 10 MB); the tests and the replay of reproducers run with the default.
 run_fuzz_target() {
   local target=$1
   shift
-  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:malloc_context_size=2$(fuzz_asan_options "$target")" \
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:malloc_context_size=2:quarantine_size_mb=4" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     "$build/fuzz/fuzz_$target" -timeout=25 -rss_limit_mb=2048 -entropic=0 -max_len="$(fuzz_max_len "$target")" \
     -dict="$(fuzz_dictionary "$target")" "$@"
