@@ -122,6 +122,14 @@ TEST(ConfigParse, OverflowingNumberAnywhereIsAConfigError) {
   EXPECT_THAT(config_error("{\"ignore\": [\"a\", 1e400, \"b\"]}"), HasSubstr("1e400"));
 }
 
+// The parser quotes the token it was reading, for an unterminated string the rest of the file: only its end is shown.
+TEST(ConfigParse, AnUnterminatedStringIsQuotedByItsEnd) {
+  const std::string message = config_error("{\n  \"ignore\": [\"" + std::string(100000, 'a') + "xyz");
+  EXPECT_THAT(message, HasSubstr("conf/.xxgk-lint.json:2:"));
+  EXPECT_THAT(message, HasSubstr("last read: '…" + std::string(37, 'a') + "xyz'"));
+  EXPECT_LT(message.size(), 400u);
+}
+
 TEST(ConfigParse, HugeIntegersAndDeepValuesGiveShortErrors) {
   EXPECT_THAT(config_error(R"({"year": 18446744073709551615})"), HasSubstr("year"));
   EXPECT_THAT(config_error(R"({"year": -9223372036854775809})"), HasSubstr("year"));

@@ -2,6 +2,7 @@
 // double, invalid UTF-8, nesting without end), settings and configuration files holding such values, cancellation
 // storms before initialize, and a randomised mix of all of it with edits in and out of range. The server answers
 // what it can, never exits on input, and ends with the client's text.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -75,6 +76,30 @@ TEST_F(AbuseTest, EveryParserErrorIsAnsweredAndTheServerCarriesOn) {
     EXPECT_EQ(error_codes(client.drain()), std::vector<int>{code});
     expect_still_serving();
   }
+}
+
+// An unterminated string is the token the parser was reading when the message ended: a megabyte of it used to come
+// back twice (the log and the error response). Both quote its last 40 characters, cut at a character boundary.
+TEST_F(AbuseTest, AnUnreadableMessageIsQuotedByItsEndOnly) {
+  client.initialize();
+  client.open(kUri, report);
+  client.diagnostics(kUri);
+  std::string tail;
+  for (int i = 0; i < 20; ++i) tail += "一𠮷";
+  post_raw(client, R"({"jsonrpc":"2.0","id":1,"method":"x","params":")" + std::string(1 << 20, 'a') + tail);
+  const std::vector<json> messages = client.drain();
+  ASSERT_EQ(error_codes(messages), std::vector<int>{-32700});
+  size_t quoted = 0;
+  for (const json& message : messages) {
+    const std::string text = message.contains("error") ? message["error"]["message"].get<std::string>()
+                                                       : message["params"]["message"].get<std::string>();
+    EXPECT_THAT(text, ::testing::HasSubstr("column 1048"));
+    EXPECT_THAT(text, ::testing::EndsWith("last read: '…" + tail + "'"));
+    EXPECT_LT(text.size(), 400u);
+    ++quoted;
+  }
+  EXPECT_EQ(quoted, 2u);  // the log and the error response
+  expect_still_serving();
 }
 
 TEST_F(AbuseTest, TheFortyOneBytesDoNotKillTheRealServer) {

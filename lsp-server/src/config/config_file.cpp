@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_error.h"
 #include "xxgk/rule.h"
 
 namespace xxgk::config {
@@ -97,7 +98,7 @@ class TokenLocator {
 // what() reads "[json.exception.parse_error.101] parse error at line L, column C: …" or
 // "[json.exception.out_of_range.406] number overflow …": keep the explanation.
 std::string reason_of(const nlohmann::json::exception& error) {
-  std::string what = error.what();
+  std::string what = shortened_json_error(error.what());
   if (size_t bracket = what.find("] "); bracket != std::string::npos) what.erase(0, bracket + 2);
   if (what.starts_with("parse error")) {
     if (size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);

@@ -1,5 +1,6 @@
 #include "lsp/protocol.h"
 
+#include "common/json_error.h"
 #include "common/json_text.h"
 #include "common/uri.h"
 
@@ -24,7 +25,7 @@ json parse_message(std::string_view body) {
   } catch (const ProtocolError&) {
     throw;
   } catch (const json::exception& error) {
-    throw ProtocolError(ErrorCode::ParseError, std::string("invalid JSON: ") + error.what());
+    throw ProtocolError(ErrorCode::ParseError, "invalid JSON: " + shortened_json_error(error.what()));
   }
 }
 

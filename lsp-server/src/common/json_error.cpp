@@ -1,0 +1,26 @@
+#include "common/json_error.h"
+
+namespace xxgk {
+
+std::string shortened_json_error(std::string_view what) {
+  constexpr std::string_view kLastRead = "; last read: '";
+  // The token is followed by "'" and, when the parser expected something else, by "; expected …".
+  constexpr std::string_view kExpected = "'; expected ";
+  const size_t marker = what.find(kLastRead);
+  if (marker == std::string_view::npos) return std::string(what);
+  const size_t token = marker + kLastRead.size();
+  size_t end = what.rfind(kExpected);
+  if (end == std::string_view::npos || end < token) end = what.ends_with('\'') ? what.size() - 1 : what.size();
+  size_t cut = end;
+  for (size_t kept = 0; cut > token && kept < kJsonErrorTokenCodePoints; ++kept) {
+    --cut;
+    while (cut > token && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
+  }
+  if (cut == token) return std::string(what);
+  std::string shortened(what.substr(0, token));
+  shortened += "…";
+  shortened += what.substr(cut);
+  return shortened;
+}
+
+}  // namespace xxgk
