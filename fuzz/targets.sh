@@ -62,11 +62,14 @@ build_fuzz_targets() {
 # quarantine at the same time on the two cores, then swapped, twice: 1.04–1.14× as fast (tests/hardening/README.md).
 # A use of memory freed within the last 4 MB (several executions' worth) is still caught, which covers an execution's
 # own dangling pointers (OSS-Fuzz fuzzes with 10 MB); the tests and the replay of reproducers run with the default.
+#
+# fuzz/side-by-side.sh runs another binary (XXGK_FUZZ_BINARY) or adds ASan options (XXGK_FUZZ_ASAN_EXTRA, which win
+# over these) to measure a change.
 run_fuzz_target() {
   local target=$1
   shift
-  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:malloc_context_size=2:quarantine_size_mb=4" \
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:malloc_context_size=2:quarantine_size_mb=4${XXGK_FUZZ_ASAN_EXTRA:+:$XXGK_FUZZ_ASAN_EXTRA}" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    "$build/fuzz/fuzz_$target" -timeout=25 -rss_limit_mb=2048 -entropic=0 -max_len="$(fuzz_max_len "$target")" \
+    "${XXGK_FUZZ_BINARY:-$build/fuzz/fuzz_$target}" -timeout=25 -rss_limit_mb=2048 -entropic=0 -max_len="$(fuzz_max_len "$target")" \
     -dict="$(fuzz_dictionary "$target")" "$@"
 }
