@@ -1,5 +1,7 @@
 #include "common/json_error.h"
 
+#include "xxgk/text.h"
+
 namespace xxgk {
 
 std::string shortened_json_error(std::string_view what) {
@@ -11,15 +13,14 @@ std::string shortened_json_error(std::string_view what) {
   const size_t token = marker + kLastRead.size();
   size_t end = what.rfind(kExpected);
   if (end == std::string_view::npos || end < token) end = what.ends_with('\'') ? what.size() - 1 : what.size();
-  size_t cut = end;
-  for (size_t kept = 0; cut > token && kept < kJsonErrorTokenCodePoints; ++kept) {
-    --cut;
-    while (cut > token && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
-  }
-  if (cut == token) return std::string(what);
+  const std::string_view quoted = what.substr(token, end - token);
+  size_t cut = quoted.size();
+  for (size_t kept = 0; cut > 0 && kept < kJsonErrorTokenCodePoints; ++kept)
+    cut = text::previous_code_point_start(quoted, cut);
+  if (cut == 0) return std::string(what);
   std::string shortened(what.substr(0, token));
   shortened += "…";
-  shortened += what.substr(cut);
+  shortened += what.substr(token + cut);
   return shortened;
 }
 
