@@ -1,6 +1,7 @@
 #include "hant_hans.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace xxgk {
@@ -31,28 +32,46 @@ const Character* character(char32_t c) {
 
 // One bit per code point: whether a character or a phrase of the tables starts with it. Most characters of a report
 // are Simplified already, and the bit says so without the two binary searches (a tenth of checking one report).
-const std::vector<bool>& starts_an_entry() {
-  static const std::vector<bool> bits = [] {
+class EntryStarts {
+ public:
+  EntryStarts() {
     char32_t highest = 0;
     for (size_t i = 0; i < hant_hans::kCharacterCount; ++i)
       highest = std::max(highest, hant_hans::kCharacters[i].from);
     for (size_t i = 0; i < hant_hans::kPhraseCount; ++i)
       highest = std::max(highest, hant_hans::kPhrases[i].from.front());
-    std::vector<bool> starts(static_cast<size_t>(highest) + 1);
-    for (size_t i = 0; i < hant_hans::kCharacterCount; ++i) starts[hant_hans::kCharacters[i].from] = true;
-    for (size_t i = 0; i < hant_hans::kPhraseCount; ++i) starts[hant_hans::kPhrases[i].from.front()] = true;
-    return starts;
-  }();
-  return bits;
+    words_.resize(highest / 64 + 1);
+    for (size_t i = 0; i < hant_hans::kCharacterCount; ++i) set(hant_hans::kCharacters[i].from);
+    for (size_t i = 0; i < hant_hans::kPhraseCount; ++i) set(hant_hans::kPhrases[i].from.front());
+  }
+  // Whether no character or phrase starts with `c`: append_simplified copies such a code point as it is, whatever
+  // follows it.
+  bool starts_none(char32_t c) const { return c / 64 >= words_.size() || (words_[c / 64] >> (c % 64) & 1) == 0; }
+
+ private:
+  void set(char32_t c) { words_[c / 64] |= uint64_t{1} << (c % 64); }
+  std::vector<uint64_t> words_;
+};
+
+const EntryStarts& entry_starts() {
+  static const EntryStarts starts;
+  return starts;
 }
 
 }  // namespace
 
+bool is_simplified_already(std::u32string_view text) {
+  const EntryStarts& starts = entry_starts();
+  for (size_t i = 0; i < text.size(); ++i)
+    if (!starts.starts_none(text[i]) && (phrase_at(text.substr(i)) || character(text[i]))) return false;
+  return true;
+}
+
 void append_simplified(std::u32string_view text, std::u32string& out) {
-  const std::vector<bool>& starts = starts_an_entry();
+  const EntryStarts& starts = entry_starts();
   for (size_t i = 0; i < text.size();) {
     const char32_t c = text[i];
-    if (c >= starts.size() || !starts[c]) {
+    if (starts.starts_none(c)) {
       out += c;
       ++i;
       continue;

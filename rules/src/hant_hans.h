@@ -29,5 +29,7 @@ extern const size_t kPhraseCount;
 
 // Appends the Simplified form of `text` to `out`.
 void append_simplified(std::u32string_view text, std::u32string& out);
+// Whether append_simplified would copy `text` as it is.
+bool is_simplified_already(std::u32string_view text);
 
 }  // namespace xxgk

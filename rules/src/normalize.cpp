@@ -5,8 +5,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <optional>
-#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,35 +40,16 @@ void code_points(const icu::UnicodeString& u, std::u32string& out) {
   u.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
 }
 
-// Whether `text` is well-formed UTF-8 whose code points NFKC leaves as they are, whatever surrounds them (most labels:
-// Chinese characters and punctuation without full-width forms); if so, its code points are in `out`. Such text needs
-// no trip through ICU's UTF-16 strings. A U+FFFD (what decode_utf8 makes of an ill-formed sequence, which ICU may
-// count differently) takes the other way.
-bool inert_code_points(std::string_view text, const icu::Normalizer2& n, std::u32string& out) {
-  for (size_t i = 0; i < text.size();) {
-    size_t length = 1;
-    const char32_t c = decode_utf8(text, i, length);
-    if (c == U'\uFFFD' || !n.isInert(static_cast<UChar32>(c))) return false;
-    out.push_back(c);
-    i += length;
-  }
-  return true;
-}
-
-// Not for ASCII text, which NFKC and the simplification leave as it is (compute_label takes its bytes as they are).
+// NFKC, then Traditional -> Simplified: for text that label_of_settled_text cannot take.
 std::u32string nfkc_simplified(std::string_view text) {
-  const icu::Normalizer2* n = nfkc();
-  std::u32string normalized;
-  normalized.reserve(text.size());  // a code point takes a byte or more, and NFKC seldom lengthens text
-  if (!n || !inert_code_points(text, *n, normalized)) {
-    icu::UnicodeString u = from_utf8(text);
-    if (n) {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString nfkc_form = n->normalize(u, status);
-      if (U_SUCCESS(status)) u = std::move(nfkc_form);
-    }
-    code_points(u, normalized);
+  icu::UnicodeString u = from_utf8(text);
+  if (const icu::Normalizer2* n = nfkc()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString nfkc_form = n->normalize(u, status);
+    if (U_SUCCESS(status)) u = std::move(nfkc_form);
   }
+  std::u32string normalized;
+  code_points(u, normalized);
   std::u32string simplified;
   simplified.reserve(normalized.size());
   append_simplified(normalized, simplified);
@@ -123,39 +102,92 @@ char* put_utf8(char* at, char32_t c) {
   return at;
 }
 
-// The label of `code_points`, into `out`, which has room for `most_bytes` (four per code point, or three per ASCII
-// character: fold_punctuation makes "(" "（"). Written in place, not appended: every label of a report is built here.
-template <typename CodePoints>
-void write_label(const CodePoints& code_points, size_t most_bytes, std::string& out) {
-  out.resize(most_bytes);
-  char* const begin = out.data();
-  char* end = begin;
-  bool after_digit = false;
-  for (char32_t c : code_points) {
-    if (is_space(c)) continue;
+// Writes the label of a sequence of code points (NFKC and Simplified already), one code point at a time.
+class LabelWriter {
+ public:
+  // `at` has room for three bytes per code point to come (fold_punctuation makes "(" "（"), four for a supplementary
+  // one.
+  explicit LabelWriter(char* at) : end_(at) {}
+  void put(char32_t c) {
+    // A Chinese character (the CJK Unified Ideographs block), most of a label, is none of the cases below.
+    if (c >= U'\u4E00' && c <= U'\u9FFF') {
+      after_digit_ = false;
+      end_ = put_utf8(end_, c);
+      return;
+    }
+    if (is_space(c)) return;
     // "1、" and "1．" (NFKC has made the latter "1.") are the same item number as "1.".
-    if (after_digit && c == U'、') c = U'.';
+    if (after_digit_ && c == U'、') c = U'.';
     c = fold_punctuation(c);
-    after_digit = c >= U'0' && c <= U'9';
-    end = put_utf8(end, c);
+    after_digit_ = c >= U'0' && c <= U'9';
+    end_ = put_utf8(end_, c);
   }
-  out.resize(static_cast<size_t>(end - begin));
+  char* end() const { return end_; }
+
+ private:
+  char* end_;
+  bool after_digit_ = false;
+};
+
+// The label of `text` without ICU's UTF-16 round trip, when NFKC's work on it is known without ICU and the
+// simplification leaves it as it is: well-formed UTF-8 of
+// - ASCII characters;
+// - code points that NFKC leaves as they are whatever surrounds them (ICU's "inert": most Chinese characters and
+//   punctuation without full-width forms);
+// - the full-width forms of ASCII (U+FF01–U+FF5E: "（一）" "１．"), which NFKC maps to ASCII, and the ideographic space,
+//   which it maps to a space;
+// with no Traditional character or phrase. An ASCII character, written or mapped, cannot combine with an ASCII or
+// inert neighbour, so these mappings are NFKC's whatever the text around them. Most labels are such text.
+// False, `out` unspecified, for other text; a U+FFFD (what decode_utf8 makes of an ill-formed sequence, which ICU may
+// count differently) is other text.
+bool label_of_settled_text(std::string_view text, std::string& out) {
+  const icu::Normalizer2* n = nfkc();
+  if (!n) return false;
+  // A short text is decoded and its label written on the stack, so that a label that fits the string's own buffer
+  // allocates nothing. A code point takes at least a byte and writes at most three per byte it takes.
+  constexpr size_t kShortText = 128;
+  const bool short_text = text.size() <= kShortText;
+  char32_t short_code_points[kShortText];
+  char short_label[3 * kShortText];
+  std::u32string long_code_points(short_text ? 0 : text.size(), U'\0');
+  char32_t* const code_points = short_text ? short_code_points : long_code_points.data();
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++count) {
+    size_t length = 1;
+    char32_t c = decode_utf8(text, i, length);
+    if (c >= U'\uFF01' && c <= U'\uFF5E')
+      c -= U'\uFF01' - U'!';
+    else if (c == U'\u3000')
+      c = U' ';
+    else if (c >= 0x80 && (c == U'\uFFFD' || !n->isInert(static_cast<UChar32>(c))))
+      return false;
+    code_points[count] = c;
+    i += length;
+  }
+  if (!is_simplified_already({code_points, count})) return false;
+  if (!short_text) out.resize(3 * text.size());
+  char* const begin = short_text ? short_label : out.data();
+  LabelWriter writer(begin);
+  for (size_t k = 0; k < count; ++k) writer.put(code_points[k]);
+  if (short_text)
+    out.assign(begin, writer.end());
+  else
+    out.resize(static_cast<size_t>(writer.end() - begin));
+  return true;
 }
 
+// The label of text that label_of_settled_text does not take.
 std::string compute_label(std::string_view text) {
-  std::string out;
-  if (is_ascii(text)) {
-    const std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    write_label(bytes, 3 * text.size(), out);
-  } else {
-    const std::u32string code_points = nfkc_simplified(text);
-    write_label(code_points, 4 * code_points.size(), out);
-  }
+  const std::u32string code_points = nfkc_simplified(text);
+  std::string out(4 * code_points.size(), '\0');
+  LabelWriter writer(out.data());
+  for (char32_t c : code_points) writer.put(c);
+  out.resize(static_cast<size_t>(writer.end() - out.data()));
   return out;
 }
 
-// Labels repeat across the rows of a report and across the reports of a batch: remember them per thread. Looked up by
-// string_view, so that a hit allocates nothing but the copy returned.
+// Labels that need ICU repeat across the rows of a report and across the reports of a batch: remember them per thread.
+// Looked up by string_view, so that a hit allocates nothing but the copy returned.
 struct LabelHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -171,6 +203,8 @@ LabelCache& label_cache() {
 void forget_normalized_labels() { label_cache().clear(); }
 
 std::string normalize_label(std::string_view text) {
+  // Most labels take the one pass, which costs about what a lookup in the cache would.
+  if (std::string label; label_of_settled_text(text, label)) return label;
   LabelCache& cache = label_cache();
   constexpr size_t kCacheLimit = 1 << 14;
   constexpr size_t kCacheableLength = 256;

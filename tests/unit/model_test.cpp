@@ -228,8 +228,9 @@ TEST(NormalizeTest, FoldsWidthSpacesItemNumbersAndScript) {
   EXPECT_EQ(xxgk::normalize_label("自然\u3000人"), "自然人");
 }
 
-// normalize_label takes ASCII text byte by byte, text whose code points NFKC leaves alone without ICU's conversions,
-// and the rest through ICU: each way, and the seams between them, give what NFKC and the folding give.
+// normalize_label takes text of ASCII, of code points NFKC leaves alone and of full-width ASCII forms in one pass
+// without ICU, and the rest through ICU: each way, and the seams between them, give what NFKC, the simplification and
+// the folding give.
 TEST(NormalizeTest, EveryWayThroughTheNormalisationGivesNfkcAndTheFolding) {
   EXPECT_EQ(xxgk::normalize_label("(a) b:c"), "（a）b：c");                   // ASCII, punctuation widened
   EXPECT_EQ(xxgk::normalize_label("a\tb\rc\vd\fe"), "abcde");                  // ASCII white space
@@ -240,6 +241,25 @@ TEST(NormalizeTest, EveryWayThroughTheNormalisationGivesNfkcAndTheFolding) {
   EXPECT_EQ(xxgk::normalize_label("\u2003x\u00A0y\u0085z"), "xyz");           // white space beyond ASCII
   EXPECT_EQ(xxgk::normalize_label("\xFF统计"), "\uFFFD统计");                  // an ill-formed byte
   EXPECT_EQ(xxgk::normalize_label("\xE4\xB8统计"), "\uFFFD统计");             // a sequence cut short: one U+FFFD
+  EXPECT_EQ(xxgk::normalize_label("（一）予以公开"), "（一）予以公开");         // full-width brackets: "(" and back
+  EXPECT_EQ(xxgk::normalize_label("Ａ\u0301"), "\u00C1");  // a combining mark after a full-width letter composes
+  EXPECT_EQ(xxgk::normalize_label("公开\u3000\u3000情况"), "公开情况");       // ideographic spaces
+  EXPECT_EQ(xxgk::normalize_label("（三）不予公開"), "（三）不予公开");         // a Traditional character amid them
+  EXPECT_EQ(xxgk::normalize_label("公眾"), "公众");  // 公 starts Traditional phrases: the text's own is simplified
+  EXPECT_EQ(xxgk::normalize_label("公开"), "公开");
+}
+
+// U+FF01–U+FF5E are NFKC's full-width forms of "!" to "~": each normalises as its ASCII character does, alone and
+// between Chinese characters.
+TEST(NormalizeTest, EveryFullWidthFormIsItsAsciiCharacter) {
+  for (char32_t ascii = U'!'; ascii <= U'~'; ++ascii) {
+    const std::string narrow(1, static_cast<char>(ascii));
+    const char32_t c = ascii + (U'\uFF01' - U'!');  // three bytes in UTF-8
+    const std::string wide{static_cast<char>(0xE0 | c >> 12), static_cast<char>(0x80 | (c >> 6 & 0x3F)),
+                           static_cast<char>(0x80 | (c & 0x3F))};
+    EXPECT_EQ(xxgk::normalize_label(wide), xxgk::normalize_label(narrow)) << narrow;
+    EXPECT_EQ(xxgk::normalize_label("本年" + wide + "1"), xxgk::normalize_label("本年" + narrow + "1")) << narrow;
+  }
 }
 
 TEST(NormalizeTest, EditDistanceCountsCodePointsAndStopsAtTheCap) {
