@@ -115,16 +115,18 @@ Cells padded(Cells cells, size_t width) {
 struct TemplateRows {
   std::vector<Cells> rows;
   size_t header_count = 0;
+  std::vector<Cells> canonical;  // the cells of each canonical row (row_cells), for a row rendered alone
 };
 
 TemplateRows template_rows(const TableSpec& table) {
   TemplateRows out;
   const GroupNesting nesting(table);
+  for (size_t i = 0; i < table.rows.size(); ++i) out.canonical.push_back(row_cells(table, i, nesting));
   const size_t width = label_width(table) + table.columns.size();
   if (table.blocks.empty()) {
     out.rows = table.header_rows;
     out.header_count = out.rows.size();
-    for (size_t i = 0; i < table.rows.size(); ++i) out.rows.push_back(row_cells(table, i, nesting));
+    out.rows.insert(out.rows.end(), out.canonical.begin(), out.canonical.end());
     return out;
   }
   for (const BlockSpec& block : table.blocks) {
@@ -133,7 +135,7 @@ TemplateRows template_rows(const TableSpec& table) {
     out.rows.push_back(padded(block.header, width));
     if (out.header_count == 0) out.header_count = 2;
     for (size_t i = 0; i < table.rows.size(); ++i)
-      if (table.rows[i].group == block.group) out.rows.push_back(row_cells(table, i, nesting));
+      if (table.rows[i].group == block.group) out.rows.push_back(out.canonical[i]);
   }
   return out;
 }
@@ -156,15 +158,22 @@ const TemplateRows& rows_of(const TableSpec& table, TemplateRows& scratch) {
   return scratch;
 }
 
-// A GFM table must be rectangular: widen the label area of narrower rows (after their label cells) so that every row
-// has as many cells as the widest.
-void make_rectangular(const TableSpec& table, std::vector<Cells>& rows) {
+// A GFM table must be rectangular: the label area of a row narrower than the table's widest row is widened (after its
+// label cells) to `width` cells.
+void widen(const TableSpec& table, Cells& row, size_t width) {
+  const size_t values = std::min(row.size(), table.columns.size());
+  row.insert(row.end() - static_cast<std::ptrdiff_t>(values), width - row.size(), "");
+}
+
+size_t widest(const std::vector<Cells>& rows) {
   size_t width = 0;
   for (const Cells& row : rows) width = std::max(width, row.size());
-  for (Cells& row : rows) {
-    const size_t values = std::min(row.size(), table.columns.size());
-    row.insert(row.end() - static_cast<std::ptrdiff_t>(values), width - row.size(), "");
-  }
+  return width;
+}
+
+void make_rectangular(const TableSpec& table, std::vector<Cells>& rows) {
+  const size_t width = widest(rows);
+  for (Cells& row : rows) widen(table, row, width);
 }
 
 std::string render_line(const Cells& cells, const TemplateStyle& style) {
@@ -190,7 +199,6 @@ std::string delimiter_line(size_t width, const TemplateStyle& style) {
   return line;
 }
 
-// Renders rows [begin, end) of the template; in Markdown the delimiter row follows the first row.
 // Renders rows [begin, end) of the template (end is capped by the number of rows); in Markdown the delimiter row
 // follows the first row.
 std::string render_rows(const TableSpec& table, size_t begin, size_t end, const TemplateStyle& style) {
@@ -223,16 +231,14 @@ std::string render_header(const TableSpec& table, const TemplateStyle& style) {
 
 std::string render_row(const TableSpec& table, int row_index, const TemplateStyle& style) {
   if (row_index < 0 || static_cast<size_t>(row_index) >= table.rows.size()) return {};
-  const GroupNesting nesting(table);
-  Cells cells = row_cells(table, static_cast<size_t>(row_index), nesting);
-  if (style.markdown) {
-    TemplateRows scratch;
-    std::vector<Cells> all = rows_of(table, scratch).rows;
-    all.push_back(std::move(cells));
-    make_rectangular(table, all);
-    cells = std::move(all.back());
-  }
-  return render_line(cells, style);
+  TemplateRows scratch;
+  const TemplateRows& template_table = rows_of(table, scratch);
+  const Cells& cells = template_table.canonical[static_cast<size_t>(row_index)];
+  if (!style.markdown) return render_line(cells, style);
+  // As wide as the rendered table's rows (a row of a block table missing from every block counts too).
+  Cells widened = cells;
+  widen(table, widened, std::max(widest(template_table.rows), cells.size()));
+  return render_line(widened, style);
 }
 
 std::string render_heading(const SectionSpec& section, const TemplateStyle& style) {
