@@ -35,6 +35,15 @@ void Fragment::append(std::string_view bytes, size_t source_begin, size_t source
   spans_.push_back({text_begin, text_.size(), source_begin, source_begin + source_size, location});
 }
 
+void Fragment::append_visible(std::string_view characters, char32_t first, char32_t last, size_t source_begin,
+                              size_t source_size, const SourceLocation& location) {
+  if (pending_space_ && !text_.empty() && !(is_wide(first) && last_wide_))
+    append(" ", pending_source_, 1, pending_location_);
+  pending_space_ = false;
+  append(characters, source_begin, source_size, location);
+  last_wide_ = is_wide(last);
+}
+
 void Fragment::add(std::string_view character, size_t source_begin, size_t source_size, SourceLocation location) {
   size_t length = 0;
   const char32_t c = decode_utf8(character, 0, length);
@@ -46,20 +55,30 @@ void Fragment::add(std::string_view character, size_t source_begin, size_t sourc
     }
     return;
   }
-  const bool wide = is_wide(c);
-  if (pending_space_ && !text_.empty() && !(wide && last_wide_))
-    append(" ", pending_source_, 1, pending_location_);
-  pending_space_ = false;
-  append(character, source_begin, source_size, location);
-  last_wide_ = wide;
+  append_visible(character, c, c, source_begin, source_size, location);
 }
 
 void Fragment::add_text(std::string_view text, size_t source_begin, SourceLocation location) {
+  // A run of characters between spaces is appended at once: it is one span, byte for byte, as character after
+  // character would make it.
   for (size_t i = 0; i < text.size();) {
     size_t length = 0;
-    decode_utf8(text, i, length);
-    add(text.substr(i, length), source_begin + i, length, location);
-    i += length;
+    const char32_t first = decode_utf8(text, i, length);
+    if (is_collapsible_space(first)) {
+      add(text.substr(i, length), source_begin + i, length, location);
+      i += length;
+      continue;
+    }
+    char32_t last = first;
+    size_t end = i + length;
+    while (end < text.size()) {
+      const char32_t c = decode_utf8(text, end, length);
+      if (is_collapsible_space(c)) break;
+      last = c;
+      end += length;
+    }
+    append_visible(text.substr(i, end - i), first, last, source_begin + i, end - i, location);
+    i = end;
   }
 }
 

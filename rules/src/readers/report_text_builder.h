@@ -32,6 +32,10 @@ class Fragment {
  private:
   friend class ReportTextBuilder;
   void append(std::string_view bytes, size_t source_begin, size_t source_size, const SourceLocation& location);
+  // Appends characters other than collapsible spaces, the first `first` and the last `last`, after the pending space
+  // if one is due.
+  void append_visible(std::string_view characters, char32_t first, char32_t last, size_t source_begin,
+                      size_t source_size, const SourceLocation& location);
   std::string text_;
   std::vector<SourceSpan> spans_;  // text offsets relative to text_
   bool pending_space_ = false;
